@@ -1,0 +1,76 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { AccessDenied } from "@/components/layout/access-denied";
+import { pageActor } from "@/lib/authz/page-actor";
+import { STAFF_ROLES } from "@/lib/authz/permissions";
+import { listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
+import { GrantRoleForm, RevokeRoleButton } from "./role-forms";
+
+export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "/admin", "user:read:any");
+  if (!actor) return <AccessDenied />;
+  const [t, te, format, users, orgs, events] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("enums"),
+    getFormatter(),
+    listUsersWithRoles(actor),
+    listOrganisations(actor),
+    recentAuditEvents(actor),
+  ]);
+  const label = (u: { email: string | null; username: string | null }) => u.email ?? u.username ?? "—";
+  return (
+    <div className="space-y-8">
+      <h1>{t("title")}</h1>
+      <section className="space-y-3">
+        <h2>{t("users")}</h2>
+        <div className="overflow-x-auto">
+          <table>
+            <thead><tr><th scope="col">{t("user")}</th><th scope="col">{t("roles")}</th></tr></thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>{label(u)}{u.suspendedAt ? ` (${t("suspended")})` : ""}</td>
+                  <td>
+                    {u.memberships.length === 0 ? t("noRoles") : (
+                      <ul>
+                        {u.memberships.map((m) => {
+                          const role = te(`Role.${m.role}`);
+                          return (
+                            <li key={m.id}>
+                              {role} · {m.organisation.name}
+                              {m.role !== "APPLICANT" && <RevokeRoleButton membershipId={m.id} label={`${t("revokeButton", { role, organisation: m.organisation.name })} — ${label(u)}`} />}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="space-y-3">
+        <h2 id="grant-heading">{t("grantTitle")}</h2>
+        <GrantRoleForm
+          users={users.map((u) => ({ value: u.id, label: label(u) }))}
+          organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          roles={STAFF_ROLES.map((r) => ({ value: r, label: te(`Role.${r}`) }))}
+        />
+      </section>
+      <section className="space-y-3">
+        <h2>{t("audit")}</h2>
+        <table>
+          <thead><tr><th scope="col">{t("auditWhen")}</th><th scope="col">{t("auditAction")}</th><th scope="col">{t("auditEntity")}</th></tr></thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.seq}><td>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td><td>{e.action}</td><td>{e.entityType} {e.entityId}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

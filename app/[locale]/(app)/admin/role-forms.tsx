@@ -1,0 +1,38 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/form/form-message";
+import { SelectField } from "@/components/form/select-field";
+import { useActionForm } from "@/components/form/use-action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { grantRoleAction, revokeRoleAction } from "@/lib/users/actions";
+import { GrantRoleSchema } from "@/lib/users/schemas";
+
+type Option = { value: string; label: string };
+
+export function GrantRoleForm({ users, organisations, roles }: { users: Option[]; organisations: Option[]; roles: Option[] }) {
+  const t = useTranslations("admin");
+  const f = useActionForm(GrantRoleSchema, grantRoleAction);
+  const v = f.state?.values ?? {};
+  return (
+    <form ref={f.formRef} action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4" aria-labelledby="grant-heading">
+      <SelectField id="grant-user" label={t("grantUser")} placeholder={t("choose")} options={users} errorKey={f.errorKey("userId")} defaultValue={v.userId} registration={f.form.register("userId")} />
+      <SelectField id="grant-organisation" label={t("grantOrganisation")} placeholder={t("choose")} options={organisations} errorKey={f.errorKey("organisationId")} defaultValue={v.organisationId} registration={f.form.register("organisationId")} />
+      <SelectField id="grant-role" label={t("grantRole")} placeholder={t("choose")} options={roles} errorKey={f.errorKey("role")} defaultValue={v.role} registration={f.form.register("role")} />
+      <SubmitButton pending={f.pending}>{t("grantButton")}</SubmitButton>
+      <FormMessage state={f.state} success={t("granted")} />
+    </form>
+  );
+}
+
+export function RevokeRoleButton({ membershipId, label }: { membershipId: string; label: string }) {
+  const t = useTranslations("admin");
+  const [state, action, pending] = useActionState(revokeRoleAction, null);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <button type="submit" disabled={pending} aria-label={label} title={label} className="ml-1 text-red-800 underline">×</button>
+      {state && <FormMessage state={state} success={t("revoked")} />}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getPublishedCourse } from "@/lib/courses/queries";
+import { Link } from "@/lib/i18n/navigation";
+
+export default async function CoursePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const course = await getPublishedCourse(id);
+  if (!course) notFound();
+  const [t, te, format] = await Promise.all([getTranslations("courses"), getTranslations("enums"), getFormatter()]);
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  return (
+    <article className="space-y-4">
+      <p><Link href="/courses">{t("back")}</Link></p>
+      <h1>{course.title}</h1>
+      <p>{course.description}</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+        <dt className="font-semibold">{t("provider")}</dt><dd>{course.provider.name}</dd>
+        <dt className="font-semibold">{t("format")}</dt><dd>{te(`CourseFormat.${course.format}`)} · {te(`CourseTrack.${course.track}`)}</dd>
+        <dt className="font-semibold">{t("language")}</dt><dd>{te(`TeachingLanguage.${course.language}`)}</dd>
+        {course.cities.length > 0 && (<><dt className="font-semibold">{t("cities")}</dt><dd>{course.cities.map((r) => te(`Region.${r}`)).join(", ")}</dd></>)}
+        <dt className="font-semibold">{t("prerequisite")}</dt><dd>{te(`Prerequisite.${course.prerequisite}`)}</dd>
+        {course.eligibleGroups.length > 0 && (<><dt className="font-semibold">{t("eligible")}</dt><dd>{course.eligibleGroups.map((g) => te(`SituationCategory.${g}`)).join(", ")}</dd></>)}
+      </dl>
+      <p>{t("starts", { date: date(course.startDate) })} · {t("duration", { weeks: course.durationWeeks, hours: course.hoursPerWeek })} · {t("seats", { seats: course.seats })}</p>
+      <p>{t("deadline", { date: date(course.applicationDeadline) })}</p>
+      {course.isFree && <p>{t("free")}</p>}
+      {course.hiringPledge && <p>{t("hiring")}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { UseFormRegisterReturn } from "react-hook-form";
+
+type Props = {
+  id: string;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder: string;
+  errorKey?: string;
+  defaultValue?: string;
+  registration: UseFormRegisterReturn;
+};
+
+export function SelectField({ id, label, options, placeholder, errorKey, defaultValue, registration }: Props) {
+  const t = useTranslations("validation");
+  const errId = errorKey ? `${id}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">{label}</label>
+      <select id={id} defaultValue={defaultValue ?? ""} required aria-required aria-invalid={errorKey ? true : undefined} aria-describedby={errId} className="rounded border border-neutral-400 px-3 py-2 text-base" {...registration}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      {errorKey && <p id={errId} className="text-sm text-red-800">{t(errorKey as never)}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+// Binds a server action to react-hook-form with the same zod schema the server parses.
+// Without JavaScript the <form action> posts and the server re-renders with `state`; with JavaScript
+// the schema validates as the user types and only a valid form is sent.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/actions/result";
+
+type Action<T> = (prev: ActionResult<T> | null, fd: FormData) => Promise<ActionResult<T>>;
+
+export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults: Record<string, string> = {}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    mode: "onTouched",
+    defaultValues: { ...defaults, ...(state?.values ?? {}) },
+  });
+  useEffect(() => {
+    if (state && !state.ok && state.fieldErrors) {
+      for (const [name, keys] of Object.entries(state.fieldErrors)) form.setError(name, { type: "server", message: keys[0] });
+    }
+  }, [state, form]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void form.handleSubmit(() => {
+      startTransition(() => formAction(new FormData(formRef.current!)));
+    })(e);
+  };
+  /** Translation key of the first error of a field: the client's, else the server's (no-JS render). */
+  const errorKey = (name: string): string | undefined => {
+    const m = form.formState.errors[name]?.message;
+    return typeof m === "string" ? m : state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
+  };
+  return { form, state, formAction, pending, formRef, onSubmit, errorKey };
+}

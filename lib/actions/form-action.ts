@@ -1,0 +1,63 @@
+// One wrapper for every server action (docs/decisions/0007-action-wrapper.md):
+// parse FormData with the shared zod schema -> call the use case -> map AppError to a translated result.
+// Redirects and notFound() thrown by the use case pass through. Unexpected errors are logged once with
+// an event id (never the input) and shown as a generic message quoting that id.
+import "server-only";
+import crypto from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/actions/result";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+
+const SECRET_FIELDS = /pass|secret|token|code/i;
+
+export function formValues(fd: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = v;
+  return out;
+}
+
+function formToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of fd.entries()) {
+    if (k.startsWith("$ACTION")) continue;
+    if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function formAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  handler: (input: z.output<S>) => Promise<T>,
+): (prev: ActionResult<T> | null, fd: FormData) => Promise<ActionResult<T>> {
+  return async (_prev, fd) => {
+    const values = formValues(fd);
+    const t = await getTranslations("errors");
+    const tAll = await getTranslations();
+    const parsed = schema.safeParse(formToObject(fd));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? "form");
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { ok: false, code: "INVALID_INPUT", message: t("INVALID_INPUT"), fieldErrors, values };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data), values };
+    } catch (e) {
+      unstable_rethrow(e);
+      if (isAppError(e)) {
+        const message = e.messageKey ? tAll(e.messageKey as never) : t(e.code);
+        return { ok: false, code: e.code, message, fieldErrors: e.fieldErrors, values };
+      }
+      const eventId = crypto.randomUUID().slice(0, 8);
+      logger.error({ event: "action.failed", action: name, eventId, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "server action failed");
+      return { ok: false, code: "INTERNAL", message: t("INTERNAL", { eventId }), values, eventId };
+    }
+  };
+}

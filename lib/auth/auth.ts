@@ -1,0 +1,74 @@
+// next-auth with a password sign-in (Credentials) and a magic link by email (Nodemailer provider).
+// Both issue a JWT session that carries only the user id. Configuration is built lazily per request so
+// that importing this module (e.g. during `next build`) touches neither the database nor the environment.
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { authConfig } from "@/lib/auth/config";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { sendMail } from "@/lib/mail/send-mail";
+import { SignInSchema } from "@/lib/users/schemas";
+import { magicLinkMail } from "@/lib/auth/magic-link-mail";
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const e = env();
+  return {
+    ...authConfig,
+    secret: e.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_SECONDS },
+    adapter: PrismaAdapter(db()),
+    providers: [
+      Credentials({
+        credentials: { identifier: {}, password: {} },
+        async authorize(raw) {
+          const parsed = SignInSchema.safeParse(raw);
+          if (!parsed.success) throw new CredentialsSignin();
+          const { identifier, password } = parsed.data;
+          const id = identifier.trim().toLowerCase();
+          const user = await db().user.findFirst({
+            where: id.includes("@") ? { email: id } : { username: id },
+            select: { id: true, passwordHash: true, suspendedAt: true },
+          });
+          const ok = await verifyPassword(user?.passwordHash, password);
+          if (!user || !ok || user.suspendedAt) {
+            logger.info({ event: "auth.sign_in_failed" }, "password sign-in failed");
+            throw new CredentialsSignin();
+          }
+          await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+          return { id: user.id };
+        },
+      }),
+      Nodemailer({
+        server: e.SMTP_URL ?? "smtp://127.0.0.1:25",
+        from: e.MAIL_FROM,
+        maxAge: 15 * 60,
+        // Only existing, active accounts get a link; everyone sees the same "check your email" page,
+        // so the form cannot be used to find out who has an account.
+        async sendVerificationRequest({ identifier, url }) {
+          const user = await db().user.findUnique({ where: { email: identifier.toLowerCase() }, select: { suspendedAt: true } });
+          if (!user || user.suspendedAt) {
+            logger.info({ event: "auth.magic_link_unknown" }, "magic link requested for no active account");
+            return;
+          }
+          await sendMail({ to: identifier, ...magicLinkMail(url) });
+        },
+      }),
+    ],
+    callbacks: {
+      ...authConfig.callbacks,
+      async signIn({ user, account }) {
+        // Magic links never create accounts (sign-up does); suspended users cannot sign in.
+        if (account?.provider === "nodemailer") {
+          const existing = user.email ? await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { suspendedAt: true } }) : null;
+          return !!existing && !existing.suspendedAt;
+        }
+        return true;
+      },
+    },
+  };
+});

@@ -1,0 +1,44 @@
+// Who is acting: the signed-in user and their memberships, loaded from the database on every request
+// (never from the session token), so a suspension or a revoked role takes effect at once.
+import "server-only";
+import { cache } from "react";
+import { auth } from "@/lib/auth/auth";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { can, type Permission } from "@/lib/authz/permissions";
+import type { Role } from "@/lib/db/generated/enums";
+
+export type Actor = {
+  userId: string;
+  label: string; // email or username, for the signed-in header only
+  memberships: { organisationId: string; role: Role }[];
+};
+
+export const rolesOf = (a: Actor) => new Set(a.memberships.map((m) => m.role));
+export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) => m.role === role).map((m) => m.organisationId);
+
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, username: true, suspendedAt: true, memberships: { select: { organisationId: true, role: true } } },
+  });
+  if (!user || user.suspendedAt) return null;
+  return { userId: user.id, label: user.email ?? user.username ?? "", memberships: user.memberships };
+}
+
+/** The current actor, or null when signed out (cached for one request). */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? loadActor(id) : null;
+});
+
+export async function requireActor(): Promise<Actor> {
+  const a = await currentActor();
+  if (!a) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  return a;
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(rolesOf(actor), permission)) throw new AppError("FORBIDDEN", `Missing permission ${permission}`);
+}

@@ -1,0 +1,13 @@
+// For pages of the signed-in area: the actor, a redirect to sign-in when signed out (the proxy does this
+// too, but a page must not rely on it), or null when the actor lacks the permission (page shows "no access").
+import "server-only";
+import { redirect } from "next/navigation";
+import { currentActor, rolesOf, type Actor } from "@/lib/authz/actor";
+import { can, type Permission } from "@/lib/authz/permissions";
+
+export async function pageActor(locale: string, path: string, permission?: Permission): Promise<Actor | null> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}${path}`)}`);
+  if (permission && !can(rolesOf(actor), permission)) return null;
+  return actor;
+}

@@ -1,0 +1,51 @@
+// The only module that reads process.env (house style). Validated with zod so that a wrong setting stops
+// the start with one line naming the variable, instead of failing later on a user's request.
+import { z } from "zod";
+
+const keyring = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/, {
+    message: 'must be "<keyId>:<32 random bytes in base64>" (comma-separated, newest first), e.g. from `npm run keys:generate`',
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// connection URL" }),
+  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)" }),
+  AUTH_URL: z.url({ message: "must be the public URL of the app, e.g. https://padtrymka.example" }).optional(),
+  ENCRYPTION_KEYS: keyring,
+  BLIND_INDEX_KEY: z.string().min(32, { message: "must be at least 32 characters of random data" }),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().default("Padtrymka <no-reply@padtrymka.invalid>"),
+  MAIL_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(60 * 60 * 24 * 30).default(60 * 60 * 8),
+  PADTRYMKA_DEMO: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws EnvError whose message is one line naming the first wrong variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const r = EnvSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const message = issue.code === "invalid_type" && raw[name] === undefined ? "is required but not set" : issue.message;
+  throw new EnvError(`Invalid configuration: ${name} ${message}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Log level without validating the rest (the logger must work even when the configuration is wrong). */
+export function logLevel(): string {
+  return process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+}

@@ -1,0 +1,20 @@
+// Expected failures of a use case. The action wrapper maps them to a translated message; anything
+// else is an unexpected error, logged once with an event id and shown generically.
+export const ERROR_CODES = ["NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "INVALID_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: Record<string, string[]>;
+  /** Full message key (e.g. "auth.badCredentials") when the code's generic message is not specific enough. */
+  readonly messageKey?: string;
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, messageKey?: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+    this.messageKey = messageKey;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,44 @@
+// Money is an integer count of the currency's minor units (cents, kopecks): never a float
+// (docs/decisions/0004-money.md). Amounts cross the wire as `amountMinor` integers.
+
+/** Largest amount a single entry may hold: 1e9 minor units (10 million in a 2-decimal currency). */
+export const MAX_ENTRY_MINOR = 1_000_000_000;
+
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  if (!Number.isSafeInteger(amountMinor)) throw new RangeError("amountMinor must be a safe integer");
+  const digits = minorDigits(currency);
+  const major = amountMinor / 10 ** digits;
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits % 1 === 0 && amountMinor % 10 ** digits === 0 ? 0 : digits, maximumFractionDigits: digits }).format(major);
+}
+
+/**
+ * Parses what a person types ("1 500", "1500,50", "1,500.5") into minor units, exactly (no float
+ * arithmetic). Returns null for anything that is not a plain non-negative amount with at most the
+ * currency's number of decimals.
+ */
+export function parseMoneyInput(input: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const s = input.replace(/[\s\u00a0\u202f']/g, "");
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:[.,](\d+))?$/.exec(s);
+  if (!m) return null;
+  const whole = m[1]!.replace(/,/g, "");
+  const frac = m[2] ?? "";
+  if (frac.length > digits) return null;
+  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(frac.padEnd(digits, "0") || "0");
+  return minor <= BigInt(MAX_ENTRY_MINOR) ? Number(minor) : null;
+}
+
+/** Sums minor-unit amounts, refusing to lose precision. */
+export function sumMinor(amounts: Iterable<number>): number {
+  let total = 0;
+  for (const a of amounts) {
+    if (!Number.isSafeInteger(a)) throw new RangeError("not an integer amount");
+    total += a;
+    if (!Number.isSafeInteger(total)) throw new RangeError("sum exceeds safe integer range");
+  }
+  return total;
+}

@@ -1,0 +1,61 @@
+"use server";
+// Thin server actions: parse (in formAction), call the use case, revalidate/redirect. The actor always
+// comes from the session, never from the form.
+import { AuthError } from "next-auth";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { requireActor } from "@/lib/authz/actor";
+import { AppError } from "@/lib/errors";
+import { safeNextPath } from "@/lib/i18n/safe-next";
+import { grantRole } from "@/lib/users/grant-role";
+import { registerApplicant } from "@/lib/users/register-applicant";
+import { revokeRole } from "@/lib/users/revoke-role";
+import { GrantRoleSchema, MagicLinkSchema, RevokeRoleSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
+
+const WithNext = z.object({ next: z.string().optional() });
+
+export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.shape), async ({ identifier, password, next }) => {
+  const locale = await getLocale();
+  try {
+    await signIn("credentials", { identifier, password, redirectTo: safeNextPath(next, locale) });
+  } catch (e) {
+    if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", "bad credentials", undefined, "auth.badCredentials");
+    throw e; // includes the redirect after a successful sign-in
+  }
+});
+
+export const magicLinkAction = formAction("magicLink", MagicLinkSchema.extend(WithNext.shape), async ({ email, next }) => {
+  const locale = await getLocale();
+  await signIn("nodemailer", { email, redirect: false, redirectTo: safeNextPath(next, locale) });
+  redirect(`/${locale}/sign-in?sent=1`);
+});
+
+export const signUpAction = formAction("signUp", SignUpSchema, async (input) => {
+  const locale = await getLocale();
+  await registerApplicant(input, locale);
+  // Same next step whether the email was new or not (see registerApplicant).
+  await signIn("nodemailer", { email: input.email, redirect: false, redirectTo: `/${locale}/me` });
+  redirect(`/${locale}/sign-up?sent=1`);
+});
+
+export async function signOutAction(): Promise<void> {
+  const locale = await getLocale();
+  await signOut({ redirectTo: `/${locale}` });
+}
+
+export const grantRoleAction = formAction("grantRole", GrantRoleSchema, async (input) => {
+  const actor = await requireActor();
+  const r = await grantRole(actor, input);
+  revalidatePath("/[locale]/admin", "page");
+  return r;
+});
+
+export const revokeRoleAction = formAction("revokeRole", RevokeRoleSchema, async (input) => {
+  const actor = await requireActor();
+  await revokeRole(actor, input);
+  revalidatePath("/[locale]/admin", "page");
+});

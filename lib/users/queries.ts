@@ -1,0 +1,34 @@
+// Reads about users for the admin page. Every read takes the actor and checks its permission.
+import "server-only";
+import { assertCan, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+
+export async function listUsersWithRoles(actor: Actor, opts: { take?: number } = {}) {
+  assertCan(actor, "user:read:any");
+  return db().user.findMany({
+    orderBy: { createdAt: "asc" },
+    take: opts.take ?? 200,
+    select: {
+      id: true,
+      email: true,
+      username: true,
+      suspendedAt: true,
+      memberships: { select: { id: true, role: true, organisation: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+}
+
+export async function listOrganisations(actor: Actor) {
+  assertCan(actor, "user:read:any");
+  return db().organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } });
+}
+
+export async function recentAuditEvents(actor: Actor, take = 20) {
+  assertCan(actor, "audit:read:any");
+  const rows = await db().auditEvent.findMany({
+    orderBy: { seq: "desc" },
+    take,
+    select: { seq: true, action: true, entityType: true, entityId: true, createdAt: true, actorId: true },
+  });
+  return rows.map((r) => ({ ...r, seq: r.seq.toString() }));
+}

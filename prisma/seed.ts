@@ -1,0 +1,184 @@
+// Demo data: fictional organisations and people modelled on ../shared/docs/domain.md (never real names).
+// Idempotent: fixed ids and upserts, so running it again changes nothing. Run only in the embedded demo
+// mode (npm start without DATABASE_URL) or explicitly with `npm run db:seed`.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/db/generated/client";
+import type { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/db/generated/enums";
+import { encryptField, parseKeyring } from "@/lib/crypto/field-encryption";
+import { env } from "@/lib/env";
+import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
+
+export const DEMO_PASSWORD = "padtrymka-demo";
+export const DEMO_DOMAIN = "demo.padtrymka.test";
+const demo = (local: string) => `${local}@${DEMO_DOMAIN}`;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function seedDemo(db: PrismaClient, now = new Date()) {
+  const ring = parseKeyring(env().ENCRYPTION_KEYS);
+  const platform = await platformOrganisation(db);
+  const brightline = await makeOrganisation(db, { id: "demo-org-brightline", slug: "brightline-software", name: "Brightline Software (demo)", kind: "FUNDER" });
+  const kvant = await makeOrganisation(db, { id: "demo-org-kvant", slug: "kvant-telematics", name: "Kvant Telematics (demo)", kind: "FUNDER" });
+  const krok = await makeOrganisation(db, { id: "demo-org-krok", slug: "krok-it-academy", name: "Krok IT Academy (demo)", kind: "COURSE_PROVIDER" });
+  const pixel = await makeOrganisation(db, { id: "demo-org-pixel", slug: "pixel-school", name: "Pixel School (demo)", kind: "COURSE_PROVIDER" });
+  const donors = await makeOrganisation(db, { id: "demo-org-donors", slug: "independent-donors", name: "Independent donors (demo)", kind: "DONOR" });
+
+  const users = {
+    applicant: await makeUser(db, { email: demo("applicant"), password: DEMO_PASSWORD, roles: [{ role: "APPLICANT", organisationId: platform.id }] }),
+    reviewer: await makeUser(db, { email: demo("reviewer"), password: DEMO_PASSWORD, roles: [{ role: "REVIEWER", organisationId: brightline.id }, { role: "REVIEWER", organisationId: kvant.id }] }),
+    reviewer2: await makeUser(db, { email: demo("reviewer2"), password: DEMO_PASSWORD, roles: [{ role: "REVIEWER", organisationId: brightline.id }] }),
+    fund: await makeUser(db, { email: demo("fund"), password: DEMO_PASSWORD, roles: [{ role: "FUND_MANAGER", organisationId: brightline.id }] }),
+    fund2: await makeUser(db, { email: demo("fund2"), password: DEMO_PASSWORD, roles: [{ role: "FUND_MANAGER", organisationId: brightline.id }] }),
+    provider: await makeUser(db, { email: demo("provider"), password: DEMO_PASSWORD, roles: [{ role: "COURSE_PROVIDER", organisationId: krok.id }] }),
+    donor: await makeUser(db, { email: demo("donor"), password: DEMO_PASSWORD, roles: [{ role: "DONOR", organisationId: donors.id }] }),
+    admin: await makeUser(db, { email: demo("admin"), password: DEMO_PASSWORD, roles: [{ role: "ADMIN", organisationId: platform.id }] }),
+  };
+
+  const academy = await makeFund(db, brightline.id, {
+    id: "demo-fund-academy",
+    name: "Academy Debt Relief Fund",
+    purpose: "Repays the training debt that officers who resign owe the state, paid directly to the creditor.",
+    perApplicantCapMinor: 2_000_000,
+    eligibleCategories: ["RESIGNING_OFFICER"],
+    eligiblePurposes: ["ACADEMY_DEBT"],
+    evidenceHint: "Resignation order and the academy's debt demand.",
+  });
+  const rehab = await makeFund(db, brightline.id, {
+    id: "demo-fund-rehab",
+    name: "Rehabilitation Fund",
+    purpose: "Medical rehabilitation, fines and legal costs for people detained or injured at peaceful rallies.",
+    perApplicantCapMinor: 300_000,
+    eligibleCategories: ["REPRESSION_VICTIM"],
+    eligiblePurposes: ["MEDICAL_REHABILITATION", "FINES_LEGAL"],
+    evidenceHint: "Medical report, court decision or fine notice.",
+  });
+  const solidarity = await makeFund(db, kvant.id, {
+    id: "demo-fund-solidarity",
+    name: "Solidarity Fund for Dismissed Workers",
+    purpose: "Living and relocation costs for workers dismissed for striking and public-sector leavers.",
+    perApplicantCapMinor: 150_000,
+    eligibleCategories: ["DISMISSED_WORKER", "PUBLIC_SECTOR_LEAVER"],
+    eligiblePurposes: ["LIVING_COSTS", "RELOCATION"],
+    evidenceHint: "Dismissal order or resignation letter.",
+  });
+
+  // Pledges (pledged -> received) and receipts in the ledger, modelled on the $100k-$500k funds.
+  const pledges: { id: string; fundId: string; donor: string; orgId?: string; amount: number; received: number; anonymous?: boolean; purpose?: AidPurpose }[] = [
+    { id: "demo-pledge-1", fundId: academy.id, donor: "Brightline Software (demo)", orgId: brightline.id, amount: 50_000_000, received: 20_000_000 },
+    { id: "demo-pledge-2", fundId: rehab.id, donor: "Brightline Software (demo)", orgId: brightline.id, amount: 10_000_000, received: 10_000_000 },
+    { id: "demo-pledge-3", fundId: rehab.id, donor: "Crowdfunding campaign", amount: 2_450_000, received: 2_450_000, anonymous: true, purpose: "MEDICAL_REHABILITATION" },
+    { id: "demo-pledge-4", fundId: solidarity.id, donor: "Kvant Telematics (demo)", orgId: kvant.id, amount: 50_000_000, received: 15_000_000 },
+  ];
+  for (const p of pledges) {
+    await db.pledge.upsert({
+      where: { id: p.id },
+      create: {
+        id: p.id,
+        fundId: p.fundId,
+        donorDisplayName: p.donor,
+        donorOrganisationId: p.orgId,
+        isAnonymous: p.anonymous ?? false,
+        amountMinor: p.amount,
+        purposeRestriction: p.purpose,
+        status: p.received >= p.amount ? "RECEIVED" : p.received > 0 ? "PARTLY_RECEIVED" : "PLEDGED",
+      },
+      update: {},
+    });
+    if (p.received > 0) {
+      await db.ledgerEntry.upsert({
+        where: { idempotencyKey: `demo-receipt-${p.id}` },
+        create: { fundId: p.fundId, kind: "RECEIPT", amountMinor: p.received, pledgeId: p.id, purpose: p.purpose, idempotencyKey: `demo-receipt-${p.id}`, createdById: users.fund.id },
+        update: {},
+      });
+    }
+  }
+
+  // Applications across the funnel (400 -> 130 -> 27 -> 11 in the real case; a handful here).
+  const cases: { code: string; fundId: string; status: ApplicationStatus; category: SituationCategory; purpose: AidPurpose; region: Region; amount: number; ageDays: number; own?: boolean; statement: string }[] = [
+    { code: "PAD-DEMO-0001", fundId: academy.id, status: "SUBMITTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "MINSK", amount: 1_450_000, ageDays: 2, own: true, statement: "I resigned from the service and the academy demands repayment of my training." },
+    { code: "PAD-DEMO-0002", fundId: academy.id, status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "GOMEL", amount: 1_200_000, ageDays: 6, statement: "Resigned in August; debt demand received." },
+    { code: "PAD-DEMO-0003", fundId: rehab.id, status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "GRODNO", amount: 180_000, ageDays: 1, statement: "Injured during detention; need physiotherapy." },
+    { code: "PAD-DEMO-0004", fundId: rehab.id, status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amount: 90_000, ageDays: 9, statement: "Fined after a peaceful rally." },
+    { code: "PAD-DEMO-0005", fundId: solidarity.id, status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", amount: 100_000, ageDays: 3, statement: "Dismissed from the plant after the strike." },
+  ];
+  const pseudonymous = await makeUser(db, { email: null, username: "demo-applicant-quiet-river", password: DEMO_PASSWORD, roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+  for (const [i, c] of cases.entries()) {
+    const id = `demo-application-${i + 1}`;
+    const submittedAt = new Date(now.getTime() - c.ageDays * DAY);
+    await db.application.upsert({
+      where: { id },
+      create: {
+        id,
+        referenceCode: c.code,
+        applicantId: c.own ? users.applicant.id : pseudonymous.id,
+        fundId: c.fundId,
+        status: c.status,
+        category: c.category,
+        purpose: c.purpose,
+        region: c.region,
+        requestedAmountMinor: c.amount,
+        statementEnc: encryptField(ring, c.statement, `Application.statement:${id}`),
+        submittedAt,
+        statusChanges: { create: [{ fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: submittedAt }, ...(c.status !== "SUBMITTED" ? [{ fromStatus: "SUBMITTED" as const, toStatus: c.status }] : [])] },
+      },
+      update: {},
+    });
+  }
+
+  // Courses in several regional centres and online.
+  const courses = [
+    { id: "demo-course-frontend", providerId: krok.id, title: "Front-end from zero (evening)", track: "WEB_FRONTEND", format: "ONLINE", cities: [], language: "RU", weeks: 12, hours: 8, seats: 30, prerequisite: "BASIC_COMPUTER", hiring: true, startsIn: 14 },
+    { id: "demo-course-python", providerId: krok.id, title: "Python for beginners", track: "BACKEND_PYTHON", format: "HYBRID", cities: ["MINSK", "GOMEL"], language: "BE", weeks: 10, hours: 10, seats: 20, prerequisite: "NONE", hiring: false, startsIn: 21 },
+    { id: "demo-course-qa", providerId: krok.id, title: "Manual and automated QA", track: "QA", format: "IN_PERSON", cities: ["GRODNO", "BREST"], language: "RU", weeks: 8, hours: 12, seats: 15, prerequisite: "BASIC_COMPUTER", hiring: true, startsIn: 30 },
+    { id: "demo-course-design", providerId: pixel.id, title: "UI/UX design basics", track: "DESIGN", format: "ONLINE", cities: [], language: "BE", weeks: 10, hours: 6, seats: 25, prerequisite: "NONE", hiring: false, startsIn: 10 },
+    { id: "demo-course-pm", providerId: pixel.id, title: "Project management for career changers", track: "PROJECT_MANAGEMENT", format: "IN_PERSON", cities: ["VITEBSK", "MOGILEV"], language: "RU", weeks: 9, hours: 6, seats: 18, prerequisite: "NONE", hiring: true, startsIn: 28 },
+    { id: "demo-course-ba", providerId: pixel.id, title: "Business analysis", track: "BUSINESS_ANALYSIS", format: "ONLINE", cities: [], language: "EN", weeks: 12, hours: 6, seats: 20, prerequisite: "BASIC_COMPUTER", hiring: false, startsIn: 35 },
+  ] as const;
+  for (const c of courses) {
+    await db.course.upsert({
+      where: { id: c.id },
+      create: {
+        id: c.id,
+        providerId: c.providerId,
+        title: c.title,
+        track: c.track,
+        description: `${c.title}: a free ${c.weeks}-week course for people who lost their jobs. Mentors review every assignment.`,
+        format: c.format,
+        cities: [...c.cities],
+        language: c.language,
+        startDate: new Date(now.getTime() + c.startsIn * DAY),
+        durationWeeks: c.weeks,
+        hoursPerWeek: c.hours,
+        seats: c.seats,
+        applicationDeadline: new Date(now.getTime() + (c.startsIn - 5) * DAY),
+        prerequisite: c.prerequisite,
+        eligibleGroups: ["DISMISSED_WORKER", "PUBLIC_SECTOR_LEAVER", "REPRESSION_VICTIM", "RESIGNING_OFFICER"],
+        hiringPledge: c.hiring,
+        status: "PUBLISHED",
+      },
+      update: {},
+    });
+  }
+  return { users, funds: { academy, rehab, solidarity } };
+}
+
+async function main() {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  try {
+    if (process.argv.includes("--if-empty") && (await db.user.count({ where: { email: demo("admin") } })) > 0) {
+      console.log("[seed] demo data already present");
+      return;
+    }
+    await seedDemo(db);
+    console.log(`[seed] demo data ready: sign in as ${demo("applicant")} (or reviewer, reviewer2, fund, fund2, provider, donor, admin) with the password ${DEMO_PASSWORD}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(`[seed] failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
