@@ -3,7 +3,7 @@
 // Without JavaScript the <form action> posts and the server re-renders with `state`; with JavaScript
 // the schema validates as the user types and only a valid form is sent.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
@@ -22,11 +22,11 @@ export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults:
       for (const [name, keys] of Object.entries(state.fieldErrors)) form.setError(name, { type: "server", message: keys[0] });
     }
   }, [state, form]);
-  const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const el = e.currentTarget; // read now: React clears currentTarget after the event
     void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(formRef.current!)));
+      startTransition(() => formAction(new FormData(el)));
     })(e);
   };
   /** Translation key of the first error of a field: the client's, else the server's (no-JS render). */
@@ -34,5 +34,5 @@ export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults:
     const m = form.formState.errors[name]?.message;
     return typeof m === "string" ? m : state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
   };
-  return { form, state, formAction, pending, formRef, onSubmit, errorKey };
+  return { form, state, formAction, pending, onSubmit, errorKey };
 }

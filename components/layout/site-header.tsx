@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { currentActor, rolesOf } from "@/lib/authz/actor";
+import { rolesOf } from "@/lib/authz/actor";
+import { currentActor } from "@/lib/authz/current-actor";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function SiteHeader() {

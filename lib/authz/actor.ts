@@ -1,8 +1,6 @@
 // Who is acting: the signed-in user and their memberships, loaded from the database on every request
 // (never from the session token), so a suspension or a revoked role takes effect at once.
 import "server-only";
-import { cache } from "react";
-import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/authz/permissions";
@@ -24,19 +22,6 @@ export async function loadActor(userId: string): Promise<Actor | null> {
   });
   if (!user || user.suspendedAt) return null;
   return { userId: user.id, label: user.email ?? user.username ?? "", memberships: user.memberships };
-}
-
-/** The current actor, or null when signed out (cached for one request). */
-export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? loadActor(id) : null;
-});
-
-export async function requireActor(): Promise<Actor> {
-  const a = await currentActor();
-  if (!a) throw new AppError("UNAUTHENTICATED", "Sign in first");
-  return a;
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {

@@ -2,7 +2,8 @@
 // too, but a page must not rely on it), or null when the actor lacks the permission (page shows "no access").
 import "server-only";
 import { redirect } from "next/navigation";
-import { currentActor, rolesOf, type Actor } from "@/lib/authz/actor";
+import { rolesOf, type Actor } from "@/lib/authz/actor";
+import { currentActor } from "@/lib/authz/current-actor";
 import { can, type Permission } from "@/lib/authz/permissions";
 
 export async function pageActor(locale: string, path: string, permission?: Permission): Promise<Actor | null> {

@@ -8,7 +8,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { requireActor } from "@/lib/authz/actor";
+import { requireActor } from "@/lib/authz/current-actor";
 import { AppError } from "@/lib/errors";
 import { safeNextPath } from "@/lib/i18n/safe-next";
 import { grantRole } from "@/lib/users/grant-role";

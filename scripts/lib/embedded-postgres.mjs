@@ -175,16 +175,32 @@ export async function startEmbeddedPostgres(o) {
   if (ids) chownRecursive(dataDir, ids.uid, ids.gid);
   fs.chmodSync(dataDir, 0o700);
 
-  // A previous run killed with -9 leaves postmaster.pid behind; a live one means a second start.
+  // Who owns this data directory: <dataRoot>/owner.pid holds the pid of the Node process that started
+  // PostgreSQL. Owner alive -> a second start: refuse. Owner dead (killed with -9) -> PostgreSQL may still
+  // be running as an orphan: shut it down cleanly, then start again. A postmaster.pid without a live
+  // process is stale and removed.
+  const ownerFile = path.join(dataRoot, "owner.pid");
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (pid && isAlive(pid)) {
-      throw new EmbeddedPostgresError(`The data directory ${dataDir} is in use by a running PostgreSQL (pid ${pid}): is Padtrymka already running? Stop it first.`);
+  const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, "utf8")) : 0;
+  const pgPid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]) : 0;
+  if (owner && owner !== process.pid && isAlive(owner) && pgPid && isAlive(pgPid)) {
+    throw new EmbeddedPostgresError(`The data directory ${dataDir} is in use by a running Padtrymka (pid ${owner}). Stop it first.`);
+  }
+  if (pgPid && isAlive(pgPid)) {
+    log(`[db] found PostgreSQL (pid ${pgPid}) left running by an earlier start that was killed; shutting it down cleanly`);
+    process.kill(pgPid, "SIGINT");
+    const until = Date.now() + 30_000;
+    while (isAlive(pgPid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pgPid)) {
+      process.kill(pgPid, "SIGKILL");
+      await new Promise((r) => setTimeout(r, 500));
     }
+  }
+  if (fs.existsSync(pidFile)) {
     fs.rmSync(pidFile, { force: true });
     log("[db] removed a stale postmaster.pid left by an earlier run that did not stop cleanly");
   }
+  fs.writeFileSync(ownerFile, String(process.pid));
 
   const port = await freePort(o.port ?? 54329);
   const child = spawn(bin("postgres"), ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"], {
@@ -234,6 +250,7 @@ export async function startEmbeddedPostgres(o) {
       const t = setTimeout(() => child.kill("SIGQUIT"), 20_000);
       await exitPromise;
       clearTimeout(t);
+      fs.rmSync(ownerFile, { force: true });
       log("[db] PostgreSQL stopped");
     })();
     return stopping;

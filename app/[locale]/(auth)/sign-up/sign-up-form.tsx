@@ -11,7 +11,7 @@ export function SignUpForm() {
   const t = useTranslations("auth");
   const f = useActionForm(SignUpSchema, signUpAction);
   return (
-    <form ref={f.formRef} action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={f.state} />
       <TextField id="email" type="email" label={t("email")} autoComplete="email" required errorKey={f.errorKey("email")} defaultValue={f.state?.values?.email} registration={f.form.register("email")} />
       <TextField id="password" type="password" label={t("password")} hint={t("passwordHint")} autoComplete="new-password" required errorKey={f.errorKey("password")} registration={f.form.register("password")} />

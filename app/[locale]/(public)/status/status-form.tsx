@@ -13,7 +13,7 @@ export function StatusForm() {
   const format = useFormatter();
   const f = useActionForm(StatusLookupSchema, lookupStatusAction);
   return (
-    <form ref={f.formRef} action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
       <TextField id="code" label={t("code")} autoComplete="off" required errorKey={f.errorKey("code")} defaultValue={f.state?.values?.code} registration={f.form.register("code")} />
       <SubmitButton pending={f.pending}>{t("check")}</SubmitButton>
       <FormMessage state={f.state} success={f.state?.ok ? t("result", { status: te(f.state.data.status), date: format.dateTime(new Date(f.state.data.since), { dateStyle: "long" }) }) : undefined} />

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const good = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/db",
+  AUTH_SECRET: "x".repeat(32),
+  ENCRYPTION_KEYS: "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+  BLIND_INDEX_KEY: "y".repeat(32),
+};
+
+describe("environment validation", () => {
+  it("accepts a complete configuration and fills defaults", () => {
+    const e = parseEnv(good);
+    expect(e.SESSION_MAX_AGE_SECONDS).toBe(28_800);
+    expect(e.LOG_LEVEL).toBe("info");
+  });
+
+  it.each([
+    ["DATABASE_URL", undefined, "Invalid configuration: DATABASE_URL is required but not set"],
+    ["DATABASE_URL", "mysql://x", "Invalid configuration: DATABASE_URL must be a postgresql:// connection URL"],
+    ["AUTH_SECRET", "short", "Invalid configuration: AUTH_SECRET must be at least 32 characters"],
+    ["ENCRYPTION_KEYS", "nonsense", "Invalid configuration: ENCRYPTION_KEYS must be"],
+    ["SMTP_URL", "http://mail", "Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL"],
+  ])("names the wrong variable in one line: %s=%s", (name, value, message) => {
+    const raw: Record<string, string | undefined> = { ...good, [name]: value };
+    expect(() => parseEnv(raw)).toThrow(EnvError);
+    try {
+      parseEnv(raw);
+    } catch (e) {
+      expect((e as Error).message.startsWith(message)).toBe(true);
+      expect((e as Error).message).not.toContain("\n");
+    }
+  });
+});
