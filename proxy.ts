@@ -14,6 +14,15 @@ const SIGNED_IN = /^\/(be|ru|en)\/(me|review|funds|payouts|provider|admin)(\/|$)
 
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
+  // With Referrer-Policy: no-referrer, a plain form POST (JavaScript off) carries `Origin: null`, which
+  // Next's server-action CSRF check rejects. Sec-Fetch-Site is set by the browser itself and cannot be
+  // forged by a page: "same-origin" proves the form was on our own page, so restore the real origin
+  // only then. Any other null-origin POST is still refused by Next.
+  if (req.method === "POST" && req.headers.get("origin") === "null" && req.headers.get("sec-fetch-site") === "same-origin") {
+    const headers = new Headers(req.headers);
+    headers.set("origin", req.nextUrl.origin);
+    return NextResponse.next({ request: { headers } });
+  }
   if (SIGNED_IN.test(pathname) && !req.auth?.user) {
     const locale = pathname.split("/")[1];
     const url = new URL(`/${locale}/sign-in`, req.nextUrl);

@@ -22,6 +22,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: e.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_SECONDS },
     adapter: PrismaAdapter(db()),
+    // Auth.js logs through pino; a wrong password is an expected event (already logged above), not an error.
+    logger: {
+      error(error) {
+        if (error.name === "CredentialsSignin") return;
+        logger.error({ event: "auth.error", err: { name: error.name, message: error.message } }, "auth error");
+      },
+      warn(code) {
+        logger.warn({ event: "auth.warning", code }, "auth warning");
+      },
+      debug() {},
+    },
     providers: [
       Credentials({
         credentials: { identifier: {}, password: {} },

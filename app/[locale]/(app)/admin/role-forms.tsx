@@ -15,7 +15,7 @@ export function GrantRoleForm({ users, organisations, roles }: { users: Option[]
   const f = useActionForm(GrantRoleSchema, grantRoleAction);
   const v = f.state?.values ?? {};
   return (
-    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4" aria-labelledby="grant-heading">
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
       <SelectField id="grant-user" label={t("grantUser")} placeholder={t("choose")} options={users} errorKey={f.errorKey("userId")} defaultValue={v.userId} registration={f.form.register("userId")} />
       <SelectField id="grant-organisation" label={t("grantOrganisation")} placeholder={t("choose")} options={organisations} errorKey={f.errorKey("organisationId")} defaultValue={v.organisationId} registration={f.form.register("organisationId")} />
       <SelectField id="grant-role" label={t("grantRole")} placeholder={t("choose")} options={roles} errorKey={f.errorKey("role")} defaultValue={v.role} registration={f.form.register("role")} />

@@ -11,7 +11,7 @@ export function PasswordSignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const f = useActionForm(SignInSchema, signInAction);
   return (
-    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="password-heading">
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={f.state} />
       {next && <input type="hidden" name="next" value={next} />}
       <TextField id="identifier" label={t("identifier")} autoComplete="username" required errorKey={f.errorKey("identifier")} defaultValue={f.state?.values?.identifier} registration={f.form.register("identifier")} />
@@ -25,7 +25,7 @@ export function MagicLinkForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const f = useActionForm(MagicLinkSchema, magicLinkAction);
   return (
-    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="magic-heading">
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={f.state} />
       {next && <input type="hidden" name="next" value={next} />}
       <TextField id="magic-email" type="email" label={t("email")} hint={t("magicHint")} autoComplete="email" required errorKey={f.errorKey("email")} defaultValue={f.state?.values?.email} registration={f.form.register("email")} />

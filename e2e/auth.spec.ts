@@ -1,0 +1,123 @@
+import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, test, uniqueEmail, waitForMail } from "./fixtures";
+
+test("a new applicant signs up, confirms the email with the link we send, and lands on their cases", async ({ page }) => {
+  const email = uniqueEmail("signup");
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+  await page.getByLabel("Repeat the password").fill("a long enough passphrase");
+  const since = new Date();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we sent to your email");
+  const mail = await waitForMail(email, since);
+  await page.goto(linkIn(mail));
+  await expect(page).toHaveURL(/\/en\/me$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My cases");
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+});
+
+test("sign-up with an email that already has an account says exactly the same as for a new one", async ({ page }) => {
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Email").fill(demo("donor"));
+  await page.getByLabel("Password", { exact: true }).fill("another passphrase 123");
+  await page.getByLabel("Repeat the password").fill("another passphrase 123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we sent to your email");
+});
+
+test("sign-up explains each mistake in the visitor's language and keeps what was typed", async ({ page }) => {
+  await page.goto("/ru/sign-up");
+  await page.getByLabel("Электронная почта").fill("not-an-email");
+  await page.getByLabel("Пароль", { exact: true }).fill("short");
+  await page.getByLabel("Повторите пароль").fill("different");
+  await page.getByRole("button", { name: "Создать учётную запись" }).click();
+  await expect(page.getByText("Введите адрес почты, например name@example.org.")).toBeVisible();
+  await expect(page.getByText("Используйте не меньше 10 символов.")).toBeVisible();
+  await expect(page.getByLabel("Электронная почта")).toHaveValue("not-an-email");
+});
+
+test("an applicant signs in with a password and sees their own case", async ({ page }) => {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email or username").fill(demo("applicant"));
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/me$/);
+  await expect(page.getByRole("cell", { name: "PAD-DEMO-0001" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "PAD-DEMO-0002" })).toHaveCount(0);
+});
+
+test("a wrong password and an unknown account get the same answer", async ({ page }) => {
+  const answers: string[] = [];
+  for (const identifier of [demo("applicant"), uniqueEmail("nobody")]) {
+    await page.goto("/en/sign-in");
+    await page.getByLabel("Email or username").fill(identifier);
+    await page.getByLabel("Password").fill("wrong password!");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toBeVisible();
+    answers.push((await alert.textContent()) ?? "");
+    await expect(page.getByLabel("Email or username")).toHaveValue(identifier);
+  }
+  expect(answers[0]).toBe("The email, username or password is not right. Check them and try again.");
+  expect(answers[1]).toBe(answers[0]);
+});
+
+test("a fund manager signs in with a magic link read from the mail", async ({ page }) => {
+  await page.goto("/en/sign-in");
+  const since = new Date();
+  await page.getByLabel("Email", { exact: true }).fill(demo("fund"));
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("a sign-in link is on its way");
+  await page.goto(linkIn(await waitForMail(demo("fund"), since)));
+  await expect(page).toHaveURL(/\/en\/me$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Funds" }).click();
+  await expect(page.getByRole("link", { name: "Academy Debt Relief Fund" })).toBeVisible();
+});
+
+test("a signed-in user signs out and the signed-in pages are closed again", async ({ page }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review queue");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/en/review");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Freview$/);
+});
+
+test("a signed-out visit to a staff page goes to sign-in and returns there after signing in", async ({ page }) => {
+  await page.goto("/en/admin");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fadmin$/);
+  await page.getByLabel("Email or username").fill(demo("admin"));
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/admin$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administration");
+});
+
+test("every demo account signs in with the demo password", async ({ page }) => {
+  for (const local of ["applicant", "reviewer", "reviewer2", "fund", "fund2", "provider", "donor", "admin"]) {
+    await page.context().clearCookies();
+    await page.goto("/en/sign-in");
+    await page.getByLabel("Email or username").fill(demo(local));
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByText(`Signed in as ${demo(local)}`)).toBeVisible();
+  }
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("sign-in still works, and a mistake is explained with the typed values kept", async ({ page }) => {
+    await page.goto("/be/sign-in");
+    await page.getByLabel("Электронная пошта або імя карыстальніка").fill(demo("provider"));
+    await page.getByLabel("Пароль").fill("not the password");
+    await page.getByRole("button", { name: "Увайсці", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Няправільная пошта, імя карыстальніка або пароль. Праверце і паспрабуйце зноў.");
+    await expect(page.getByLabel("Электронная пошта або імя карыстальніка")).toHaveValue(demo("provider"));
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Увайсці", exact: true }).click();
+    await expect(page).toHaveURL(/\/be\/me$/);
+  });
+});

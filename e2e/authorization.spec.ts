@@ -1,0 +1,48 @@
+// Cross-role matrix: which signed-in pages each demo role can open. Out-of-role pages say "No access".
+import { demo, expect, signInAs, test } from "./fixtures";
+
+const PAGES = {
+  "/en/review": "Review queue",
+  "/en/funds": "Funds",
+  "/en/payouts": "Payouts",
+  "/en/provider": "My courses",
+  "/en/admin": "Administration",
+} as const;
+
+const ACCESS: Record<string, (keyof typeof PAGES)[]> = {
+  applicant: [],
+  reviewer: ["/en/review"],
+  fund: ["/en/funds", "/en/payouts"],
+  provider: ["/en/provider"],
+  donor: [],
+  admin: ["/en/admin"],
+};
+
+for (const [account, allowed] of Object.entries(ACCESS)) {
+  test(`the ${account} opens exactly the staff pages of their role`, async ({ page }) => {
+    await signInAs(page, demo(account));
+    for (const [path, heading] of Object.entries(PAGES)) {
+      await page.goto(path);
+      const expected = allowed.includes(path as keyof typeof PAGES) ? heading : "No access";
+      await expect(page.getByRole("heading", { level: 1 }), `${account} at ${path}`).toHaveText(expected);
+      expect((await page.request.get(path)).headers()["cache-control"]).toContain("no-store");
+    }
+  });
+}
+
+test("a fund manager cannot open another organisation's fund by its id", async ({ page }) => {
+  await signInAs(page, demo("fund"));
+  await page.goto("/en/funds/demo-fund-solidarity"); // belongs to Kvant, not Brightline
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.goto("/en/funds/demo-fund-academy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Academy Debt Relief Fund");
+});
+
+test("a reviewer opens a case pseudonymously and never sees a case of another organisation", async ({ page }) => {
+  await signInAs(page, demo("reviewer2")); // Brightline only
+  await page.goto("/en/review");
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0002" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0005" })).toHaveCount(0); // Kvant's fund
+  await page.goto("/en/review/demo-application-5");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});

@@ -1,0 +1,46 @@
+// End-to-end tests in a real Chromium against a production build started exactly as users start it:
+// `npm start` in the embedded-PostgreSQL demo mode, with a fresh data directory under .data/e2e.
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const ROOT = import.meta.dirname;
+export const E2E_DATA_DIR = path.join(ROOT, ".data", "e2e");
+
+// Debian's Chromium where present (these machines cannot download Playwright's browsers); otherwise
+// Playwright's own browser on machines that have it.
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: path.join(ROOT, ".data", "reports", "e2e.json") }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /landing\.spec\.ts/ },
+  ],
+  webServer: {
+    // `env -u DATABASE_URL`: always the one-command embedded mode, whatever the caller's environment.
+    command: `env -u DATABASE_URL -u SMTP_URL node_modules/.bin/tsx scripts/start.ts`,
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    env: { PORT: String(PORT), PADTRYMKA_DATA_DIR: E2E_DATA_DIR, PADTRYMKA_PG_PORT: "54349", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
