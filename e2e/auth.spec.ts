@@ -120,4 +120,13 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Увайсці", exact: true }).click();
     await expect(page).toHaveURL(/\/be\/me$/);
   });
+
+  test("sign-out still works, stays in the user's language, and really ends the session", async ({ page }) => {
+    await signInAs(page, demo("fund2"));
+    await page.goto("/ru/funds");
+    await page.getByRole("button", { name: "Выйти" }).click();
+    await expect(page).toHaveURL(/\/ru$/);
+    await page.goto("/ru/funds");
+    await expect(page).toHaveURL(/\/ru\/sign-in\?next=%2Fru%2Ffunds$/);
+  });
 });

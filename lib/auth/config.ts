@@ -1,4 +1,4 @@
-// The part of the next-auth configuration that proxy.ts can load: JWT sessions and callbacks, no
+// The edge-safe part of the next-auth configuration (no database, no providers): JWT sessions and callbacks, no
 // database adapter and no providers (docs/decisions/0003-sessions.md).
 import type { NextAuthConfig } from "next-auth";
 
