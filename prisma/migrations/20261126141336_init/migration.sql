@@ -495,7 +495,7 @@ ALTER TABLE "Enrollment" ADD CONSTRAINT "Enrollment_applicantId_fkey" FOREIGN KE
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Invariants Prisma's schema language cannot express (docs/decisions/0004-money.md, 0005-audit.md).
+-- Invariants Prisma's schema language cannot express (docs/decisions/0004-money.md, 0005-audit-in-transaction.md).
 -- Money is positive integer minor units.
 ALTER TABLE "Fund" ADD CONSTRAINT "Fund_cap_positive" CHECK ("perApplicantCapMinor" > 0);
 ALTER TABLE "Fund" ADD CONSTRAINT "Fund_required_approvals_min" CHECK ("requiredApprovals" >= 1);
