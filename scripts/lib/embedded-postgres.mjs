@@ -56,9 +56,21 @@ function worldReachable(p) {
   }
 }
 
-function fallbackRoot(projectDir) {
-  const hash = crypto.createHash("sha256").update(path.resolve(projectDir)).digest("hex").slice(0, 12);
+// One fallback per data directory (not per project): .data, .data/test and .data/e2e stay separate.
+function fallbackRoot(dataRoot) {
+  const hash = crypto.createHash("sha256").update(path.resolve(dataRoot)).digest("hex").slice(0, 12);
   return path.join("/var/tmp", `padtrymka-${hash}`);
+}
+
+/** Where PostgreSQL's files for `dataRoot` really live (the fallback when running as root from a private home). */
+export function effectiveDataRoot(dataRoot) {
+  return isRoot && !worldReachable(dataRoot) ? fallbackRoot(dataRoot) : path.resolve(dataRoot);
+}
+
+/** Deletes a data directory and its fallback, if any (used to start tests from a fresh database). */
+export function removeDataRoot(dataRoot) {
+  fs.rmSync(path.resolve(dataRoot), { recursive: true, force: true });
+  fs.rmSync(fallbackRoot(dataRoot), { recursive: true, force: true });
 }
 
 function postgresIds() {
@@ -113,7 +125,7 @@ function run(cmd, args, opts) {
 
 /**
  * Starts PostgreSQL on 127.0.0.1 with data in `<dataRoot>/postgres`.
- * @param {{ dataRoot: string, projectDir: string, port?: number, database?: string, log?: (msg: string) => void }} o
+ * @param {{ dataRoot: string, projectDir?: string, port?: number, database?: string, log?: (msg: string) => void }} o
  * @returns {Promise<{ url: string, adminUrl: string, port: number, dataDir: string, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedPostgres(o) {
@@ -126,15 +138,15 @@ export async function startEmbeddedPostgres(o) {
 
   if (isRoot) {
     ids = postgresIds();
-    const fb = fallbackRoot(o.projectDir);
+    const fb = fallbackRoot(dataRoot);
     if (!worldReachable(native)) {
       // The binaries sit under a private home: give the postgres user a reachable copy.
       const { version } = JSON.parse(fs.readFileSync(path.join(native, "..", "package.json"), "utf8"));
-      const copy = path.join(fb, `native-${version}`);
+      const copy = path.join("/var/tmp", `padtrymka-native-${version}`);
       const marker = path.join(copy, ".complete");
       if (!fs.existsSync(marker)) {
         fs.rmSync(copy, { recursive: true, force: true });
-        fs.mkdirSync(fb, { recursive: true, mode: 0o755 });
+        fs.mkdirSync(path.dirname(copy), { recursive: true, mode: 0o755 });
         fs.cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
         fs.writeFileSync(marker, "");
       }
