@@ -89,12 +89,20 @@ function chownRecursive(p, uid, gid) {
   if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) chownRecursive(path.join(p, e), uid, gid);
 }
 
+// A killed process can linger as a zombie until its parent (or, in a container, a pid 1 that may never
+// reap) collects it; kill(pid, 0) still succeeds then. On Linux, read its state to tell.
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return e.code === "EPERM";
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2).charAt(0);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return process.platform !== "linux";
   }
 }
 
