@@ -14,7 +14,9 @@ import { safeNextPath } from "@/lib/i18n/safe-next";
 import { grantRole } from "@/lib/users/grant-role";
 import { registerApplicant } from "@/lib/users/register-applicant";
 import { revokeRole } from "@/lib/users/revoke-role";
-import { GrantRoleSchema, MagicLinkSchema, RevokeRoleSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
+import { recoverAccount } from "@/lib/users/recover-account";
+import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
+import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
 
 const WithNext = z.object({ next: z.string().optional() });
 
@@ -40,6 +42,20 @@ export const signUpAction = formAction("signUp", SignUpSchema, async (input) => 
   // Same next step whether the email was new or not (see registerApplicant).
   await signIn("nodemailer", { email: input.email, redirect: false, redirectTo: `/${locale}/me` });
   redirect(`/${locale}/sign-up?sent=1`);
+});
+
+export const pseudonymousSignUpAction = formAction("pseudonymousSignUp", PseudonymousSignUpSchema, async (input) => {
+  const locale = await getLocale();
+  const { username, recoveryCodes } = await registerPseudonymousApplicant(input, locale);
+  // Signed in at once; the codes are returned to this one response only (never in a URL or a log).
+  await signIn("credentials", { identifier: username, password: input.password, redirect: false });
+  return { username, recoveryCodes };
+});
+
+export const recoverAccountAction = formAction("recoverAccount", RecoverAccountSchema, async (input) => {
+  const locale = await getLocale();
+  await recoverAccount(input);
+  await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me` });
 });
 
 export async function signOutAction(): Promise<void> {

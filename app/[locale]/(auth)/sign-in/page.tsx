@@ -19,6 +19,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <section className="space-y-4">
         <h2 id="password-heading">{t("passwordSection")}</h2>
         <PasswordSignInForm next={next} />
+        <p><Link href="/sign-in/recover">{t("recoverLink")}</Link></p>
       </section>
       <section className="space-y-4">
         <h2 id="magic-heading">{t("magicSection")}</h2>

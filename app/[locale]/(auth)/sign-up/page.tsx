@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { PseudonymousSignUpForm } from "./pseudonymous-sign-up-form";
 import { SignUpForm } from "./sign-up-form";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -17,7 +18,16 @@ export default async function SignUpPage({ params, searchParams }: Props) {
       ) : (
         <>
           <p>{t("signUpLead")}</p>
-          <SignUpForm />
+          <section className="space-y-3">
+            <h2>{t("pseudonymousSection")}</h2>
+            <p>{t("pseudonymousHint")}</p>
+            <PseudonymousSignUpForm />
+          </section>
+          <section className="space-y-3">
+            <h2>{t("emailSection")}</h2>
+            <p>{t("emailHint")}</p>
+            <SignUpForm />
+          </section>
         </>
       )}
       <p>{t("haveAccount")} <Link href="/sign-in">{t("signInTitle")}</Link></p>

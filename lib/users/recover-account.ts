@@ -1,0 +1,28 @@
+// Sets a new passphrase with a one-time recovery code (accounts without email have no other way back).
+// Every failure looks the same, so the form cannot be used to find out which usernames exist.
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { hashRecoveryCode } from "@/lib/users/pseudonym";
+import type { RecoverAccountInput } from "@/lib/users/schemas";
+
+export async function recoverAccount(input: RecoverAccountInput): Promise<{ userId: string; remainingCodes: number }> {
+  const passwordHash = await hashPassword(input.password);
+  const fail = () => new AppError("UNAUTHENTICATED", "recovery failed", undefined, "auth.recoveryFailed");
+  return db().$transaction(async (tx) => {
+    const code = await tx.recoveryCode.findUnique({
+      where: { codeHash: hashRecoveryCode(input.code) },
+      select: { id: true, usedAt: true, user: { select: { id: true, username: true, suspendedAt: true } } },
+    });
+    if (!code || code.usedAt || code.user.username !== input.username || code.user.suspendedAt) throw fail();
+    // Conditional update: two concurrent uses of one code cannot both succeed.
+    const used = await tx.recoveryCode.updateMany({ where: { id: code.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (used.count !== 1) throw fail();
+    await tx.user.update({ where: { id: code.user.id }, data: { passwordHash } });
+    await recordAuditEvent(tx, { actorId: code.user.id, action: "user.recovered", entityType: "User", entityId: code.user.id, data: { method: "recovery_code" } });
+    const remainingCodes = await tx.recoveryCode.count({ where: { userId: code.user.id, usedAt: null } });
+    return { userId: code.user.id, remainingCodes };
+  });
+}
