@@ -8,12 +8,14 @@ export class AppError extends Error {
   readonly fieldErrors?: Record<string, string[]>;
   /** Full message key (e.g. "auth.badCredentials") when the code's generic message is not specific enough. */
   readonly messageKey?: string;
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, messageKey?: string) {
+  readonly messageValues?: Record<string, string | number>;
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, messageKey?: string, messageValues?: Record<string, string | number>) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.messageKey = messageKey;
+    this.messageValues = messageValues;
   }
 }
 

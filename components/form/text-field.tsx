@@ -5,7 +5,8 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 type Props = {
   id: string;
   label: string;
-  type?: "text" | "email" | "password" | "search";
+  type?: "text" | "email" | "password" | "search" | "tel" | "date";
+  inputMode?: "text" | "decimal" | "numeric" | "tel";
   hint?: string;
   errorKey?: string;
   autoComplete?: string;
@@ -15,7 +16,7 @@ type Props = {
 };
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function TextField({ id, label, type = "text", hint, errorKey, autoComplete, defaultValue, required, registration }: Props) {
+export function TextField({ id, label, type = "text", hint, errorKey, autoComplete, defaultValue, required, registration, inputMode }: Props) {
   const t = useTranslations("validation");
   const hintId = hint ? `${id}-hint` : undefined;
   const errId = errorKey ? `${id}-error` : undefined;
@@ -27,6 +28,7 @@ export function TextField({ id, label, type = "text", hint, errorKey, autoComple
         id={id}
         type={type}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         defaultValue={defaultValue}
         required={required}
         aria-required={required}

@@ -25,8 +25,10 @@ export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults:
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const el = e.currentTarget; // read now: React clears currentTarget after the event
+    // The clicked button's name/value (e.g. intent=submit vs intent=save) is part of the form data.
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
     void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(el)));
+      startTransition(() => formAction(new FormData(el, submitter)));
     })(e);
   };
   /** Translation key of the first error of a field: the client's, else the server's (no-JS render). */

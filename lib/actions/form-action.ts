@@ -52,7 +52,7 @@ export function formAction<S extends z.ZodType, T>(
     } catch (e) {
       unstable_rethrow(e);
       if (isAppError(e)) {
-        const message = e.messageKey ? tAll(e.messageKey as never) : t(e.code);
+        const message = e.messageKey ? tAll(e.messageKey as never, e.messageValues as never) : t(e.code);
         return { ok: false, code: e.code, message, fieldErrors: e.fieldErrors, values };
       }
       const eventId = crypto.randomUUID().slice(0, 8);

@@ -3,6 +3,9 @@
 import "server-only";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { decryptPersonal } from "@/lib/applications/personal-data";
+import { formParamsOf } from "@/lib/applications/load-own";
+import { decrypt } from "@/lib/crypto";
 
 export async function listOwnApplications(actor: Actor) {
   return db().application.findMany({
@@ -51,4 +54,53 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
 /** Public status lookup: stage and date only. */
 export async function lookupStatusByReference(referenceCode: string) {
   return db().application.findUnique({ where: { referenceCode }, select: { status: true, updatedAt: true } });
+}
+
+// ─── The applicant's own cases ──────────────────────────────────────────────────────────────────────
+
+/** A draft of the actor's, with its decrypted answers and the fund's form parameters; null when not theirs. */
+export async function getOwnDraft(actor: Actor, applicationId: string) {
+  const app = await db().application.findFirst({
+    where: { id: applicationId, applicantId: actor.userId },
+    include: { fund: true },
+  });
+  if (!app) return null;
+  return {
+    id: app.id,
+    status: app.status,
+    fund: { id: app.fund.id, name: app.fund.name, purpose: app.fund.purpose, evidenceHint: app.fund.evidenceHint, status: app.fund.status },
+    params: formParamsOf(app.fund),
+    values: {
+      category: app.category ?? "",
+      purpose: app.purpose ?? "",
+      region: app.region ?? "",
+      amountMinor: app.requestedAmountMinor,
+      ...decryptPersonal(app.id, app),
+    },
+  };
+}
+
+/** The actor's case: stage history, messages, files, for /me/{id}. Null when not theirs. */
+export async function getOwnCase(actor: Actor, applicationId: string) {
+  const app = await db().application.findFirst({
+    where: { id: applicationId, applicantId: actor.userId },
+    select: {
+      id: true,
+      referenceCode: true,
+      status: true,
+      submittedAt: true,
+      dataDeletedAt: true,
+      requestedAmountMinor: true,
+      fund: { select: { name: true, currency: true } },
+      statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true } },
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, bodyEnc: true, createdAt: true } },
+      evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, mimeType: true, sizeBytes: true } },
+    },
+  });
+  if (!app) return null;
+  return {
+    ...app,
+    messages: app.messages.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
+    evidenceFiles: app.evidenceFiles.map((f) => ({ id: f.id, mimeType: f.mimeType, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
+  };
 }

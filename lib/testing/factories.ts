@@ -58,6 +58,11 @@ export async function makeFund(
     eligibleCategories?: ("RESIGNING_OFFICER" | "DISMISSED_WORKER" | "REPRESSION_VICTIM" | "PUBLIC_SECTOR_LEAVER" | "OTHER")[];
     eligiblePurposes?: ("ACADEMY_DEBT" | "MEDICAL_REHABILITATION" | "FINES_LEGAL" | "LIVING_COSTS" | "RELOCATION" | "OTHER")[];
     evidenceHint?: string;
+    status?: "OPEN" | "CLOSED";
+    legalNameRequirement?: "REQUIRED" | "OPTIONAL" | "HIDDEN";
+    phoneRequirement?: "REQUIRED" | "OPTIONAL" | "HIDDEN";
+    cityRequirement?: "REQUIRED" | "OPTIONAL" | "HIDDEN";
+    birthDateRequirement?: "REQUIRED" | "OPTIONAL" | "HIDDEN";
   } = {},
 ) {
   const id = o.id ?? uniq("fund");
@@ -74,6 +79,11 @@ export async function makeFund(
       eligibleCategories: o.eligibleCategories ?? ["DISMISSED_WORKER"],
       eligiblePurposes: o.eligiblePurposes ?? ["LIVING_COSTS"],
       evidenceHint: o.evidenceHint,
+      status: o.status,
+      legalNameRequirement: o.legalNameRequirement,
+      phoneRequirement: o.phoneRequirement,
+      cityRequirement: o.cityRequirement,
+      birthDateRequirement: o.birthDateRequirement,
     },
     update: {},
   });

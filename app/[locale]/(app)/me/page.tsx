@@ -20,7 +20,9 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
           <tbody>
             {apps.map((a) => (
               <tr key={a.id}>
-                <td>{a.referenceCode ?? "—"}</td>
+                <td>
+                  {a.status === "DRAFT" ? <Link href={`/apply/${a.id}`}>{t("continueDraft")}</Link> : <Link href={`/me/${a.id}`}>{a.referenceCode ?? t("open")}</Link>}
+                </td>
                 <td>{a.fund.name}</td>
                 <td>{te(`ApplicationStatus.${a.status}`)}</td>
                 <td>{format.dateTime(a.updatedAt, { dateStyle: "medium" })}</td>
