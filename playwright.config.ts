@@ -33,8 +33,9 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /landing\.spec\.ts/ },
   ],
   webServer: {
-    // `env -u DATABASE_URL`: always the one-command embedded mode, whatever the caller's environment.
-    command: `env -u DATABASE_URL -u SMTP_URL node_modules/.bin/tsx scripts/start.ts`,
+    // `env -u DATABASE_URL`: always the one-command embedded mode, whatever the caller's environment;
+    // `--fresh`: new demo data for every run.
+    command: `env -u DATABASE_URL -u SMTP_URL node_modules/.bin/tsx scripts/start.ts --fresh`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -42,6 +42,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     eligibleCategories: ["RESIGNING_OFFICER"],
     eligiblePurposes: ["ACADEMY_DEBT"],
     evidenceHint: "Resignation order and the academy's debt demand.",
+    legalNameRequirement: "REQUIRED",
+    phoneRequirement: "REQUIRED",
+    birthDateRequirement: "REQUIRED",
   });
   const rehab = await makeFund(db, brightline.id, {
     id: "demo-fund-rehab",
@@ -51,6 +54,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     eligibleCategories: ["REPRESSION_VICTIM"],
     eligiblePurposes: ["MEDICAL_REHABILITATION", "FINES_LEGAL"],
     evidenceHint: "Medical report, court decision or fine notice.",
+    legalNameRequirement: "OPTIONAL",
+    phoneRequirement: "OPTIONAL",
   });
   const solidarity = await makeFund(db, kvant.id, {
     id: "demo-fund-solidarity",
@@ -60,6 +65,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     eligibleCategories: ["DISMISSED_WORKER", "PUBLIC_SECTOR_LEAVER"],
     eligiblePurposes: ["LIVING_COSTS", "RELOCATION"],
     evidenceHint: "Dismissal order or resignation letter.",
+    legalNameRequirement: "OPTIONAL",
+    phoneRequirement: "REQUIRED",
   });
 
   // Pledges (pledged -> received) and receipts in the ledger, modelled on the $100k-$500k funds.
@@ -100,6 +107,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     { code: "PAD-DEMO-0003", fundId: rehab.id, status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "GRODNO", amount: 180_000, ageDays: 1, statement: "Injured during detention; need physiotherapy." },
     { code: "PAD-DEMO-0004", fundId: rehab.id, status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amount: 90_000, ageDays: 9, statement: "Fined after a peaceful rally." },
     { code: "PAD-DEMO-0005", fundId: solidarity.id, status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", amount: 100_000, ageDays: 3, statement: "Dismissed from the plant after the strike." },
+    { code: "PAD-DEMO-0006", fundId: rehab.id, status: "NEEDS_INFO", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "MINSK", amount: 120_000, ageDays: 5, own: true, statement: "Physiotherapy after an injury during detention." },
   ];
   const pseudonymous = await makeUser(db, { email: null, username: "demo-applicant-quiet-river", password: DEMO_PASSWORD, roles: [{ role: "APPLICANT", organisationId: platform.id }] });
   for (const [i, c] of cases.entries()) {
@@ -119,10 +127,19 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
         requestedAmountMinor: c.amount,
         statementEnc: encryptField(ring, c.statement, `Application.statement:${id}`),
         submittedAt,
+        returnStatus: c.status === "NEEDS_INFO" ? "SHORTLISTED" : undefined,
         statusChanges: { create: [{ fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: submittedAt }, ...(c.status !== "SUBMITTED" ? [{ fromStatus: "SUBMITTED" as const, toStatus: c.status }] : [])] },
       },
       update: {},
     });
+    if (c.status === "NEEDS_INFO") {
+      const messageId = `demo-message-${i + 1}`;
+      await db.applicationMessage.upsert({
+        where: { id: messageId },
+        create: { id: messageId, applicationId: id, authorId: users.reviewer.id, kind: "INFO_REQUEST", bodyEnc: encryptField(ring, "Please add the date of the medical report and the clinic's name.", `ApplicationMessage.body:${messageId}`) },
+        update: {},
+      });
+    }
   }
 
   // Courses in several regional centres and online.

@@ -5,6 +5,7 @@
 // Then: migrations, a production build when none exists or the sources are newer, and `next start`.
 // Ctrl-C / SIGTERM stops Next first, then PostgreSQL.
 //   --dev   run `next dev` instead of a production build
+//   --fresh (demo mode only) start from an empty data directory: used by the end-to-end tests
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,7 +13,7 @@ import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { generateKeySpec } from "../lib/crypto/field-encryption";
 // @ts-expect-error -- plain ESM helper without type declarations
-import { portIsFree, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { portIsFree, removeDataRoot, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 // @ts-expect-error -- plain ESM helper without type declarations
 import { startSmtpCatcher } from "./lib/smtp-catcher.mjs";
 
@@ -29,6 +30,7 @@ const embedded = !process.env.DATABASE_URL;
 
 // Demo mode keeps its generated secrets with its data, so a restart can still read what it encrypted.
 function loadDemoSecrets() {
+  if (process.argv.includes("--fresh")) removeDataRoot(dataRoot);
   fs.mkdirSync(dataRoot, { recursive: true });
   const file = path.join(dataRoot, "secrets.json");
   let secrets: Record<string, string> = {};

@@ -5,8 +5,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-// @ts-expect-error -- plain ESM helper without type declarations
-import { removeDataRoot } from "./lib/embedded-postgres.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const REPORTS = path.join(ROOT, ".data", "reports");
@@ -44,7 +42,6 @@ const steps: Step[] = [
 
 fs.rmSync(REPORTS, { recursive: true, force: true });
 fs.mkdirSync(REPORTS, { recursive: true });
-removeDataRoot(path.join(ROOT, ".data", "e2e")); // e2e starts from a fresh demo database
 
 const results: { name: string; ok: boolean; seconds: number; counts?: Counts }[] = [];
 let passed = 0;

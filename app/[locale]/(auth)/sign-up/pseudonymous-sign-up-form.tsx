@@ -1,5 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
@@ -13,6 +15,12 @@ export function PseudonymousSignUpForm() {
   const t = useTranslations("auth");
   const te = useTranslations("enums.ContactChannel");
   const f = useActionForm(PseudonymousSignUpSchema, pseudonymousSignUpAction, { contactChannel: "NONE" });
+  const router = useRouter();
+  const signedUp = f.state?.ok === true;
+  // The session cookie is new: refresh the server-rendered header (the codes stay on screen).
+  useEffect(() => {
+    if (signedUp) router.refresh();
+  }, [signedUp, router]);
   if (f.state?.ok) {
     const { username, recoveryCodes } = f.state.data;
     return (

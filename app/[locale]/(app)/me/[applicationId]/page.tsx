@@ -24,7 +24,8 @@ export default async function CasePage({ params, searchParams }: Props) {
       <h1>{t("caseTitle", { reference: c.referenceCode ?? "—" })}</h1>
       {sp.submitted === "1" && c.referenceCode && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("receipt", { reference: c.referenceCode })}</p>}
       {sp.deleted === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("deleted")}</p>}
-      <p>{t("fund")}: {c.fund.name} · {t("stage")}: <strong>{te(`ApplicationStatus.${c.status}`)}</strong></p>
+      <p>{t("fund")}: {c.fund.name}</p>
+      <p>{t("stage")}: <strong>{te(`ApplicationStatus.${c.status}`)}</strong></p>
 
       <section className="space-y-2">
         <h2>{t("timeline")}</h2>

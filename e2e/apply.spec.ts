@@ -1,0 +1,107 @@
+import { type Page } from "@playwright/test";
+import { demo, expect, signInAs, test } from "./fixtures";
+
+async function pseudonymousSignUp(page: Page): Promise<string> {
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Passphrase", { exact: true }).fill("seven quiet birch trees");
+  await page.getByLabel("Repeat the passphrase").fill("seven quiet birch trees");
+  await page.getByRole("button", { name: "Create an account without email" }).click();
+  const status = page.getByRole("main").getByRole("status");
+  await expect(status).toContainText("Your username:");
+  await expect(status.getByRole("listitem")).toHaveCount(10);
+  return ((await status.textContent()) ?? "").match(/Your username: ([a-z]+-[a-z]+-\d{4})/)![1]!;
+}
+
+async function checkEligibilityAndStart(page: Page) {
+  await page.getByLabel("Your situation").selectOption({ label: "Dismissed worker" });
+  await page.getByLabel("What the money is for").selectOption({ label: "Living costs" });
+  await page.getByRole("button", { name: "Show matching funds" }).click();
+  const results = page.locator("section[aria-live]");
+  await expect(results.getByRole("status")).toHaveText("One fund can help you:");
+  await results.getByRole("button", { name: "Start an application to Solidarity Fund for Dismissed Workers" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Application to Solidarity Fund for Dismissed Workers");
+}
+
+test("an applicant without email applies, saves a draft, submits, checks the status by code and withdraws", async ({ page }) => {
+  const username = await pseudonymousSignUp(page);
+  await page.getByRole("link", { name: "I have saved them — continue" }).click();
+  await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
+  await checkEligibilityAndStart(page);
+
+  // The answers from the eligibility check are already in the draft.
+  await expect(page.getByLabel("Your situation")).toHaveValue("DISMISSED_WORKER");
+  await page.getByLabel(/Amount you ask for/).fill("900");
+  await page.getByLabel("Tell us what happened").fill("I was dismissed from the tractor plant after the strike and have no income.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Draft saved.");
+  await page.reload(); // resumable: what was saved comes back
+  await expect(page.getByLabel("Tell us what happened")).toHaveValue(/tractor plant/);
+
+  // Submitting without the phone this fund requires: the error is beside the field, nothing is lost.
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByText("This field is required.")).toBeVisible();
+  await expect(page.getByLabel(/Amount you ask for/)).toHaveValue(/^900(\.00)?$/);
+  await page.getByLabel("Phone", { exact: true }).fill("+375 29 555-01-02");
+  await page.getByLabel("Region where you live").selectOption({ label: "Mogilev" });
+  await page.getByRole("button", { name: "Submit application" }).click();
+
+  const receipt = page.getByRole("main").getByRole("status");
+  await expect(receipt).toContainText("Your application was submitted.");
+  const code = ((await receipt.textContent()) ?? "").match(/PAD-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
+
+  // Anyone with the code sees the stage and date, nothing else, without signing in.
+  const anon = await page.context().browser()!.newContext({ baseURL: page.url().split("/en/")[0] });
+  const ap = await anon.newPage();
+  await ap.goto("/en/status");
+  await ap.getByLabel("Reference code").fill(code.toLowerCase().replaceAll("-", " "));
+  await ap.getByRole("button", { name: "Check status" }).click();
+  await expect(ap.getByRole("main").getByRole("status")).toContainText("Stage: Submitted");
+  await expect(ap.getByText("tractor")).toHaveCount(0);
+  await ap.getByLabel("Reference code").fill("PAD-ZZZZ-ZZZZ");
+  await ap.getByRole("button", { name: "Check status" }).click();
+  await expect(ap.getByRole("main").getByRole("alert")).toHaveText("No application has this code. Check it letter by letter.");
+  await anon.close();
+
+  await page.getByRole("button", { name: "Withdraw the application" }).click();
+  await expect(page.getByText("Stage: Withdrawn")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw the application" })).toHaveCount(0);
+});
+
+test("an applicant answers a reviewer's request for information and the case goes back to review", async ({ page }) => {
+  await signInAs(page, demo("applicant"));
+  await page.goto("/en/me");
+  await page.getByRole("link", { name: "PAD-DEMO-0006" }).click();
+  await expect(page.getByText("Please add the date of the medical report")).toBeVisible();
+  await page.getByLabel("Your answer").fill("The report is dated 3 September, Clinic No. 4.");
+  await page.getByRole("button", { name: "Send the answer" }).click();
+  await expect(page.getByText("Stage: Shortlisted")).toBeVisible();
+  await expect(page.getByText("The report is dated 3 September")).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an applicant signs up without email, applies, submits and then deletes their data", async ({ page }) => {
+    await pseudonymousSignUp(page);
+    await page.goto("/en/apply");
+    await checkEligibilityAndStart(page);
+    await page.getByLabel(/Amount you ask for/).fill("5000"); // over the cap
+    await page.getByLabel("Tell us what happened").fill("Dismissed for striking; rent is due and I have two children.");
+    await page.getByLabel("Phone", { exact: true }).fill("+375 44 700-00-01");
+    await page.getByLabel("Region where you live").selectOption({ label: "Brest" });
+    await page.getByRole("button", { name: "Submit application" }).click();
+    await expect(page.getByText("This is more than this fund pays one person.")).toBeVisible();
+    await expect(page.getByLabel("Tell us what happened")).toHaveValue(/two children/);
+    await page.getByLabel(/Amount you ask for/).fill("1500");
+    await page.getByRole("button", { name: "Submit application" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Your application was submitted.");
+
+    await page.getByRole("link", { name: "Delete my data…" }).click();
+    await page.getByRole("button", { name: "Delete my data for good" }).click();
+    await expect(page.getByText("Tick the box to confirm")).toBeVisible();
+    await page.getByLabel(/I understand that my data/).check();
+    await page.getByRole("button", { name: "Delete my data for good" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Your personal data in this application has been destroyed.");
+    await expect(page.getByText("Stage: Withdrawn")).toBeVisible();
+  });
+});
