@@ -32,11 +32,17 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // Evidence uploads: up to 10 MB a file, plus multipart overhead.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Signed-in pages must never be stored by a browser or a shared proxy.
       { source: "/:locale(be|ru|en)/:area(me|review|funds|payouts|provider|admin)/:rest*", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
+      { source: "/:locale(be|ru|en)/apply/:applicationId", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },

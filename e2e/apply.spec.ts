@@ -1,6 +1,9 @@
 import { type Page } from "@playwright/test";
 import { demo, expect, signInAs, test } from "./fixtures";
 
+// A 1x1 PNG.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==", "base64");
+
 async function pseudonymousSignUp(page: Page): Promise<string> {
   await page.goto("/en/sign-up");
   await page.getByLabel("Passphrase", { exact: true }).fill("seven quiet birch trees");
@@ -34,6 +37,18 @@ test("an applicant without email applies, saves a draft, submits, checks the sta
   await page.getByLabel("Tell us what happened").fill("I was dismissed from the tractor plant after the strike and have no income.");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Draft saved.");
+
+  // Evidence: a file whose bytes are not PDF is refused with the reason; a real image is accepted.
+  await page.getByLabel("File to add").setInputFiles({ name: "dismissal-order.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a pdf") });
+  await page.getByRole("button", { name: "Add the file" }).click();
+  await expect(page.getByText("Only PDF, JPEG and PNG files are accepted")).toBeVisible();
+  await page.getByLabel("File to add").setInputFiles({ name: "order.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "Add the file" }).click();
+  const download = page.getByRole("link", { name: "Download order.png" });
+  await expect(download).toBeVisible();
+  const dl = await page.request.get((await download.getAttribute("href"))!);
+  expect(dl.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(dl.headers()["cache-control"]).toContain("no-store");
   await page.reload(); // resumable: what was saved comes back
   await expect(page.getByLabel("Tell us what happened")).toHaveValue(/tractor plant/);
 
@@ -85,6 +100,9 @@ test.describe("without JavaScript", () => {
     await pseudonymousSignUp(page);
     await page.goto("/en/apply");
     await checkEligibilityAndStart(page);
+    await page.getByLabel("File to add").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("button", { name: "Add the file" }).click();
+    await expect(page.getByRole("link", { name: "Download photo.png" })).toBeVisible();
     await page.getByLabel(/Amount you ask for/).fill("5000"); // over the cap
     await page.getByLabel("Tell us what happened").fill("Dismissed for striking; rent is due and I have two children.");
     await page.getByLabel("Phone", { exact: true }).fill("+375 44 700-00-01");

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
+import { QuickExit } from "@/components/layout/quick-exit";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { rolesOf } from "@/lib/authz/actor";
 import { currentActor } from "@/lib/authz/current-actor";
@@ -21,7 +22,10 @@ export async function SiteHeader() {
       <div className="mx-auto flex max-w-4xl flex-col gap-3 px-4 py-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Link href="/" className="text-lg font-bold no-underline">{t("home")}</Link>
-          <LanguageSwitcher />
+          <div className="flex flex-wrap items-center gap-4">
+            <LanguageSwitcher />
+            <QuickExit label={t("quickExit")} hint={t("quickExitHint")} />
+          </div>
         </div>
         <nav aria-label={t("main")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">

@@ -62,10 +62,11 @@ export async function lookupStatusByReference(referenceCode: string) {
 export async function getOwnDraft(actor: Actor, applicationId: string) {
   const app = await db().application.findFirst({
     where: { id: applicationId, applicantId: actor.userId },
-    include: { fund: true },
+    include: { fund: true, evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, sizeBytes: true } } },
   });
   if (!app) return null;
   return {
+    files: app.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
     id: app.id,
     status: app.status,
     fund: { id: app.fund.id, name: app.fund.name, purpose: app.fund.purpose, evidenceHint: app.fund.evidenceHint, status: app.fund.status },

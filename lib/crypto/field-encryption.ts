@@ -68,3 +68,35 @@ export function keyIdOf(value: string): string | undefined {
 export function blindIndex(secret: string, normalised: string): string {
   return crypto.createHmac("sha256", secret).update(normalised, "utf8").digest("base64url");
 }
+
+// Binary values (evidence files): [1 byte version][1 byte keyId length][keyId][12 bytes IV][ciphertext][16 bytes tag]
+const BYTES_VERSION = 1;
+
+export function encryptBytes(ring: Keyring, plaintext: Buffer, context: string): Buffer {
+  const key = ring.keys.get(ring.current)!;
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  const id = Buffer.from(ring.current, "utf8");
+  return Buffer.concat([Buffer.from([BYTES_VERSION, id.length]), id, iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+}
+
+export function decryptBytes(ring: Keyring, value: Uint8Array, context: string): Buffer {
+  const buf = Buffer.from(value);
+  if (buf[0] !== BYTES_VERSION) throw new DecryptionError("not an encrypted binary value");
+  const idLen = buf[1]!;
+  const keyId = buf.subarray(2, 2 + idLen).toString("utf8");
+  const key = ring.keys.get(keyId);
+  if (!key) throw new DecryptionError(`no key ${keyId} in the keyring`);
+  const iv = buf.subarray(2 + idLen, 14 + idLen);
+  const body = buf.subarray(14 + idLen);
+  if (body.length < 16) throw new DecryptionError("ciphertext too short");
+  const decipher = crypto.createDecipheriv("aes-256-gcm", key, iv);
+  decipher.setAAD(Buffer.from(context, "utf8"));
+  decipher.setAuthTag(body.subarray(body.length - 16));
+  try {
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]);
+  } catch {
+    throw new DecryptionError("authentication failed (wrong key, wrong context or tampered value)");
+  }
+}

@@ -42,7 +42,7 @@ export function PseudonymousSignUpForm() {
       <TextField id="p-password" type="password" label={t("passphrase")} hint={t("passwordHint")} autoComplete="new-password" required errorKey={f.errorKey("password")} registration={f.form.register("password")} />
       <TextField id="p-passwordConfirm" type="password" label={t("passphraseConfirm")} autoComplete="new-password" required errorKey={f.errorKey("passwordConfirm")} registration={f.form.register("passwordConfirm")} />
       <SelectField id="p-contactChannel" label={t("contactChannel")} placeholder={te("NONE")} options={CONTACT_CHANNELS.filter((c) => c !== "NONE").map((c) => ({ value: c, label: te(c) }))} defaultValue={v.contactChannel === "NONE" ? "" : v.contactChannel} errorKey={f.errorKey("contactChannel")} registration={f.form.register("contactChannel", { setValueAs: (x: string) => x || "NONE" })} optional />
-      <TextField id="p-contactHandle" label={t("contactHandle")} autoComplete="off" errorKey={f.errorKey("contactHandle")} defaultValue={v.contactHandle} registration={f.form.register("contactHandle")} />
+      <TextField id="p-contactHandle" label={t("contactHandle")} hint={t("contactHandleHint")} autoComplete="off" errorKey={f.errorKey("contactHandle")} defaultValue={v.contactHandle} registration={f.form.register("contactHandle")} />
       <SubmitButton pending={f.pending}>{t("pseudonymousButton")}</SubmitButton>
     </form>
   );

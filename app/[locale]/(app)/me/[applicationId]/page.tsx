@@ -4,6 +4,7 @@ import { getOwnCase } from "@/lib/applications/queries";
 import { isWithdrawable } from "@/lib/applications/rules";
 import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
+import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { AnswerForm, DeleteDataForm, WithdrawForm } from "./case-forms";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -47,6 +48,8 @@ export default async function CasePage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
+
+      {!c.dataDeletedAt && <EvidenceSection applicationId={c.id} files={c.evidenceFiles} editable={c.status === "NEEDS_INFO"} />}
 
       {c.status === "NEEDS_INFO" && (
         <section className="space-y-2">

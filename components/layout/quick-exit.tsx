@@ -1,0 +1,42 @@
+"use client";
+// Quick exit: leaves for a neutral site and *replaces* this page in the tab's history, so Back does not
+// return here. Without JavaScript it is a plain link. Shift pressed three times in a row also exits.
+import { useEffect } from "react";
+
+export const NEUTRAL_URL = "https://www.gismeteo.by/";
+
+function leave() {
+  document.title = "";
+  document.body.replaceChildren(); // nothing left on screen while the neutral site loads
+  window.location.replace(NEUTRAL_URL);
+}
+
+export function QuickExit({ label, hint }: { label: string; hint: string }) {
+  useEffect(() => {
+    let presses: number[] = [];
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Shift") return;
+      const now = Date.now();
+      presses = [...presses.filter((t) => now - t < 1000), now];
+      if (presses.length >= 3) leave();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <a
+      href={NEUTRAL_URL}
+      rel="noreferrer noopener"
+      title={hint}
+      aria-describedby="quick-exit-hint"
+      onClick={(e) => {
+        e.preventDefault();
+        leave();
+      }}
+      className="rounded bg-neutral-900 px-3 py-2 text-sm font-semibold text-white no-underline hover:bg-neutral-700 hover:text-white"
+    >
+      {label}
+      <span id="quick-exit-hint" className="sr-only">{hint}</span>
+    </a>
+  );
+}

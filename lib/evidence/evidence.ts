@@ -1,0 +1,76 @@
+// Evidence files of an application: add (sanitised, encrypted, at most 5), remove, and read for download.
+import "server-only";
+import crypto from "node:crypto";
+import { lockOwnApplication } from "@/lib/applications/load-own";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { decrypt, decryptBinary, encrypt, encryptBinary } from "@/lib/crypto";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type EvidenceRefusal } from "@/lib/evidence/rules";
+import { sanitiseEvidence } from "@/lib/evidence/sanitize";
+
+const refuse = (reason: EvidenceRefusal) => new AppError("INVALID_INPUT", `evidence refused: ${reason}`, { file: [`evidence_${reason}`] });
+const EDITABLE = ["DRAFT", "NEEDS_INFO"] as const;
+
+export async function addEvidence(actor: Actor, applicationId: string, file: File): Promise<{ fileId: string }> {
+  assertCan(actor, "application:create:own");
+  if (file.size > MAX_FILE_BYTES) throw refuse("too_large"); // before reading it into memory
+  const clean = await sanitiseEvidence(Buffer.from(await file.arrayBuffer()));
+  if (!clean.ok) throw refuse(clean.reason);
+  const id = crypto.randomUUID();
+  return db().$transaction(async (tx) => {
+    const app = await lockOwnApplication(tx, actor, applicationId);
+    if (!(EDITABLE as readonly string[]).includes(app.status) || app.dataDeletedAt) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
+    if ((await tx.evidenceFile.count({ where: { applicationId } })) >= MAX_FILES_PER_APPLICATION) throw refuse("too_many");
+    await tx.evidenceFile.create({
+      data: {
+        id,
+        applicationId,
+        uploadedById: actor.userId,
+        fileNameEnc: encrypt(safeFileName(file.name, clean.type), `EvidenceFile.fileName:${id}`),
+        mimeType: clean.type,
+        sizeBytes: clean.bytes.length,
+        contentEnc: new Uint8Array(encryptBinary(clean.bytes, `EvidenceFile.content:${id}`)),
+      },
+    });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.added", entityType: "Application", entityId: applicationId, data: { fileId: id, mimeType: clean.type, sizeBytes: clean.bytes.length } });
+    return { fileId: id };
+  });
+}
+
+export async function removeEvidence(actor: Actor, fileId: string): Promise<{ applicationId: string }> {
+  assertCan(actor, "application:create:own");
+  const file = await db().evidenceFile.findUnique({ where: { id: fileId }, select: { applicationId: true } });
+  if (!file) throw new AppError("NOT_FOUND", "file not found");
+  return db().$transaction(async (tx) => {
+    const app = await lockOwnApplication(tx, actor, file.applicationId);
+    if (!(EDITABLE as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
+    await tx.evidenceFile.delete({ where: { id: fileId } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.removed", entityType: "Application", entityId: app.id, data: { fileId } });
+    return { applicationId: app.id };
+  });
+}
+
+/** The decrypted file for its owner, or for reviewers/fund managers of the fund's organisation (recorded). */
+export async function readEvidence(actor: Actor, fileId: string) {
+  const file = await db().evidenceFile.findUnique({
+    where: { id: fileId },
+    select: { id: true, mimeType: true, fileNameEnc: true, contentEnc: true, application: { select: { id: true, applicantId: true, fund: { select: { organisationId: true } } } } },
+  });
+  if (!file) return null;
+  const isOwner = file.application.applicantId === actor.userId;
+  const staffOrgs = [...orgsWithRole(actor, "REVIEWER"), ...orgsWithRole(actor, "FUND_MANAGER")];
+  const isStaff = !isOwner && staffOrgs.includes(file.application.fund.organisationId);
+  if (!isOwner && !isStaff) return null; // not found, not forbidden
+  if (isStaff) {
+    await db().$transaction((tx) =>
+      recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.downloaded", entityType: "Application", entityId: file.application.id, data: { fileId } }),
+    );
+  }
+  return {
+    fileName: decrypt(file.fileNameEnc, `EvidenceFile.fileName:${file.id}`),
+    mimeType: file.mimeType,
+    bytes: decryptBinary(file.contentEnc, `EvidenceFile.content:${file.id}`),
+  };
+}
