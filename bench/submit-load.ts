@@ -11,7 +11,7 @@ import { median, percentile, signIn, startApp } from "./lib/app";
 
 const CLIENTS = 50;
 const PER_CLIENT_PER_ROUND = 4;
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PASSWORD = "bench passphrase";
 
 type Client = { cookie: string; userId: string };

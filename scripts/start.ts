@@ -151,7 +151,9 @@ async function main() {
       runStep("Build", process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
     }
     log(`[app] Padtrymka on http://localhost:${port}${embedded ? " (demo mode, embedded PostgreSQL)" : ""}`);
-    next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    // PADTRYMKA_NODE_ARGS: extra Node flags for the app process, for diagnostics (e.g. --cpu-prof).
+    const nodeArgs = (process.env.PADTRYMKA_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    next = spawn(process.execPath, [...nodeArgs, nextBin, dev ? "dev" : "start", "-p", String(port)], {
       cwd: ROOT,
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
       stdio: "inherit",

@@ -17,10 +17,11 @@ const NOTICE = {
 export const NEUTRAL_NOTICE = NOTICE;
 
 /** Sent after the change committed; a mail failure never undoes or fails the change. */
-export async function notifyApplicant(userId: string): Promise<void> {
+export async function notifyApplicant(userId: string, knownEmail?: string | null): Promise<void> {
   try {
-    const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
-    if (user?.email) await sendMail({ to: user.email, ...NOTICE });
+    // Callers that already know the address (or know there is none) save a query on a hot path.
+    const email = knownEmail !== undefined ? knownEmail : (await db().user.findUnique({ where: { id: userId }, select: { email: true } }))?.email;
+    if (email) await sendMail({ to: email, ...NOTICE });
   } catch (e) {
     logger.warn({ event: "notify.failed", err: e instanceof Error ? e.message : String(e) }, "applicant notice not sent");
   }

@@ -9,7 +9,8 @@ import { applicationFormSchema, type FormMode } from "@/lib/applications/schemas
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { blindIndex } from "@/lib/crypto/field-encryption";
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { notifyApplicant } from "@/lib/applications/notify";
@@ -24,15 +25,23 @@ function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsO
   throw new AppError("INVALID_INPUT", "invalid application", fieldErrors);
 }
 
-async function uniqueReferenceCode(tx: Tx): Promise<string> {
-  for (;;) {
-    const code = generateReferenceCode();
-    if (!(await tx.application.findUnique({ where: { referenceCode: code }, select: { id: true } }))) return code;
-  }
-}
+const isReferenceCollision = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("referenceCode");
 
 export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   assertCan(actor, "application:create:own");
+  // A new reference code collides with an existing one about once in 10^9 submissions: the unique
+  // constraint catches it and the whole submission is retried with a fresh code.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await saveOnce(actor, applicationId, raw);
+    } catch (e) {
+      if (!isReferenceCollision(e) || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function saveOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   const mode: FormMode = raw.intent === "submit" ? "submit" : "draft";
   const result = await db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
@@ -59,7 +68,7 @@ export async function saveApplication(actor: Actor, applicationId: string, raw: 
       ? await tx.application.findMany({ where: { OR: indexes, applicantId: { not: actor.userId }, id: { not: app.id } }, select: { id: true } })
       : [];
     if (matches.length) await tx.application.updateMany({ where: { id: { in: matches.map((m) => m.id) } }, data: { isDuplicateFlagged: true } });
-    const referenceCode = await uniqueReferenceCode(tx);
+    const referenceCode = generateReferenceCode();
     await tx.application.update({
       where: { id: app.id },
       data: { ...base, phoneIndex, identityIndex, isDuplicateFlagged: matches.length > 0, referenceCode, status: "SUBMITTED", submittedAt: new Date(), submissionKey: String(raw.submissionKey) },
@@ -74,6 +83,6 @@ export async function saveApplication(actor: Actor, applicationId: string, raw: 
     });
     return { applicationId, status: "SUBMITTED" as const, referenceCode, replay: false };
   });
-  if (result.status === "SUBMITTED" && !result.replay) await notifyApplicant(actor.userId);
+  if (result.status === "SUBMITTED" && !result.replay) await notifyApplicant(actor.userId, actor.email);
   return { applicationId: result.applicationId, status: result.status, referenceCode: result.referenceCode };
 }

@@ -9,6 +9,7 @@ import type { Role } from "@/lib/db/generated/enums";
 export type Actor = {
   userId: string;
   label: string; // email or username, for the signed-in header only
+  email: string | null; // where neutral notices may go (null for pseudonymous accounts)
   memberships: { organisationId: string; role: Role }[];
 };
 
@@ -21,7 +22,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     select: { id: true, email: true, username: true, suspendedAt: true, memberships: { select: { organisationId: true, role: true } } },
   });
   if (!user || user.suspendedAt) return null;
-  return { userId: user.id, label: user.email ?? user.username ?? "", memberships: user.memberships };
+  return { userId: user.id, label: user.email ?? user.username ?? "", email: user.email, memberships: user.memberships };
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {
