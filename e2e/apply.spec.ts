@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { demo, expect, signInAs, test } from "./fixtures";
 
@@ -13,6 +14,11 @@ async function pseudonymousSignUp(page: Page): Promise<string> {
   await expect(status).toContainText("Your username:");
   await expect(status.getByRole("listitem")).toHaveCount(10);
   return ((await status.textContent()) ?? "").match(/Your username: ([a-z]+-[a-z]+-\d{4})/)![1]!;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function checkEligibilityAndStart(page: Page) {
@@ -31,6 +37,7 @@ test("an applicant without email applies, saves a draft, submits, checks the sta
   await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
   await checkEligibilityAndStart(page);
 
+  await expectNoAxeViolations(page); // the application form
   // The answers from the eligibility check are already in the draft.
   await expect(page.getByLabel("Your situation")).toHaveValue("DISMISSED_WORKER");
   await page.getByLabel(/Amount you ask for/).fill("900");
@@ -63,6 +70,7 @@ test("an applicant without email applies, saves a draft, submits, checks the sta
   const receipt = page.getByRole("main").getByRole("status");
   await expect(receipt).toContainText("Your application was submitted.");
   const code = ((await receipt.textContent()) ?? "").match(/PAD-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
+  await expectNoAxeViolations(page); // the case page
 
   // Anyone with the code sees the stage and date, nothing else, without signing in.
   const anon = await page.context().browser()!.newContext({ baseURL: page.url().split("/en/")[0] });

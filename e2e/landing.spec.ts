@@ -64,7 +64,7 @@ test("the public sees what each fund was pledged and received, and no recipient"
   await expect(page.getByText("PAD-DEMO")).toHaveCount(0);
 });
 
-for (const path of ["/be", "/en/sign-in", "/ru/sign-up", "/en/courses", "/be/courses/demo-course-python", "/en/transparency", "/ru/status", "/en/apply"]) {
+for (const path of ["/be", "/en/sign-in", "/ru/sign-up", "/en/courses", "/be/courses/demo-course-python", "/en/transparency", "/ru/status", "/en/apply", "/en/sign-in/recover"]) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
