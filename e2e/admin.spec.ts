@@ -1,16 +1,12 @@
-import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, test, uniqueEmail, waitForMail } from "./fixtures";
+import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
 
 test("an admin grants a reviewer role and the new reviewer sees the review queue", async ({ page, browser, baseURL }) => {
   // A new person signs up and confirms their email.
   const email = uniqueEmail("volunteer");
   const volunteer = await browser.newContext({ baseURL });
   const vp = await volunteer.newPage();
-  await vp.goto("/en/sign-up");
-  await vp.getByLabel("Email").fill(email);
-  await vp.getByLabel("Password", { exact: true }).fill("volunteer passphrase");
-  await vp.getByLabel("Repeat the password").fill("volunteer passphrase");
   const since = new Date();
-  await vp.getByRole("button", { name: "Create account" }).click();
+  await signUpWithEmail(vp, email, "volunteer passphrase");
   await vp.goto(linkIn(await waitForMail(email, since)));
   await vp.goto("/en/review");
   await expect(vp.getByRole("heading", { level: 1 })).toHaveText("No access");

@@ -1,14 +1,9 @@
-import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, test, uniqueEmail, waitForMail } from "./fixtures";
+import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
 
 test("a new applicant signs up, confirms the email with the link we send, and lands on their cases", async ({ page }) => {
   const email = uniqueEmail("signup");
-  await page.goto("/en/sign-up");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
-  await page.getByLabel("Repeat the password").fill("a long enough passphrase");
   const since = new Date();
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we sent to your email");
+  await signUpWithEmail(page, email, "a long enough passphrase");
   const mail = await waitForMail(email, since);
   await page.goto(linkIn(mail));
   await expect(page).toHaveURL(/\/en\/me$/);
@@ -17,12 +12,7 @@ test("a new applicant signs up, confirms the email with the link we send, and la
 });
 
 test("sign-up with an email that already has an account says exactly the same as for a new one", async ({ page }) => {
-  await page.goto("/en/sign-up");
-  await page.getByLabel("Email").fill(demo("donor"));
-  await page.getByLabel("Password", { exact: true }).fill("another passphrase 123");
-  await page.getByLabel("Repeat the password").fill("another passphrase 123");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we sent to your email");
+  await signUpWithEmail(page, demo("donor"), "another passphrase 123");
 });
 
 test("sign-up explains each mistake in the visitor's language and keeps what was typed", async ({ page }) => {

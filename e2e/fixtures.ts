@@ -38,6 +38,16 @@ export const linkIn = (mail: Mail) => {
   return m[0];
 };
 
+/** Fills and sends the email sign-up form; returns when the "check your email" notice shows. */
+export async function signUpWithEmail(page: Page, email: string, password: string) {
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we sent to your email");
+}
+
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.padtrymka.test`;
 
 export const test = base.extend<{ foreignRequests: string[] }>({

@@ -1,6 +1,6 @@
 "use client";
-import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { CONTROL_CLASS, FieldShell } from "@/components/form/field-shell";
 
 type Props = {
   id: string;
@@ -15,16 +15,14 @@ type Props = {
 };
 
 export function SelectField({ id, label, options, placeholder, errorKey, defaultValue, registration, optional }: Props) {
-  const t = useTranslations("validation");
-  const errId = errorKey ? `${id}-error` : undefined;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">{label}</label>
-      <select id={id} defaultValue={defaultValue ?? ""} required={!optional} aria-required={!optional} aria-invalid={errorKey ? true : undefined} aria-describedby={errId} className="rounded border border-neutral-400 px-3 py-2 text-base" {...registration}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-      {errorKey && <p id={errId} className="text-sm text-red-800">{t(errorKey as never)}</p>}
-    </div>
+    <FieldShell id={id} label={label} errorKey={errorKey}>
+      {(control) => (
+        <select {...control} defaultValue={defaultValue ?? ""} required={!optional} aria-required={!optional} className={CONTROL_CLASS} {...registration}>
+          <option value="">{placeholder}</option>
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </FieldShell>
   );
 }
