@@ -33,9 +33,10 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {
-    // Evidence uploads: up to 10 MB a file, plus multipart overhead.
-    serverActions: { bodySizeLimit: "11mb" },
-    proxyClientMaxBodySize: "11mb",
+    // Evidence uploads are limited to 10 MB by the domain (with a translated reason); the transport limit
+    // is higher so that an 11-25 MB file gets that reason instead of a bare error page.
+    serverActions: { bodySizeLimit: "25mb" },
+    proxyClientMaxBodySize: "25mb",
   },
   async headers() {
     return [

@@ -108,6 +108,9 @@ test.describe("without JavaScript", () => {
     await pseudonymousSignUp(page);
     await page.goto("/en/apply");
     await checkEligibilityAndStart(page);
+    await page.getByLabel("File to add").setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(12 * 1024 * 1024)]) });
+    await page.getByRole("button", { name: "Add the file" }).click();
+    await expect(page.getByText("This file is larger than 10 MB. Send a smaller scan or photo.")).toBeVisible();
     await page.getByLabel("File to add").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: PNG });
     await page.getByRole("button", { name: "Add the file" }).click();
     await expect(page.getByRole("link", { name: "Download photo.png" })).toBeVisible();

@@ -2,9 +2,10 @@
 // Evidence of one application: the list (download, remove) and an upload form. Plain forms: they work
 // without JavaScript; file checks happen on the server, where the bytes are inspected.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/form/form-message";
 import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/evidence/actions";
+import { MAX_FILE_BYTES } from "@/lib/evidence/rules";
 
 export type EvidenceItem = { id: string; fileName: string; sizeBytes: number };
 
@@ -12,7 +13,8 @@ export function EvidenceSection({ applicationId, files, editable }: { applicatio
   const t = useTranslations("apply");
   const tv = useTranslations("validation");
   const [state, action, pending] = useActionState(uploadEvidenceAction, null);
-  const fileError = state && !state.ok ? state.fieldErrors?.file?.[0] : undefined;
+  const [tooLarge, setTooLarge] = useState(false);
+  const fileError = tooLarge ? "evidence_too_large" : state && !state.ok ? state.fieldErrors?.file?.[0] : undefined;
   return (
     <section className="space-y-3" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t("evidenceTitle")}</h2>
@@ -28,7 +30,17 @@ export function EvidenceSection({ applicationId, files, editable }: { applicatio
         </ul>
       )}
       {editable && files.length < 5 && (
-        <form action={action} className="flex flex-col gap-3">
+        <form
+          action={action}
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            // Saves a long upload on a slow connection; the server checks again either way.
+            const f = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+            const big = !!f && f.size > MAX_FILE_BYTES;
+            setTooLarge(big);
+            if (big) e.preventDefault();
+          }}
+        >
           <p className="text-sm text-neutral-700" id="file-hint">{t("evidenceHint")}</p>
           <input type="hidden" name="applicationId" value={applicationId} />
           <label htmlFor="evidence-file" className="font-medium">{t("file")}</label>
