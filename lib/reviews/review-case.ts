@@ -1,0 +1,97 @@
+// A reviewer acts on a case: shortlist, decline, request information, verify (fund checklist), vote
+// (four eyes), or declare a conflict of interest. The case is loaded within the reviewer's scope (their
+// organisations' funds, never their own case), every move is checked by rules.ts, written with its
+// history and audit event in one transaction, and the applicant gets a neutral notice afterwards.
+import "server-only";
+import { notifyApplicant } from "@/lib/applications/notify";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { encrypt } from "@/lib/crypto";
+import { db } from "@/lib/db/client";
+import type { ApplicationStatus } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors";
+import { parseMoneyInput } from "@/lib/money/money";
+import { checklistComplete, decide, isAllowed, moveOf } from "@/lib/reviews/rules";
+import type { ReviewActionInput } from "@/lib/reviews/schemas";
+
+const required = (field: string) => new AppError("INVALID_INPUT", `${field} required`, { [field]: ["required"] });
+
+export async function reviewCase(actor: Actor, input: ReviewActionInput): Promise<{ status: ApplicationStatus }> {
+  assertCan(actor, "application:review:org");
+  const orgs = orgsWithRole(actor, "REVIEWER");
+  const result = await db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT a.id FROM "Application" a JOIN "Fund" f ON f.id = a."fundId"
+      WHERE a.id = ${input.applicationId} AND a."applicantId" <> ${actor.userId} AND f."organisationId" = ANY(${orgs}) AND a.status <> 'DRAFT'
+      FOR UPDATE OF a`;
+    if (locked.length === 0) throw new AppError("NOT_FOUND", "case not found");
+    const app = await tx.application.findUniqueOrThrow({
+      where: { id: input.applicationId },
+      include: { fund: { select: { currency: true, perApplicantCapMinor: true, requiredApprovals: true, verificationChecklist: true } }, reviews: true },
+    });
+    const mine = app.reviews.find((r) => r.reviewerId === actor.userId);
+    if (mine?.conflictDeclared) throw new AppError("FORBIDDEN", "conflict declared", undefined, "review.conflicted");
+    if (!isAllowed(input.action, app.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage");
+
+    let to: ApplicationStatus | null = moveOf(input.action);
+    const data: Record<string, unknown> = {};
+    let reason: string | null = input.reason || null;
+    switch (input.action) {
+      case "decline":
+      case "vote_reject":
+        if (!input.reason) throw required("reason");
+        break;
+      case "request_info": {
+        if (!input.message) throw required("message");
+        const m = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "INFO_REQUEST", bodyEnc: "" }, select: { id: true } });
+        await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encrypt(input.message, `ApplicationMessage.body:${m.id}`) } });
+        data.returnStatus = app.status;
+        reason = "information requested";
+        break;
+      }
+      case "verify":
+        if (!checklistComplete(app.fund.verificationChecklist, input.items)) throw new AppError("INVALID_INPUT", "checklist incomplete", { items: ["checklist_incomplete"] });
+        data.verifiedItems = app.fund.verificationChecklist;
+        break;
+    }
+
+    if (input.action === "vote_approve" || input.action === "vote_reject" || input.action === "declare_conflict") {
+      let amount: number | null = null;
+      if (input.action === "vote_approve") {
+        amount = parseMoneyInput(input.amount, app.fund.currency);
+        if (!amount) throw new AppError("INVALID_INPUT", "amount", { amount: ["amount_format"] });
+        if (amount > app.fund.perApplicantCapMinor) throw new AppError("INVALID_INPUT", "over cap", { amount: ["amount_over_cap"] });
+      }
+      const ballot = input.action === "declare_conflict"
+        ? { conflictDeclared: true, vote: null, approvedAmountMinor: null, reason }
+        : { vote: input.action === "vote_approve" ? ("APPROVE" as const) : ("REJECT" as const), approvedAmountMinor: amount, reason };
+      await tx.review.upsert({
+        where: { applicationId_reviewerId: { applicationId: app.id, reviewerId: actor.userId } },
+        create: { applicationId: app.id, reviewerId: actor.userId, ...ballot },
+        update: ballot,
+      });
+      const ballots = await tx.review.findMany({ where: { applicationId: app.id }, select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true } });
+      const decision = app.status === "VERIFIED" ? decide(ballots, app.fund.requiredApprovals) : null;
+      if (decision?.outcome === "APPROVED") {
+        to = "APPROVED";
+        data.approvedAmountMinor = decision.amountMinor;
+        reason = "four-eyes approval";
+      }
+    }
+
+    if (to) {
+      await tx.application.update({ where: { id: app.id }, data: { ...data, status: to } });
+      await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason } });
+    }
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: `review.${input.action}`,
+      entityType: "Application",
+      entityId: app.id,
+      data: { from: app.status, to: to ?? app.status, ...(data.approvedAmountMinor ? { approvedAmountMinor: data.approvedAmountMinor as number } : {}) },
+    });
+    return { status: to ?? app.status, moved: !!to, applicantId: app.applicantId };
+  });
+  if (result.moved) await notifyApplicant(result.applicantId);
+  return { status: result.status };
+}

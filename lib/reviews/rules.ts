@@ -1,0 +1,58 @@
+// Pure rules of reviewing: which reviewer action is allowed at which stage, where it leads, when a
+// case is verified, and the four-eyes decision on approval (docs/decisions/0009-four-eyes.md).
+import type { ApplicationStatus, Vote } from "@/lib/db/generated/enums";
+
+export const REVIEW_ACTIONS = ["shortlist", "decline", "request_info", "verify", "vote_approve", "vote_reject", "declare_conflict"] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+const ALLOWED_FROM: Record<ReviewAction, readonly ApplicationStatus[]> = {
+  shortlist: ["SUBMITTED"],
+  decline: ["SUBMITTED", "SHORTLISTED"], // screening and verification; at VERIFIED rejection is a vote
+  request_info: ["SUBMITTED", "SHORTLISTED", "VERIFIED"],
+  verify: ["SHORTLISTED"],
+  vote_approve: ["VERIFIED"],
+  vote_reject: ["VERIFIED"],
+  declare_conflict: ["SUBMITTED", "SHORTLISTED", "VERIFIED", "NEEDS_INFO"],
+};
+
+export const isAllowed = (action: ReviewAction, status: ApplicationStatus) => ALLOWED_FROM[action].includes(status);
+export const actionsAt = (status: ApplicationStatus) => REVIEW_ACTIONS.filter((a) => isAllowed(a, status));
+
+/** The stage an action moves the case to (votes and conflicts move it only through `decide`). */
+export function moveOf(action: ReviewAction): ApplicationStatus | null {
+  switch (action) {
+    case "shortlist":
+      return "SHORTLISTED";
+    case "decline":
+      return "REJECTED";
+    case "request_info":
+      return "NEEDS_INFO";
+    case "verify":
+      return "VERIFIED";
+    default:
+      return null;
+  }
+}
+
+/** Every item of the fund's checklist must be confirmed (extra or unknown items do not count). */
+export function checklistComplete(required: readonly string[], ticked: readonly string[]): boolean {
+  return required.every((item) => ticked.includes(item));
+}
+
+export type Ballot = { reviewerId: string; vote: Vote | null; approvedAmountMinor: number | null; conflictDeclared: boolean };
+export type Decision = { outcome: "APPROVED"; amountMinor: number } | { outcome: "PENDING"; approvals: number; needed: number } | { outcome: "BLOCKED"; rejections: number };
+
+/**
+ * Four eyes: approved when at least `required` distinct reviewers voted approve, none rejected, and no
+ * conflicted reviewer is counted. The amount is the smallest one approved (everyone agreed to at least
+ * that). A rejection blocks approval until a fund manager rules on it.
+ */
+export function decide(ballots: readonly Ballot[], required: number): Decision {
+  const counted = ballots.filter((b) => !b.conflictDeclared && b.vote);
+  const rejections = counted.filter((b) => b.vote === "REJECT").length;
+  if (rejections > 0) return { outcome: "BLOCKED", rejections };
+  const approvals = counted.filter((b) => b.vote === "APPROVE" && b.approvedAmountMinor);
+  const distinct = new Map(approvals.map((b) => [b.reviewerId, b.approvedAmountMinor!]));
+  if (distinct.size < Math.max(1, required)) return { outcome: "PENDING", approvals: distinct.size, needed: Math.max(1, required) };
+  return { outcome: "APPROVED", amountMinor: Math.min(...distinct.values()) };
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { REVIEW_ACTIONS } from "@/lib/reviews/rules";
+
+const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+export const ReviewActionSchema = z.object({
+  applicationId: z.string().min(1).max(100),
+  action: z.enum(REVIEW_ACTIONS),
+  reason: z.string().trim().max(2000, { message: "too_long" }).optional().default(""),
+  message: z.string().trim().max(5000, { message: "too_long" }).optional().default(""),
+  amount: z.string().trim().max(20, { message: "amount_format" }).optional().default(""),
+  items: z.preprocess(toArray, z.array(z.string().max(200)).max(50)),
+});
+export type ReviewActionInput = z.infer<typeof ReviewActionSchema>;
