@@ -46,6 +46,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     phoneRequirement: "REQUIRED",
     birthDateRequirement: "REQUIRED",
   });
+  await db.fund.update({ where: { id: academy.id }, data: { verificationChecklist: ["Resignation order seen", "Academy debt demand seen"] } });
   const rehab = await makeFund(db, brightline.id, {
     id: "demo-fund-rehab",
     name: "Rehabilitation Fund",
@@ -57,6 +58,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     legalNameRequirement: "OPTIONAL",
     phoneRequirement: "OPTIONAL",
   });
+  await db.fund.update({ where: { id: rehab.id }, data: { verificationChecklist: ["Medical report seen"] } });
   const solidarity = await makeFund(db, kvant.id, {
     id: "demo-fund-solidarity",
     name: "Solidarity Fund for Dismissed Workers",
@@ -68,6 +70,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     legalNameRequirement: "OPTIONAL",
     phoneRequirement: "REQUIRED",
   });
+  await db.fund.update({ where: { id: solidarity.id }, data: { verificationChecklist: ["Dismissal order seen"] } });
 
   // Pledges (pledged -> received) and receipts in the ledger, modelled on the $100k-$500k funds.
   const pledges: { id: string; fundId: string; donor: string; orgId?: string; amount: number; received: number; anonymous?: boolean; purpose?: AidPurpose }[] = [

@@ -15,7 +15,8 @@ const SECRET_FIELDS = /pass|secret|token|code/i;
 
 export function formValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = v;
+  // A repeated field (checkboxes) keeps all its values, one per line.
+  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = k in out ? `${out[k]}\n${v}` : v;
   return out;
 }
 

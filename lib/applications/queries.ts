@@ -18,8 +18,9 @@ export async function listOwnApplications(actor: Actor) {
 const reviewScope = (actor: Actor) => ({
   status: { not: "DRAFT" as const },
   fund: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } },
-  // A reviewer never sees their own case in the queue.
+  // A reviewer never sees their own case, nor one they declared a conflict on.
   applicantId: { not: actor.userId },
+  reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
 });
 
 export async function listReviewQueue(actor: Actor) {
@@ -28,13 +29,13 @@ export async function listReviewQueue(actor: Actor) {
     where: reviewScope(actor),
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: 50,
-    select: { id: true, referenceCode: true, status: true, category: true, requestedAmountMinor: true, submittedAt: true, fund: { select: { name: true, currency: true } } },
+    select: { id: true, referenceCode: true, status: true, category: true, requestedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, fund: { select: { name: true, currency: true } } },
   });
 }
 
 export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   assertCan(actor, "application:read:org");
-  return db().application.findFirst({
+  const c = await db().application.findFirst({
     where: { id: applicationId, ...reviewScope(actor) },
     select: {
       id: true,
@@ -44,11 +45,30 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       purpose: true,
       region: true,
       requestedAmountMinor: true,
+      approvedAmountMinor: true,
       submittedAt: true,
-      fund: { select: { name: true, currency: true } },
-      statusChanges: { orderBy: { createdAt: "asc" }, select: { toStatus: true, createdAt: true } },
+      isDuplicateFlagged: true,
+      statementEnc: true,
+      verifiedItems: true,
+      fund: { select: { name: true, currency: true, requiredApprovals: true, verificationChecklist: true } },
+      statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true, reason: true } },
+      reviews: { select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true } },
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, bodyEnc: true, createdAt: true } },
+      evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, sizeBytes: true } },
     },
   });
+  if (!c) return null;
+  // Pseudonymous by default: the statement and evidence, never the legal name, phone or contact.
+  const { statementEnc, ...rest } = c;
+  return {
+    ...rest,
+    statement: statementEnc ? decrypt(statementEnc, `Application.statement:${c.id}`) : "",
+    messages: c.messages.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
+    evidenceFiles: c.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
+    myBallot: c.reviews.find((r) => r.reviewerId === actor.userId) ?? null,
+    approvals: c.reviews.filter((r) => r.vote === "APPROVE" && !r.conflictDeclared).length,
+    rejections: c.reviews.filter((r) => r.vote === "REJECT" && !r.conflictDeclared).length,
+  };
 }
 
 /** Public status lookup: stage and date only. */

@@ -22,7 +22,7 @@ export default async function ReviewQueuePage({ params }: { params: Promise<{ lo
             <tbody>
               {rows.map((a) => (
                 <tr key={a.id}>
-                  <td><Link href={`/review/${a.id}`}>{a.referenceCode}</Link></td>
+                  <td><Link href={`/review/${a.id}`}>{a.referenceCode}</Link>{a.isDuplicateFlagged && <span className="ml-2 rounded bg-amber-100 px-1 text-xs">{t("flag")}</span>}</td>
                   <td>{a.fund.name}</td>
                   <td>{a.category ? te(`SituationCategory.${a.category}`) : "—"}</td>
                   <td>{a.requestedAmountMinor ? formatMoney(a.requestedAmountMinor, a.fund.currency, locale) : "—"}</td>

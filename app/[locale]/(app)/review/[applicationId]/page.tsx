@@ -4,27 +4,78 @@ import { AccessDenied } from "@/components/layout/access-denied";
 import { getCaseForReviewer } from "@/lib/applications/queries";
 import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
-import { formatMoney } from "@/lib/money/money";
+import { formatMoney, minorDigits } from "@/lib/money/money";
+import { actionsAt } from "@/lib/reviews/rules";
+import { ReviewActions } from "./review-actions";
 
-export default async function ReviewCasePage({ params }: { params: Promise<{ locale: string; applicationId: string }> }) {
+type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewCasePage({ params, searchParams }: Props) {
   const { locale, applicationId } = await params;
+  const done = (await searchParams).done === "1";
   setRequestLocale(locale);
   const actor = await pageActor(locale, `/review/${applicationId}`, "application:read:org");
   if (!actor) return <AccessDenied />;
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
-  const [t, te, format] = await Promise.all([getTranslations("review"), getTranslations("enums"), getFormatter()]);
+  const [t, tm, te, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getFormatter()]);
+  const money = (m: number) => formatMoney(m, c.fund.currency, locale);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // A reviewer who already voted sees no vote buttons; one who declared a conflict sees nothing to do.
+  const actions = c.myBallot?.conflictDeclared ? [] : actionsAt(c.status).filter((a) => !(c.myBallot?.vote && (a === "vote_approve" || a === "vote_reject")));
+  const digits = minorDigits(c.fund.currency);
   return (
-    <article className="space-y-4">
+    <article className="max-w-2xl space-y-6">
       <p><Link href="/review">{t("back")}</Link></p>
       <h1>{t("caseTitle", { reference: c.referenceCode ?? "—" })}</h1>
+      {done && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("done", { status: te(`ApplicationStatus.${c.status}`) })}</p>}
+      <p className="text-sm text-neutral-700">{t("pseudonymous")}</p>
+      {c.isDuplicateFlagged && <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3">{t("duplicate")}</p>}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
         <dt className="font-semibold">{t("fund")}</dt><dd>{c.fund.name}</dd>
         <dt className="font-semibold">{t("stage")}</dt><dd>{te(`ApplicationStatus.${c.status}`)}</dd>
         <dt className="font-semibold">{t("category")}</dt><dd>{c.category ? te(`SituationCategory.${c.category}`) : "—"}</dd>
-        <dt className="font-semibold">{t("amount")}</dt><dd>{c.requestedAmountMinor ? formatMoney(c.requestedAmountMinor, c.fund.currency, locale) : "—"}</dd>
-        <dt className="font-semibold">{t("submitted")}</dt><dd>{c.submittedAt ? format.dateTime(c.submittedAt, { dateStyle: "medium" }) : "—"}</dd>
+        <dt className="font-semibold">{t("amount")}</dt><dd>{c.requestedAmountMinor ? money(c.requestedAmountMinor) : "—"}{c.purpose ? ` · ${te(`AidPurpose.${c.purpose}`)}` : ""}</dd>
+        {c.region && (<><dt className="font-semibold">{t("region")}</dt><dd>{te(`Region.${c.region}`)}</dd></>)}
+        {c.approvedAmountMinor && (<><dt className="font-semibold">{t("approvedAmount")}</dt><dd>{money(c.approvedAmountMinor)}</dd></>)}
       </dl>
+      <p>{t("votes", { approvals: c.approvals, needed: c.fund.requiredApprovals, rejections: c.rejections })}</p>
+
+      <section className="space-y-2">
+        <h2>{t("statement")}</h2>
+        <p className="whitespace-pre-wrap rounded border border-neutral-200 p-3">{c.statement || "—"}</p>
+      </section>
+
+      {c.evidenceFiles.length > 0 && (
+        <section className="space-y-2">
+          <h2>{tm("files")}</h2>
+          <ul className="space-y-1">{c.evidenceFiles.map((f) => <li key={f.id}><a href={`/api/evidence/${f.id}`} download>{f.fileName}</a></li>)}</ul>
+        </section>
+      )}
+
+      {c.messages.length > 0 && (
+        <section className="space-y-2">
+          <h2>{tm("messages")}</h2>
+          <ul className="space-y-2">
+            {c.messages.map((m) => (
+              <li key={m.id} className="rounded border border-neutral-200 p-3">
+                <p className="text-sm text-neutral-700">{m.kind === "APPLICANT_REPLY" ? t("fromApplicant") : tm("fromReviewers")} · {when(m.createdAt)}</p>
+                <p className="whitespace-pre-wrap">{m.body}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="space-y-2">
+        <h2>{t("actionsTitle")}</h2>
+        <ReviewActions applicationId={c.id} actions={actions} checklist={c.fund.verificationChecklist} currency={c.fund.currency} requested={c.requestedAmountMinor ? (c.requestedAmountMinor / 10 ** digits).toFixed(digits) : ""} />
+      </section>
+
+      <section className="space-y-2">
+        <h2>{t("history")}</h2>
+        <ol className="space-y-1">{c.statusChanges.map((s) => <li key={s.id}>{when(s.createdAt)} — {te(`ApplicationStatus.${s.toStatus}`)}{s.reason ? ` (${s.reason})` : ""}</li>)}</ol>
+      </section>
     </article>
   );
 }

@@ -1,0 +1,87 @@
+import { type Page } from "@playwright/test";
+import { demo, DEMO_PASSWORD, expect, signInAs, test } from "./fixtures";
+
+const actionForm = (page: Page, button: string) => page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
+
+test("two reviewers verify a shortlisted case and approve it with four eyes, and the applicant's stage follows", async ({ page, browser, baseURL }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review");
+  await page.getByRole("link", { name: "PAD-DEMO-0002" }).click();
+  await expect(page.getByText("Identity is hidden")).toBeVisible();
+  await expect(page.getByText("Resigned in August; debt demand received.")).toBeVisible();
+
+  // Verification needs every checklist item.
+  const verify = actionForm(page, "Mark as verified");
+  await verify.getByLabel("Resignation order seen").check();
+  await verify.getByRole("button", { name: "Mark as verified" }).click();
+  await expect(verify.getByText("Tick every item of the checklist before verifying.")).toBeVisible();
+  await verify.getByLabel("Academy debt demand seen").check();
+  await verify.getByRole("button", { name: "Mark as verified" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Verified.");
+  const approve = actionForm(page, "Vote to approve");
+  await approve.getByLabel(/Amount to approve/).fill("12000");
+  await approve.getByRole("button", { name: "Vote to approve" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Verified."); // one of two
+  await expect(page.getByText("Approvals: 1 of 2 needed")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Vote to approve" })).toHaveCount(0); // one vote per reviewer
+
+  const second = await browser.newContext({ baseURL });
+  const p2 = await second.newPage();
+  await signInAs(p2, demo("reviewer2"));
+  await p2.goto("/en/review");
+  await p2.getByRole("link", { name: "PAD-DEMO-0002" }).click();
+  const approve2 = actionForm(p2, "Vote to approve");
+  await approve2.getByLabel(/Amount to approve/).fill("11000");
+  await approve2.getByRole("button", { name: "Vote to approve" }).click();
+  await expect(p2.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Approved.");
+  await expect(p2.getByText("$11,000")).toBeVisible();
+  await second.close();
+
+  const anon = await browser.newContext({ baseURL });
+  const ap = await anon.newPage();
+  await ap.goto("/en/status");
+  await ap.getByLabel("Reference code").fill("PAD-DEMO-0002");
+  await ap.getByRole("button", { name: "Check status" }).click();
+  await expect(ap.getByRole("main").getByRole("status")).toContainText("Stage: Approved");
+  await anon.close();
+});
+
+test("a reviewer asks an applicant for information, the applicant answers, and the reviewer reads the answer", async ({ page, browser, baseURL }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review");
+  await page.getByRole("link", { name: "PAD-DEMO-0003" }).click();
+  const ask = actionForm(page, "Ask the applicant for information");
+  await ask.getByRole("button", { name: "Ask the applicant for information" }).click();
+  await expect(ask.getByText("This field is required.")).toBeVisible();
+  await ask.getByLabel("Message to the applicant").fill("Please add the physiotherapist's referral.");
+  await ask.getByRole("button", { name: "Ask the applicant for information" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Needs information.");
+
+  // The applicant of PAD-DEMO-0003 has no email: they sign in with their username.
+  const applicant = await browser.newContext({ baseURL });
+  const ap = await applicant.newPage();
+  await signInAs(ap, "demo-applicant-quiet-river", DEMO_PASSWORD);
+  await ap.goto("/en/me");
+  await ap.getByRole("link", { name: "PAD-DEMO-0003" }).click();
+  await expect(ap.getByText("Please add the physiotherapist's referral.")).toBeVisible();
+  await ap.getByLabel("Your answer").fill("Referral No. 88 from the district clinic.");
+  await ap.getByRole("button", { name: "Send the answer" }).click();
+  await expect(ap.getByText("Stage: Submitted")).toBeVisible();
+  await applicant.close();
+
+  await page.reload();
+  await expect(page.getByText("Referral No. 88 from the district clinic.")).toBeVisible();
+  await expect(page.getByText("From the applicant")).toBeVisible();
+});
+
+test("a reviewer who declares a conflict no longer sees the case in the queue", async ({ page }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review/demo-application-5");
+  const conflict = actionForm(page, "Declare a conflict of interest");
+  await conflict.getByLabel("Reason (seen by staff only)").fill("My former colleague.");
+  await conflict.getByRole("button", { name: "Declare a conflict of interest" }).click();
+  await page.goto("/en/review");
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0005" })).toHaveCount(0);
+  await page.goto("/en/review/demo-application-5");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});

@@ -1,0 +1,15 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { formAction } from "@/lib/actions/form-action";
+import { requireActor } from "@/lib/authz/current-actor";
+import { reviewCase } from "@/lib/reviews/review-case";
+import { ReviewActionSchema } from "@/lib/reviews/schemas";
+
+export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
+  await reviewCase(await requireActor(), input);
+  revalidatePath("/[locale]/review", "layout");
+  // The case page shows the new stage, its new actions and a notice (the acting form may be gone).
+  redirect(`/${await getLocale()}/review/${input.applicationId}?done=1`);
+});
