@@ -85,3 +85,38 @@ test("a reviewer who declares a conflict no longer sees the case in the queue", 
   await page.goto("/en/review/demo-application-5");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
+
+test("a reviewer sees each fund's funnel and filters the queue to the cases that need their vote", async ({ page }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review");
+  const funnelRow = page.getByRole("table", { name: "Cases that reached each stage, per fund" }).getByRole("row", { name: /Rehabilitation Fund/ });
+  await expect(funnelRow).toBeVisible();
+  await page.getByLabel("Needs my vote").check();
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/needsMyVote=1/);
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0004" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0001" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0001" })).toBeVisible();
+});
+
+test("a reviewer reveals an identity only with a reason, and the admin sees it in the access log", async ({ page, browser, baseURL }) => {
+  await signInAs(page, demo("reviewer2"));
+  await page.goto("/en/review/demo-application-1"); // PAD-DEMO-0001, Brightline's Academy fund
+  await expect(page.getByText("Identity is hidden")).toBeVisible();
+  await page.getByRole("button", { name: "Reveal identity" }).click();
+  await expect(page.getByText("Write the reason in a sentence (at least 10 characters).")).toBeVisible();
+  await page.getByLabel("Why do you need the identity?").fill("To match the name on the academy debt demand.");
+  await page.getByRole("button", { name: "Reveal identity" }).click();
+  await expect(page.getByText(/^Recorded at .*: you revealed this identity\.$/)).toBeVisible();
+
+  const adminCtx = await browser.newContext({ baseURL });
+  const ap = await adminCtx.newPage();
+  await signInAs(ap, demo("admin"));
+  await ap.goto("/en/admin");
+  const row = ap.getByRole("row", { name: /identity\.revealed.*PAD-DEMO-0001/ });
+  await expect(row).toContainText("reviewer2@demo.padtrymka.test");
+  await expect(row).toContainText("To match the name on the academy debt demand.");
+  await expect(ap.getByRole("row", { name: /case\.opened.*PAD-DEMO-0001/ }).first()).toBeVisible();
+  await adminCtx.close();
+});

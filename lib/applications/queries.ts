@@ -23,16 +23,6 @@ const reviewScope = (actor: Actor) => ({
   reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
 });
 
-export async function listReviewQueue(actor: Actor) {
-  assertCan(actor, "review:queue:org");
-  return db().application.findMany({
-    where: reviewScope(actor),
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: 50,
-    select: { id: true, referenceCode: true, status: true, category: true, requestedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, fund: { select: { name: true, currency: true } } },
-  });
-}
-
 export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   assertCan(actor, "application:read:org");
   const c = await db().application.findFirst({

@@ -5,7 +5,8 @@ import { getLocale } from "next-intl/server";
 import { formAction } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/authz/current-actor";
 import { reviewCase } from "@/lib/reviews/review-case";
-import { ReviewActionSchema } from "@/lib/reviews/schemas";
+import { revealIdentity } from "@/lib/reviews/access";
+import { ReviewActionSchema, RevealIdentitySchema } from "@/lib/reviews/schemas";
 
 export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
   await reviewCase(await requireActor(), input);
@@ -13,3 +14,5 @@ export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, asy
   // The case page shows the new stage, its new actions and a notice (the acting form may be gone).
   redirect(`/${await getLocale()}/review/${input.applicationId}?done=1`);
 });
+
+export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason }) => revealIdentity(await requireActor(), applicationId, reason));

@@ -12,3 +12,8 @@ export const ReviewActionSchema = z.object({
   items: z.preprocess(toArray, z.array(z.string().max(200)).max(50)),
 });
 export type ReviewActionInput = z.infer<typeof ReviewActionSchema>;
+
+export const RevealIdentitySchema = z.object({
+  applicationId: z.string().min(1).max(100),
+  reason: z.string().trim().min(10, { message: "reveal_reason" }).max(500, { message: "too_long" }),
+});

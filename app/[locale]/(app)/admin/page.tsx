@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
+import { accessLog } from "@/lib/reviews/access";
 import { listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
 import { GrantRoleForm, RevokeRoleButton } from "./role-forms";
 
@@ -10,13 +11,14 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   const actor = await pageActor(locale, "/admin", "user:read:any");
   if (!actor) return <AccessDenied />;
-  const [t, te, format, users, orgs, events] = await Promise.all([
+  const [t, te, format, users, orgs, events, access] = await Promise.all([
     getTranslations("admin"),
     getTranslations("enums"),
     getFormatter(),
     listUsersWithRoles(actor),
     listOrganisations(actor),
     recentAuditEvents(actor),
+    accessLog(actor),
   ]);
   const label = (u: { email: string | null; username: string | null }) => u.email ?? u.username ?? "—";
   return (
@@ -59,6 +61,17 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
           organisations={orgs.map((o) => ({ value: o.id, label: o.name }))}
           roles={STAFF_ROLES.map((r) => ({ value: r, label: te(`Role.${r}`) }))}
         />
+      </section>
+      <section className="space-y-3 overflow-x-auto">
+        <h2>{t("accessLog")}</h2>
+        <table>
+          <thead><tr><th scope="col">{t("auditWhen")}</th><th scope="col">{t("accessWho")}</th><th scope="col">{t("auditAction")}</th><th scope="col">{t("accessCase")}</th><th scope="col">{t("accessReason")}</th></tr></thead>
+          <tbody>
+            {access.map((e) => (
+              <tr key={e.seq}><td>{format.dateTime(e.when, { dateStyle: "short", timeStyle: "medium" })}</td><td>{e.who}</td><td>{e.action}</td><td>{e.reference}</td><td>{e.reason ?? ""}</td></tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="space-y-3">
         <h2>{t("audit")}</h2>

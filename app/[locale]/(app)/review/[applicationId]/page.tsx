@@ -6,6 +6,8 @@ import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney, minorDigits } from "@/lib/money/money";
 import { actionsAt } from "@/lib/reviews/rules";
+import { recordCaseOpened } from "@/lib/reviews/access";
+import { RevealIdentity } from "./reveal-identity";
 import { ReviewActions } from "./review-actions";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,6 +20,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   if (!actor) return <AccessDenied />;
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
+  await recordCaseOpened(actor, c.id); // every opening is in the access log
   const [t, tm, te, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getFormatter()]);
   const money = (m: number) => formatMoney(m, c.fund.currency, locale);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -40,6 +43,11 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         {c.approvedAmountMinor && (<><dt className="font-semibold">{t("approvedAmount")}</dt><dd>{money(c.approvedAmountMinor)}</dd></>)}
       </dl>
       <p>{t("votes", { approvals: c.approvals, needed: c.fund.requiredApprovals, rejections: c.rejections })}</p>
+
+      <section className="space-y-2">
+        <h2>{t("revealTitle")}</h2>
+        <RevealIdentity applicationId={c.id} />
+      </section>
 
       <section className="space-y-2">
         <h2>{t("statement")}</h2>

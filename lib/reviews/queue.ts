@@ -1,0 +1,71 @@
+// The review queue: filters, keyset pagination (stable at any depth: the cursor is the last row's
+// submittedAt and id, not an offset), and the funnel per fund from the stage history.
+import "server-only";
+import { z } from "zod";
+import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+export const QueueFilterSchema = z.object({
+  fund: z.preprocess(blank, z.string().max(100).optional()),
+  stage: z.preprocess(blank, z.enum(Object.values(ApplicationStatus) as [ApplicationStatus, ...ApplicationStatus[]]).optional()),
+  category: z.preprocess(blank, z.enum(Object.values(SituationCategory) as [SituationCategory, ...SituationCategory[]]).optional()),
+  region: z.preprocess(blank, z.enum(Object.values(Region) as [Region, ...Region[]]).optional()),
+  purpose: z.preprocess(blank, z.enum(Object.values(AidPurpose) as [AidPurpose, ...AidPurpose[]]).optional()),
+  duplicates: z.preprocess(blank, z.literal("1").optional()),
+  needsMyVote: z.preprocess(blank, z.literal("1").optional()),
+  after: z.preprocess(blank, z.string().max(200).optional()),
+});
+export type QueueFilter = z.infer<typeof QueueFilterSchema>;
+
+export const PAGE_SIZE = 25;
+export const FUNNEL = ["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID"] as const;
+
+const encodeCursor = (submittedAt: Date, id: string) => Buffer.from(`${submittedAt.toISOString()}|${id}`).toString("base64url");
+function decodeCursor(c: string | undefined): { submittedAt: Date; id: string } | null {
+  if (!c) return null;
+  const [iso, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
+  const d = new Date(iso ?? "");
+  return id && !Number.isNaN(d.getTime()) ? { submittedAt: d, id } : null;
+}
+
+export async function listQueue(actor: Actor, f: QueueFilter) {
+  assertCan(actor, "review:queue:org");
+  const orgs = orgsWithRole(actor, "REVIEWER");
+  const cursor = decodeCursor(f.after);
+  const where: Prisma.ApplicationWhereInput = {
+    status: f.stage ?? { notIn: ["DRAFT"] },
+    fund: { organisationId: { in: orgs }, ...(f.fund ? { id: f.fund } : {}) },
+    applicantId: { not: actor.userId },
+    reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.region ? { region: f.region } : {}),
+    ...(f.purpose ? { purpose: f.purpose } : {}),
+    ...(f.duplicates ? { isDuplicateFlagged: true } : {}),
+    ...(f.needsMyVote ? { status: "VERIFIED", reviews: { none: { reviewerId: actor.userId } } } : {}),
+    ...(cursor ? { OR: [{ submittedAt: { gt: cursor.submittedAt } }, { submittedAt: cursor.submittedAt, id: { gt: cursor.id } }] } : {}),
+  };
+  const rows = await db().application.findMany({
+    where,
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: PAGE_SIZE + 1,
+    select: { id: true, referenceCode: true, status: true, category: true, region: true, requestedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, fund: { select: { name: true, currency: true } } },
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > PAGE_SIZE && last?.submittedAt ? encodeCursor(last.submittedAt, last.id) : null };
+}
+
+/** Per fund: how many cases ever reached each stage (from the stage history, so it never goes down). */
+export async function funnel(actor: Actor) {
+  assertCan(actor, "review:queue:org");
+  const funds = await db().fund.findMany({ where: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const counts = await db().$queryRaw<{ fundId: string; stage: string; n: number }[]>`
+    SELECT a."fundId", c."toStatus"::text AS stage, count(DISTINCT a.id)::int AS n
+    FROM "ApplicationStatusChange" c JOIN "Application" a ON a.id = c."applicationId"
+    WHERE a."fundId" = ANY(${funds.map((f) => f.id)}) AND c."toStatus"::text = ANY(${[...FUNNEL]})
+    GROUP BY a."fundId", c."toStatus"`;
+  return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stage === stage)?.n ?? 0 })) }));
+}
