@@ -37,6 +37,16 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   await expect(p2.getByText("$11,000")).toBeVisible();
   await second.close();
 
+  // The fund manager reads the case's access log and sees both reviewers' openings.
+  const manager = await browser.newContext({ baseURL });
+  const mp = await manager.newPage();
+  await signInAs(mp, demo("fund"));
+  await mp.goto("/en/funds/demo-fund-academy");
+  for (const who of ["reviewer@demo.padtrymka.test", "reviewer2@demo.padtrymka.test"]) {
+    await expect(mp.getByRole("row", { name: new RegExp(`${who.replace(".", "\\.")}.*case\\.opened.*PAD-DEMO-0002`) }).first()).toBeVisible();
+  }
+  await manager.close();
+
   const anon = await browser.newContext({ baseURL });
   const ap = await anon.newPage();
   await ap.goto("/en/status");

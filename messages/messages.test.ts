@@ -1,4 +1,5 @@
 // Every UI string exists in all three languages, with the same placeholders.
+import { parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import be from "@/messages/be.json";
 import en from "@/messages/en.json";
@@ -16,8 +17,18 @@ function flatten(t: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-// `{name}` or `{name, plural, ...}`; branch texts inside a plural are not placeholders.
-const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]))].sort();
+// Argument names from the real ICU parser (also inside plural/select branches); branch texts are not arguments.
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if ("value" in el && el.type !== 0 && typeof el.value === "string") names.add(el.value);
+      if ("options" in el) for (const o of Object.values(el.options)) walk((o as { value: MessageFormatElement[] }).value);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
 const catalogues = { be: flatten(be as Tree), ru: flatten(ru as Tree), en: flatten(en as Tree) };
 
 describe("message catalogues", () => {

@@ -53,4 +53,13 @@ describe("identity reveal and the access log", () => {
     expect(perPerson.length).toBeGreaterThanOrEqual(2);
     await expect(accessLog(reviewer)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("lets a fund manager read the access log of their own organisation's funds only", async () => {
+    const manager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: orgId }] })).id);
+    const own = await accessLog(manager, { applicationId });
+    expect(own.some((e) => e.action === "identity.revealed")).toBe(true);
+    const otherManager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    expect(await accessLog(otherManager, { applicationId })).toEqual([]);
+    expect((await accessLog(otherManager)).some((e) => e.reference === own[0]!.reference)).toBe(false);
+  });
 });

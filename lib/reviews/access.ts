@@ -5,7 +5,8 @@
 import "server-only";
 import { decryptPersonal } from "@/lib/applications/personal-data";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/permissions";
 import { decrypt } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -43,11 +44,25 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
 
 const ACCESS_ACTIONS = ["case.opened", "identity.revealed", "evidence.downloaded"];
 
-/** The access log, newest first, for admins; optionally one case or one staff member. */
-export async function accessLog(actor: Actor, opts: { applicationId?: string; actorId?: string; take?: number } = {}) {
-  assertCan(actor, "audit:read:any");
+/**
+ * The access log, newest first: admins read all of it; fund managers read it for their organisation's
+ * funds only. Optionally one fund, one case or one staff member.
+ */
+export async function accessLog(actor: Actor, opts: { fundId?: string; applicationId?: string; actorId?: string; take?: number } = {}) {
+  const roles = rolesOf(actor);
+  if (!can(roles, "audit:read:any")) assertCan(actor, "access-log:read:org");
+  const scoped = !can(roles, "audit:read:any") || opts.fundId;
+  const caseIds = scoped
+    ? (
+        await db().application.findMany({
+          where: { ...(opts.fundId ? { fundId: opts.fundId } : {}), ...(!can(roles, "audit:read:any") ? { fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } } } : {}) },
+          select: { id: true },
+        })
+      ).map((a) => a.id)
+    : null;
+  const entity = opts.applicationId ? (caseIds && !caseIds.includes(opts.applicationId) ? ["-"] : [opts.applicationId]) : caseIds;
   const rows = await db().auditEvent.findMany({
-    where: { action: { in: ACCESS_ACTIONS }, ...(opts.applicationId ? { entityId: opts.applicationId } : {}), ...(opts.actorId ? { actorId: opts.actorId } : {}) },
+    where: { action: { in: ACCESS_ACTIONS }, ...(entity ? { entityId: { in: entity } } : {}), ...(opts.actorId ? { actorId: opts.actorId } : {}) },
     orderBy: { seq: "desc" },
     take: opts.take ?? 50,
     select: { seq: true, action: true, entityId: true, createdAt: true, data: true, actor: { select: { email: true, username: true } } },

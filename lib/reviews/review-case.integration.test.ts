@@ -104,7 +104,8 @@ describe("reviewing a case", () => {
   it("refuses moves out of order", async () => {
     const { applicationId } = await submittedCase();
     const r1 = await reviewer();
-    await expect(act(r1, applicationId, "vote_approve", { amount: "100" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    // A stale page: the refusal names the case's current stage.
+    await expect(act(r1, applicationId, "vote_approve", { amount: "100" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage", messageValues: { stage: "SUBMITTED" } });
     await expect(act(r1, applicationId, "verify", { items: CHECKLIST })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 

@@ -31,7 +31,8 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
     });
     const mine = app.reviews.find((r) => r.reviewerId === actor.userId);
     if (mine?.conflictDeclared) throw new AppError("FORBIDDEN", "conflict declared", undefined, "review.conflicted");
-    if (!isAllowed(input.action, app.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage");
+    // A stale page (someone else moved the case meanwhile): say where the case is now, overwrite nothing.
+    if (!isAllowed(input.action, app.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage", { stage: app.status });
 
     let to: ApplicationStatus | null = moveOf(input.action);
     const data: Record<string, unknown> = {};

@@ -56,3 +56,27 @@ export function decide(ballots: readonly Ballot[], required: number): Decision {
   if (distinct.size < Math.max(1, required)) return { outcome: "PENDING", approvals: distinct.size, needed: Math.max(1, required) };
   return { outcome: "APPROVED", amountMinor: Math.min(...distinct.values()) };
 }
+
+// ─── The whole review stage machine as one pure step (used by the property-based test) ─────────────
+export type CaseState = { status: ApplicationStatus; ballots: Ballot[]; checklistDone: boolean };
+export type Step = { reviewerId: string; action: ReviewAction; amountMinor?: number; checklistComplete?: boolean };
+
+/** Applies one reviewer action; returns null when the rules refuse it (the use case raises the matching error). */
+export function step(state: CaseState, s: Step, requiredApprovals: number): CaseState | null {
+  const mine = state.ballots.find((b) => b.reviewerId === s.reviewerId);
+  if (mine?.conflictDeclared || !isAllowed(s.action, state.status)) return null;
+  if (s.action === "verify" && !s.checklistComplete) return null;
+  const others = state.ballots.filter((b) => b.reviewerId !== s.reviewerId);
+  let ballots = state.ballots;
+  if (s.action === "vote_approve") {
+    if (!s.amountMinor || s.amountMinor <= 0) return null;
+    ballots = [...others, { reviewerId: s.reviewerId, vote: "APPROVE", approvedAmountMinor: s.amountMinor, conflictDeclared: false }];
+  } else if (s.action === "vote_reject") {
+    ballots = [...others, { reviewerId: s.reviewerId, vote: "REJECT", approvedAmountMinor: null, conflictDeclared: false }];
+  } else if (s.action === "declare_conflict") {
+    ballots = [...others, { reviewerId: s.reviewerId, vote: null, approvedAmountMinor: null, conflictDeclared: true }];
+  }
+  let status = moveOf(s.action) ?? state.status;
+  if (state.status === "VERIFIED" && ballots !== state.ballots && decide(ballots, requiredApprovals).outcome === "APPROVED") status = "APPROVED";
+  return { status, ballots, checklistDone: state.checklistDone || s.action === "verify" };
+}

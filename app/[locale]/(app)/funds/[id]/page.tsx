@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { getManagedFund } from "@/lib/funds/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money/money";
+import { accessLog } from "@/lib/reviews/access";
 
 export default async function FundPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -13,7 +14,7 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
   if (!actor) return <AccessDenied />;
   const fund = await getManagedFund(actor, id);
   if (!fund) notFound();
-  const [t, te] = await Promise.all([getTranslations("funds"), getTranslations("enums")]);
+  const [t, te, ta, format, access] = await Promise.all([getTranslations("funds"), getTranslations("enums"), getTranslations("admin"), getFormatter(), accessLog(actor, { fundId: fund.id })]);
   const money = (m: number) => formatMoney(m, fund.currency, locale);
   return (
     <article className="space-y-4">
@@ -34,6 +35,19 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
           ))}
         </tbody>
       </table>
+      <h2>{t("accessLog")}</h2>
+      {access.length === 0 ? <p>{t("accessEmpty")}</p> : (
+        <div className="overflow-x-auto">
+          <table>
+            <thead><tr><th scope="col">{ta("auditWhen")}</th><th scope="col">{ta("accessWho")}</th><th scope="col">{ta("auditAction")}</th><th scope="col">{ta("accessCase")}</th><th scope="col">{ta("accessReason")}</th></tr></thead>
+            <tbody>
+              {access.map((e) => (
+                <tr key={e.seq}><td>{format.dateTime(e.when, { dateStyle: "short", timeStyle: "medium" })}</td><td>{e.who}</td><td>{e.action}</td><td>{e.reference}</td><td>{e.reason ?? ""}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </article>
   );
 }
