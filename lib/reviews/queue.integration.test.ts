@@ -71,6 +71,21 @@ describe("review queue", () => {
     ]);
   });
 
+  it("counts each case once per stage, even when it goes back and forth through 'needs information'", async () => {
+    const platform = await platformOrganisation(db());
+    const org = await makeOrganisation(db());
+    const fund = await makeFund(db(), org.id);
+    const r = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
+    const u = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+    const a = await db().application.create({ data: { applicantId: u.id, fundId: fund.id, status: "VERIFIED", submittedAt: new Date() } });
+    for (const toStatus of ["SUBMITTED", "SHORTLISTED", "NEEDS_INFO", "SHORTLISTED", "NEEDS_INFO", "SHORTLISTED", "VERIFIED"] as const) {
+      await db().applicationStatusChange.create({ data: { applicationId: a.id, toStatus } });
+    }
+    const f = (await funnel(r)).find((x) => x.id === fund.id)!;
+    expect(f.stages.map((s) => s.count)).toEqual([1, 1, 1, 0, 0]);
+    expect((await db().application.findUniqueOrThrow({ where: { id: a.id } })).furthestStageRank).toBe(2);
+  });
+
   it("refuses a tampered filter value", () => {
     expect(QueueFilterSchema.safeParse({ stage: "'; DROP TABLE" }).success).toBe(false);
   });

@@ -58,14 +58,10 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
   return { rows: page, next: rows.length > PAGE_SIZE && last?.submittedAt ? encodeCursor(last.submittedAt, last.id) : null };
 }
 
-/** Per fund: how many cases ever reached each stage (from the stage history, so it never goes down). */
+/** Per fund: how many cases ever reached each stage (trigger-maintained counters: one indexed read). */
 export async function funnel(actor: Actor) {
   assertCan(actor, "review:queue:org");
   const funds = await db().fund.findMany({ where: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
-  const counts = await db().$queryRaw<{ fundId: string; stage: string; n: number }[]>`
-    SELECT a."fundId", c."toStatus"::text AS stage, count(DISTINCT a.id)::int AS n
-    FROM "ApplicationStatusChange" c JOIN "Application" a ON a.id = c."applicationId"
-    WHERE a."fundId" = ANY(${funds.map((f) => f.id)}) AND c."toStatus"::text = ANY(${[...FUNNEL]})
-    GROUP BY a."fundId", c."toStatus"`;
-  return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stage === stage)?.n ?? 0 })) }));
+  const counts = await db().fundStageCount.findMany({ where: { fundId: { in: funds.map((f) => f.id) } }, select: { fundId: true, stageRank: true, count: true } });
+  return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage, rank) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stageRank === rank)?.count ?? 0 })) }));
 }
