@@ -90,7 +90,8 @@ test("a reviewer who declares a conflict no longer sees the case in the queue", 
   const conflict = actionForm(page, "Declare a conflict of interest");
   await conflict.getByLabel("Reason (seen by staff only)").fill("My former colleague.");
   await conflict.getByRole("button", { name: "Declare a conflict of interest" }).click();
-  await page.goto("/en/review");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Conflict of interest recorded: the case has left your queue and your vote will not count.");
+  await expect(page).toHaveURL(/\/en\/review\?conflict=1$/);
   await expect(page.getByRole("link", { name: "PAD-DEMO-0005" })).toHaveCount(0);
   await page.goto("/en/review/demo-application-5");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");

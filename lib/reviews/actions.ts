@@ -11,8 +11,11 @@ import { ReviewActionSchema, RevealIdentitySchema } from "@/lib/reviews/schemas"
 export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
   await reviewCase(await requireActor(), input);
   revalidatePath("/[locale]/review", "layout");
+  const locale = await getLocale();
+  // After a conflict the case is no longer the reviewer's to see: back to the queue, with a notice.
+  if (input.action === "declare_conflict") redirect(`/${locale}/review?conflict=1`);
   // The case page shows the new stage, its new actions and a notice (the acting form may be gone).
-  redirect(`/${await getLocale()}/review/${input.applicationId}?done=1`);
+  redirect(`/${locale}/review/${input.applicationId}?done=1`);
 });
 
 export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason }) => revealIdentity(await requireActor(), applicationId, reason));

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { AccessLogTable } from "@/components/cases/access-log-table";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
@@ -64,14 +65,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       </section>
       <section className="space-y-3 overflow-x-auto">
         <h2>{t("accessLog")}</h2>
-        <table>
-          <thead><tr><th scope="col">{t("auditWhen")}</th><th scope="col">{t("accessWho")}</th><th scope="col">{t("auditAction")}</th><th scope="col">{t("accessCase")}</th><th scope="col">{t("accessReason")}</th></tr></thead>
-          <tbody>
-            {access.map((e) => (
-              <tr key={e.seq}><td>{format.dateTime(e.when, { dateStyle: "short", timeStyle: "medium" })}</td><td>{e.who}</td><td>{e.action}</td><td>{e.reference}</td><td>{e.reason ?? ""}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <AccessLogTable rows={access} />
       </section>
       <section className="space-y-3">
         <h2>{t("audit")}</h2>

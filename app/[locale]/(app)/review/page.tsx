@@ -30,6 +30,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1>{t("title")}</h1>
+      {raw.conflict === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("conflictRecorded")}</p>}
       <p>{t("lead")}</p>
 
       <section className="space-y-2 overflow-x-auto">

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AccessLogTable } from "@/components/cases/access-log-table";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { getManagedFund } from "@/lib/funds/queries";
@@ -14,7 +15,7 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
   if (!actor) return <AccessDenied />;
   const fund = await getManagedFund(actor, id);
   if (!fund) notFound();
-  const [t, te, ta, format, access] = await Promise.all([getTranslations("funds"), getTranslations("enums"), getTranslations("admin"), getFormatter(), accessLog(actor, { fundId: fund.id })]);
+  const [t, te, access] = await Promise.all([getTranslations("funds"), getTranslations("enums"), accessLog(actor, { fundId: fund.id })]);
   const money = (m: number) => formatMoney(m, fund.currency, locale);
   return (
     <article className="space-y-4">
@@ -36,18 +37,7 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
         </tbody>
       </table>
       <h2>{t("accessLog")}</h2>
-      {access.length === 0 ? <p>{t("accessEmpty")}</p> : (
-        <div className="overflow-x-auto">
-          <table>
-            <thead><tr><th scope="col">{ta("auditWhen")}</th><th scope="col">{ta("accessWho")}</th><th scope="col">{ta("auditAction")}</th><th scope="col">{ta("accessCase")}</th><th scope="col">{ta("accessReason")}</th></tr></thead>
-            <tbody>
-              {access.map((e) => (
-                <tr key={e.seq}><td>{format.dateTime(e.when, { dateStyle: "short", timeStyle: "medium" })}</td><td>{e.who}</td><td>{e.action}</td><td>{e.reference}</td><td>{e.reason ?? ""}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {access.length === 0 ? <p>{t("accessEmpty")}</p> : <AccessLogTable rows={access} />}
     </article>
   );
 }

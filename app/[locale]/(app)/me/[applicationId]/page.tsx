@@ -4,6 +4,7 @@ import { getOwnCase } from "@/lib/applications/queries";
 import { isWithdrawable } from "@/lib/applications/rules";
 import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
+import { MessageList } from "@/components/cases/message-list";
 import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { AnswerForm, DeleteDataForm, WithdrawForm } from "./case-forms";
 
@@ -35,19 +36,7 @@ export default async function CasePage({ params, searchParams }: Props) {
         </ol>
       </section>
 
-      {c.messages.length > 0 && (
-        <section className="space-y-2">
-          <h2>{t("messages")}</h2>
-          <ul className="space-y-3">
-            {c.messages.map((m) => (
-              <li key={m.id} className="rounded border border-neutral-200 p-3">
-                <p className="text-sm text-neutral-700">{m.kind === "APPLICANT_REPLY" ? t("fromYou") : t("fromReviewers")} · {when(m.createdAt)}</p>
-                <p className="whitespace-pre-wrap">{m.body}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <MessageList messages={c.messages} viewer="applicant" />
 
       {!c.dataDeletedAt && <EvidenceSection applicationId={c.id} files={c.evidenceFiles} editable={c.status === "NEEDS_INFO"} />}
 

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { MessageList } from "@/components/cases/message-list";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { getCaseForReviewer } from "@/lib/applications/queries";
 import { pageActor } from "@/lib/authz/page-actor";
@@ -61,19 +62,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {c.messages.length > 0 && (
-        <section className="space-y-2">
-          <h2>{tm("messages")}</h2>
-          <ul className="space-y-2">
-            {c.messages.map((m) => (
-              <li key={m.id} className="rounded border border-neutral-200 p-3">
-                <p className="text-sm text-neutral-700">{m.kind === "APPLICANT_REPLY" ? t("fromApplicant") : tm("fromReviewers")} · {when(m.createdAt)}</p>
-                <p className="whitespace-pre-wrap">{m.body}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <MessageList messages={c.messages} viewer="staff" />
 
       <section className="space-y-2">
         <h2>{t("actionsTitle")}</h2>

@@ -1,0 +1,24 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+type Message = { id: string; kind: "INFO_REQUEST" | "APPLICANT_REPLY" | "REVIEWER_MESSAGE"; createdAt: Date; body: string };
+
+/** A case's conversation, for the applicant ("your answer") or for staff ("from the applicant"). */
+export async function MessageList({ messages, viewer }: { messages: Message[]; viewer: "applicant" | "staff" }) {
+  const [tm, tr, format] = await Promise.all([getTranslations("me"), getTranslations("review"), getFormatter()]);
+  if (messages.length === 0) return null;
+  return (
+    <section className="space-y-2">
+      <h2>{tm("messages")}</h2>
+      <ul className="space-y-2">
+        {messages.map((m) => (
+          <li key={m.id} className="rounded border border-neutral-200 p-3">
+            <p className="text-sm text-neutral-700">
+              {m.kind === "APPLICANT_REPLY" ? (viewer === "applicant" ? tm("fromYou") : tr("fromApplicant")) : tm("fromReviewers")} · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+            </p>
+            <p className="whitespace-pre-wrap">{m.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
