@@ -131,3 +131,16 @@ test("a reviewer reveals an identity only with a reason, and the admin sees it i
   await expect(ap.getByRole("row", { name: /case\.opened.*PAD-DEMO-0001/ }).first()).toBeVisible();
   await adminCtx.close();
 });
+
+test("a reviewer downloads the filtered queue as CSV, with no personal data", async ({ page }) => {
+  await signInAs(page, demo("reviewer2"));
+  await page.goto("/en/review?fund=demo-fund-rehab");
+  const link = page.getByRole("link", { name: /Download the filtered queue as CSV/ });
+  const r = await page.request.get((await link.getAttribute("href"))!);
+  expect(r.status()).toBe(200);
+  expect(r.headers()["content-disposition"]).toMatch(/^attachment; filename="padtrymka-queue-/);
+  const csv = await r.text();
+  expect(csv).toContain("PAD-DEMO-0004");
+  expect(csv).not.toContain("PAD-DEMO-0001"); // another fund: filtered out
+  expect(csv).not.toMatch(/Fined after a peaceful rally/); // statements never leave in exports
+});

@@ -84,6 +84,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         </div>
       )}
       {nextHref && <p><Link href={nextHref}>{t("nextPage")}</Link></p>}
+      <p><a href={`/api/review/export?${new URLSearchParams(Object.fromEntries(Object.entries(filter).filter(([k, v]) => v && k !== "after")) as Record<string, string>).toString()}`} download>{t("export")}</a></p>
     </div>
   );
 }
