@@ -144,3 +144,19 @@ test("a reviewer downloads the filtered queue as CSV, with no personal data", as
   expect(csv).not.toContain("PAD-DEMO-0001"); // another fund: filtered out
   expect(csv).not.toMatch(/Fined after a peaceful rally/); // statements never leave in exports
 });
+
+test("reviewers leave each other a note that the applicant never sees", async ({ page, browser, baseURL }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review/demo-application-6"); // PAD-DEMO-0006, the demo applicant's case
+  await page.getByLabel("New note").fill("Clinic name matches the referral list; fine to verify.");
+  await page.getByRole("button", { name: "Add the note" }).click();
+  await expect(page.locator("#notes").getByText("Clinic name matches the referral list")).toBeVisible();
+
+  const applicant = await browser.newContext({ baseURL });
+  const ap = await applicant.newPage();
+  await signInAs(ap, demo("applicant"));
+  await ap.goto("/en/me/demo-application-6");
+  await expect(ap.getByRole("heading", { level: 1 })).toHaveText("Application PAD-DEMO-0006");
+  await expect(ap.getByText("Clinic name matches the referral list")).toHaveCount(0);
+  await applicant.close();
+});

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { MessageKind } from "@/lib/db/generated/enums";
 
-type Message = { id: string; kind: "INFO_REQUEST" | "APPLICANT_REPLY" | "REVIEWER_MESSAGE"; createdAt: Date; body: string };
+type Message = { id: string; kind: MessageKind; createdAt: Date; body: string };
 
 /** A case's conversation, for the applicant ("your answer") or for staff ("from the applicant"). */
 export async function MessageList({ messages, viewer }: { messages: Message[]; viewer: "applicant" | "staff" }) {

@@ -104,7 +104,8 @@ export async function getOwnCase(actor: Actor, applicationId: string) {
       requestedAmountMinor: true,
       fund: { select: { name: true, currency: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true } },
-      messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, bodyEnc: true, createdAt: true } },
+      // Reviewer notes are between reviewers only: never part of the applicant's view.
+      messages: { where: { kind: { not: "REVIEWER_NOTE" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, bodyEnc: true, createdAt: true } },
       evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, mimeType: true, sizeBytes: true } },
     },
   });

@@ -6,7 +6,8 @@ import { formAction } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/authz/current-actor";
 import { reviewCase } from "@/lib/reviews/review-case";
 import { revealIdentity } from "@/lib/reviews/access";
-import { ReviewActionSchema, RevealIdentitySchema } from "@/lib/reviews/schemas";
+import { addReviewerNote } from "@/lib/reviews/add-note";
+import { ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema } from "@/lib/reviews/schemas";
 
 export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
   await reviewCase(await requireActor(), input);
@@ -19,3 +20,9 @@ export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, asy
 });
 
 export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason }) => revealIdentity(await requireActor(), applicationId, reason));
+
+export const addReviewerNoteAction = formAction("addReviewerNote", ReviewerNoteSchema, async ({ applicationId, note }) => {
+  await addReviewerNote(await requireActor(), applicationId, note);
+  revalidatePath("/[locale]/review", "layout");
+  redirect(`/${await getLocale()}/review/${applicationId}#notes`);
+});

@@ -17,3 +17,8 @@ export const RevealIdentitySchema = z.object({
   applicationId: z.string().min(1).max(100),
   reason: z.string().trim().min(10, { message: "reveal_reason" }).max(500, { message: "too_long" }),
 });
+
+export const ReviewerNoteSchema = z.object({
+  applicationId: z.string().min(1).max(100),
+  note: z.string().trim().min(2, { message: "required" }).max(5000, { message: "too_long" }),
+});

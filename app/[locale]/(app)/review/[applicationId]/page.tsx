@@ -9,6 +9,7 @@ import { formatMoney, minorDigits } from "@/lib/money/money";
 import { actionsAt } from "@/lib/reviews/rules";
 import { recordCaseOpened } from "@/lib/reviews/access";
 import { RevealIdentity } from "./reveal-identity";
+import { NoteForm } from "./note-form";
 import { ReviewActions } from "./review-actions";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -62,7 +63,20 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <MessageList messages={c.messages} viewer="staff" />
+      <MessageList messages={c.messages.filter((m) => m.kind !== "REVIEWER_NOTE")} viewer="staff" />
+
+      <section id="notes" className="space-y-2">
+        <h2>{t("notes")}</h2>
+        <ul className="space-y-2">
+          {c.messages.filter((m) => m.kind === "REVIEWER_NOTE").map((m) => (
+            <li key={m.id} className="rounded border border-neutral-200 bg-neutral-50 p-3">
+              <p className="text-sm text-neutral-700">{when(m.createdAt)}</p>
+              <p className="whitespace-pre-wrap">{m.body}</p>
+            </li>
+          ))}
+        </ul>
+        {!c.myBallot?.conflictDeclared && <NoteForm applicationId={c.id} />}
+      </section>
 
       <section className="space-y-2">
         <h2>{t("actionsTitle")}</h2>

@@ -1,0 +1,27 @@
+// A note between reviewers on a case (encrypted; never shown to the applicant; audited).
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { encrypt } from "@/lib/crypto";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export async function addReviewerNote(actor: Actor, applicationId: string, text: string): Promise<void> {
+  assertCan(actor, "application:review:org");
+  await db().$transaction(async (tx) => {
+    const app = await tx.application.findFirst({
+      where: {
+        id: applicationId,
+        status: { not: "DRAFT" },
+        applicantId: { not: actor.userId },
+        fund: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } },
+        reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
+      },
+      select: { id: true },
+    });
+    if (!app) throw new AppError("NOT_FOUND", "case not found");
+    const note = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_NOTE", bodyEnc: "" }, select: { id: true } });
+    await tx.applicationMessage.update({ where: { id: note.id }, data: { bodyEnc: encrypt(text, `ApplicationMessage.body:${note.id}`) } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "review.note_added", entityType: "Application", entityId: app.id, data: { messageId: note.id } });
+  });
+}
