@@ -1,8 +1,9 @@
 // Reads about applications. Reviewers see cases of their organisations' funds, pseudonymously: no
 // legal name, phone or contact in any of these selects.
 import "server-only";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { reviewerCaseWhere } from "@/lib/reviews/scope";
 import { decryptPersonal } from "@/lib/applications/personal-data";
 import { formParamsOf } from "@/lib/applications/load-own";
 import { decrypt } from "@/lib/crypto";
@@ -15,18 +16,11 @@ export async function listOwnApplications(actor: Actor) {
   });
 }
 
-const reviewScope = (actor: Actor) => ({
-  status: { not: "DRAFT" as const },
-  fund: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } },
-  // A reviewer never sees their own case, nor one they declared a conflict on.
-  applicantId: { not: actor.userId },
-  reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
-});
 
 export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   assertCan(actor, "application:read:org");
   const c = await db().application.findFirst({
-    where: { id: applicationId, ...reviewScope(actor) },
+    where: { id: applicationId, ...reviewerCaseWhere(actor) },
     select: {
       id: true,
       referenceCode: true,

@@ -10,6 +10,7 @@ import { can } from "@/lib/authz/permissions";
 import { decrypt } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
 export async function recordCaseOpened(actor: Actor, applicationId: string): Promise<void> {
   await db().$transaction((tx) => recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: applicationId }));
@@ -19,13 +20,7 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
   assertCan(actor, "application:reveal-identity:org");
   return db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
-      where: {
-        id: applicationId,
-        status: { not: "DRAFT" },
-        applicantId: { not: actor.userId },
-        fund: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } },
-        reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
-      },
+      where: { id: applicationId, ...reviewerCaseWhere(actor) },
       select: { id: true, applicantId: true, legalNameEnc: true, phoneEnc: true, cityEnc: true, birthDateEnc: true },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");

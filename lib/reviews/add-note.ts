@@ -1,22 +1,17 @@
 // A note between reviewers on a case (encrypted; never shown to the applicant; audited).
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { encrypt } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
 export async function addReviewerNote(actor: Actor, applicationId: string, text: string): Promise<void> {
   assertCan(actor, "application:review:org");
   await db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
-      where: {
-        id: applicationId,
-        status: { not: "DRAFT" },
-        applicantId: { not: actor.userId },
-        fund: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } },
-        reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
-      },
+      where: { id: applicationId, ...reviewerCaseWhere(actor) },
       select: { id: true },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");

@@ -4,29 +4,18 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { minorDigits } from "@/lib/money/money";
 import { neutraliseCell } from "@/lib/reviews/csv";
-import type { QueueFilter } from "@/lib/reviews/queue";
+import { queueWhere, type QueueFilter } from "@/lib/reviews/queue";
 
 export const EXPORT_LIMIT = 50_000;
 
 export async function exportQueue(actor: Actor, f: QueueFilter): Promise<{ csv: string; rows: number }> {
   assertCan(actor, "review:queue:org");
-  const where: Prisma.ApplicationWhereInput = {
-    status: f.stage ?? { notIn: ["DRAFT"] },
-    fund: { organisationId: { in: orgsWithRole(actor, "REVIEWER") }, ...(f.fund ? { id: f.fund } : {}) },
-    applicantId: { not: actor.userId },
-    reviews: { none: { reviewerId: actor.userId, conflictDeclared: true } },
-    ...(f.category ? { category: f.category } : {}),
-    ...(f.region ? { region: f.region } : {}),
-    ...(f.purpose ? { purpose: f.purpose } : {}),
-    ...(f.duplicates ? { isDuplicateFlagged: true } : {}),
-  };
   const rows = await db().application.findMany({
-    where,
+    where: queueWhere(actor, { ...f, after: undefined }),
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: EXPORT_LIMIT,
     select: { referenceCode: true, status: true, category: true, purpose: true, region: true, requestedAmountMinor: true, approvedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, fund: { select: { name: true, currency: true } } },
