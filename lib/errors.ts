@@ -3,13 +3,16 @@
 export const ERROR_CODES = ["NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "INVALID_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+export type MessageValue = string | number | { minor: number; currency: string };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: Record<string, string[]>;
   /** Full message key (e.g. "auth.badCredentials") when the code's generic message is not specific enough. */
   readonly messageKey?: string;
-  readonly messageValues?: Record<string, string | number>;
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, messageKey?: string, messageValues?: Record<string, string | number>) {
+  /** Values for the message; a `{ minor, currency }` value is formatted as money in the reader's locale. */
+  readonly messageValues?: Record<string, MessageValue>;
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, messageKey?: string, messageValues?: Record<string, MessageValue>) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -5,11 +5,12 @@
 import "server-only";
 import crypto from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { formatMoney } from "@/lib/money/money";
 
 const SECRET_FIELDS = /pass|secret|token|code/i;
 
@@ -53,7 +54,9 @@ export function formAction<S extends z.ZodType, T>(
     } catch (e) {
       unstable_rethrow(e);
       if (isAppError(e)) {
-        const message = e.messageKey ? tAll(e.messageKey as never, e.messageValues as never) : t(e.code);
+        const locale = await getLocale();
+        const shown = Object.fromEntries(Object.entries(e.messageValues ?? {}).map(([k, v]) => [k, typeof v === "object" ? formatMoney(v.minor, v.currency, locale) : v]));
+        const message = e.messageKey ? tAll(e.messageKey as never, shown as never) : t(e.code);
         return { ok: false, code: e.code, message, fieldErrors: e.fieldErrors, values };
       }
       const eventId = crypto.randomUUID().slice(0, 8);

@@ -1,4 +1,5 @@
 // The payout lifecycle and who may do what, pure (docs/decisions/0012-ledger-and-payouts.md).
+import { randomInt } from "node:crypto";
 import type { LedgerEntryKind, PayoutStatus } from "@/lib/db/generated/enums";
 import type { Bucket } from "@/lib/money/ledger";
 
@@ -81,3 +82,10 @@ export function caseFullyPaid(approvedMinor: number, sentTotalMinor: number): bo
   return sentTotalMinor >= approvedMinor;
 }
 
+
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/** PO-XXXX-XXXX: the payout's reference in bank batches; unrelated to the case's reference code. */
+export function generatePayoutReference(): string {
+  const s = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return `PO-${s.slice(0, 4)}-${s.slice(4)}`;
+}

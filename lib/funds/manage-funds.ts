@@ -1,0 +1,60 @@
+// A fund manager creates and edits the funds of their organisations. Settings only: money moves through
+// pledges, receipts and payouts. Every change is audited in the same transaction.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { FundInput } from "@/lib/funds/schemas";
+import { parseMoneyInput } from "@/lib/money/money";
+
+function settings(input: FundInput) {
+  const cap = parseMoneyInput(input.cap, input.currency);
+  if (!cap) throw new AppError("INVALID_INPUT", "cap", { cap: ["amount_format"] });
+  const checklist = input.checklist.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (checklist.length > 20 || checklist.some((l) => l.length > 200)) throw new AppError("INVALID_INPUT", "checklist", { checklist: ["too_long"] });
+  return {
+    name: input.name,
+    purpose: input.purpose,
+    eligibleCategories: input.eligibleCategories,
+    eligiblePurposes: input.eligiblePurposes,
+    perApplicantCapMinor: cap,
+    requiredApprovals: input.requiredApprovals,
+    publicationDelayDays: input.publicationDelayDays,
+    status: input.open ? ("OPEN" as const) : ("CLOSED" as const),
+    evidenceHint: input.evidenceHint || null,
+    verificationChecklist: checklist,
+    legalNameRequirement: input.legalNameRequirement,
+    phoneRequirement: input.phoneRequirement,
+    cityRequirement: input.cityRequirement,
+    birthDateRequirement: input.birthDateRequirement,
+  };
+}
+
+export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId: string }> {
+  assertCan(actor, "fund:manage:org");
+  const orgs = orgsWithRole(actor, "FUND_MANAGER");
+  if (!orgs.includes(input.organisationId)) throw new AppError("FORBIDDEN", "not a manager of this organisation");
+  const data = settings(input);
+  return db().$transaction(async (tx) => {
+    if (!input.fundId) {
+      const fund = await tx.fund.create({ data: { ...data, organisationId: input.organisationId, currency: input.currency }, select: { id: true } });
+      await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.created", entityType: "Fund", entityId: fund.id, data: { currency: input.currency, capMinor: data.perApplicantCapMinor, requiredApprovals: data.requiredApprovals } });
+      return { fundId: fund.id };
+    }
+    const rows = await tx.$queryRaw<{ id: string; currency: string; organisationId: string }[]>`
+      SELECT id, currency, "organisationId" FROM "Fund" WHERE id = ${input.fundId} AND "organisationId" = ANY(${orgs}) FOR UPDATE`;
+    const current = rows[0];
+    if (!current) throw new AppError("NOT_FOUND", "fund not found");
+    if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", "organisation cannot change", { organisationId: ["fixed_after_create"] });
+    if (current.currency !== input.currency) {
+      const moved = await tx.ledgerEntry.count({ where: { fundId: current.id } });
+      const pledges = await tx.pledge.count({ where: { fundId: current.id } });
+      const apps = await tx.application.count({ where: { fundId: current.id, status: { not: "DRAFT" } } });
+      if (moved + pledges + apps > 0) throw new AppError("INVALID_INPUT", "currency fixed", { currency: ["currency_fixed"] });
+    }
+    await tx.fund.update({ where: { id: current.id }, data: { ...data, currency: input.currency } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.updated", entityType: "Fund", entityId: current.id, data: { currency: input.currency, capMinor: data.perApplicantCapMinor, requiredApprovals: data.requiredApprovals, status: data.status, publicationDelayDays: data.publicationDelayDays } });
+    return { fundId: current.id };
+  });
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { PAYOUT_ACTIONS } from "@/lib/payouts/rules";
+
+export const METHODS = ["BANK_TRANSFER", "CARD", "CRYPTO", "CASH_TRUSTED_PERSON", "THIRD_PARTY"] as const;
+const key = z.string().trim().min(8).max(100);
+
+export const RequestPayoutSchema = z.object({
+  applicationId: z.string().min(1).max(100),
+  amount: z.string().trim().min(1, { message: "required" }).max(20, { message: "amount_format" }),
+  method: z.enum(METHODS, { message: "required" }),
+  details: z.string().trim().min(4, { message: "payout_details" }).max(500, { message: "too_long" }),
+  idempotencyKey: key,
+});
+export type RequestPayoutInput = z.infer<typeof RequestPayoutSchema>;
+
+export const PayoutStepSchema = z.object({
+  payoutId: z.string().min(1).max(100),
+  action: z.enum(PAYOUT_ACTIONS),
+  method: z.union([z.enum(METHODS), z.literal("")]).optional().default(""),
+  reason: z.string().trim().max(1000, { message: "too_long" }).optional().default(""),
+  idempotencyKey: key,
+});
+export type PayoutStepInput = z.infer<typeof PayoutStepSchema>;
+
+export const ReconcileSchema = z.object({ idempotencyKey: key });
