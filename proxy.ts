@@ -11,7 +11,7 @@ import { routing } from "@/lib/i18n/routing";
 const intl = createIntlMiddleware(routing);
 
 // Route groups are not in the URL, so the signed-in area is listed explicitly.
-const SIGNED_IN = /^\/(be|ru|en)\/(me|review|funds|payouts|provider|admin)(\/|$)/;
+const SIGNED_IN = /^\/(be|ru|en)\/(me|review|funds|payouts|pledges|provider|admin)(\/|$)/;
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export default function proxy(req: NextRequest) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { bucketFigures } from "@/lib/money/ledger";
+import { transparencyReport } from "@/lib/transparency/queries";
 import { DEMO_PASSWORD, seedDemo } from "@/prisma/seed";
 
 const counts = async () => ({
@@ -28,5 +30,24 @@ describe("demo seed", () => {
     expect(await db().course.count({ where: { status: "PUBLISHED", id: { startsWith: "demo-" } } })).toBeGreaterThanOrEqual(5);
     const statement = (await db().application.findFirstOrThrow({ where: { id: "demo-application-1" } })).statementEnc;
     expect(statement).toMatch(/^pv1\./);
+  });
+
+  it("has a published history: the transparency page shows each demo fund's figures after the 7-day delay", async () => {
+    await seedDemo(db());
+    const reports = await transparencyReport();
+    const rehab = reports.find((r) => r.id === "demo-fund-rehab")!;
+    expect(rehab.delayDays).toBe(7);
+    expect(rehab.received).toBe(12_450_000);
+    expect(rehab.peoplePaid).toMatchObject({ hidden: false, count: 12 });
+    expect(rehab.paid).toBeGreaterThan(0);
+    expect(rehab.roots.length).toBeGreaterThan(0);
+    // The seeded ledger is consistent with the database's balance projection.
+    for (const fundId of ["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"]) {
+      const derived = bucketFigures(await db().ledgerEntry.findMany({ where: { fundId }, select: { kind: true, amountMinor: true, purpose: true } }));
+      for (const b of await db().fundBalance.findMany({ where: { fundId } })) {
+        expect(Number(b.paidMinor)).toBe(derived.get(b.bucket)!.paid);
+        expect(Number(b.committedMinor)).toBe(derived.get(b.bucket)!.committed);
+      }
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@
 import { encryptField, parseKeyring } from "@/lib/crypto/field-encryption";
 import { env } from "@/lib/env";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
+import { seedHistory } from "./seed-history";
 
 export const DEMO_PASSWORD = "padtrymka-demo";
 export const DEMO_DOMAIN = "demo.padtrymka.test";
@@ -97,7 +98,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     if (p.received > 0) {
       await db.ledgerEntry.upsert({
         where: { idempotencyKey: `demo-receipt-${p.id}` },
-        create: { fundId: p.fundId, kind: "RECEIPT", amountMinor: p.received, pledgeId: p.id, purpose: p.purpose, idempotencyKey: `demo-receipt-${p.id}`, createdById: users.fund.id },
+        create: { fundId: p.fundId, kind: "RECEIPT", amountMinor: p.received, pledgeId: p.id, purpose: p.purpose, idempotencyKey: `demo-receipt-${p.id}`, createdById: users.fund.id, createdAt: new Date(now.getTime() - 100 * DAY) },
         update: {},
       });
     }
@@ -111,6 +112,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     { code: "PAD-DEMO-0004", fundId: rehab.id, status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amount: 90_000, ageDays: 9, statement: "Fined after a peaceful rally." },
     { code: "PAD-DEMO-0005", fundId: solidarity.id, status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", amount: 100_000, ageDays: 3, statement: "Dismissed from the plant after the strike." },
     { code: "PAD-DEMO-0006", fundId: rehab.id, status: "NEEDS_INFO", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "MINSK", amount: 120_000, ageDays: 5, own: true, statement: "Physiotherapy after an injury during detention." },
+    // Approved by reviewer and reviewer2, waiting for a payout (the fund managers' demo).
+    { code: "PAD-DEMO-0007", fundId: rehab.id, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "VITEBSK", amount: 150_000, ageDays: 12, own: true, statement: "Rehabilitation after a spinal injury in detention; clinic invoice attached." },
+    { code: "PAD-DEMO-0008", fundId: rehab.id, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "GOMEL", amount: 80_000, ageDays: 11, statement: "Court fine after a peaceful rally; lawyer's invoice attached." },
   ];
   const pseudonymous = await makeUser(db, { email: null, username: "demo-applicant-quiet-river", password: DEMO_PASSWORD, roles: [{ role: "APPLICANT", organisationId: platform.id }] });
   for (const [i, c] of cases.entries()) {
@@ -131,10 +135,27 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
         statementEnc: encryptField(ring, c.statement, `Application.statement:${id}`),
         submittedAt,
         returnStatus: c.status === "NEEDS_INFO" ? "SHORTLISTED" : undefined,
-        statusChanges: { create: [{ fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: submittedAt }, ...(c.status !== "SUBMITTED" ? [{ fromStatus: "SUBMITTED" as const, toStatus: c.status }] : [])] },
+        approvedAmountMinor: c.status === "APPROVED" ? c.amount : undefined,
+        statusChanges: {
+          create: [
+            { fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: submittedAt },
+            ...(c.status === "APPROVED"
+              ? (["SHORTLISTED", "VERIFIED", "APPROVED"] as const).map((to, k) => ({ fromStatus: (["SUBMITTED", "SHORTLISTED", "VERIFIED"] as const)[k], toStatus: to, createdAt: new Date(submittedAt.getTime() + (k + 1) * DAY) }))
+              : c.status !== "SUBMITTED" ? [{ fromStatus: "SUBMITTED" as const, toStatus: c.status }] : []),
+          ],
+        },
       },
       update: {},
     });
+    if (c.status === "APPROVED") {
+      for (const reviewerId of [users.reviewer.id, users.reviewer2.id]) {
+        await db.review.upsert({
+          where: { applicationId_reviewerId: { applicationId: id, reviewerId } },
+          create: { applicationId: id, reviewerId, vote: "APPROVE", approvedAmountMinor: c.amount },
+          update: {},
+        });
+      }
+    }
     if (c.status === "NEEDS_INFO") {
       const messageId = `demo-message-${i + 1}`;
       await db.applicationMessage.upsert({
@@ -179,6 +200,16 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
       update: {},
     });
   }
+  await seedHistory(
+    db,
+    now,
+    [
+      { fundId: academy.id, currency: "USD", category: ["RESIGNING_OFFICER"], purposes: ["ACADEMY_DEBT"], counts: [34, 15, 9, 7, 6], amount: [900_000, 1_800_000] },
+      { fundId: rehab.id, currency: "USD", category: ["REPRESSION_VICTIM"], purposes: ["MEDICAL_REHABILITATION", "FINES_LEGAL"], counts: [46, 24, 17, 13, 12], amount: [40_000, 250_000] },
+      { fundId: solidarity.id, currency: "USD", category: ["DISMISSED_WORKER", "PUBLIC_SECTOR_LEAVER"], purposes: ["LIVING_COSTS", "RELOCATION"], counts: [28, 11, 8, 7, 6], amount: [50_000, 150_000] },
+    ],
+    { reviewer: users.reviewer.id, reviewer2: users.reviewer2.id, fund: users.fund.id, fund2: users.fund2.id },
+  );
   return { users, funds: { academy, rehab, solidarity } };
 }
 

@@ -14,6 +14,7 @@ export async function SiteHeader() {
     roles.has("REVIEWER") && { href: "/review", label: t("review") },
     roles.has("FUND_MANAGER") && { href: "/funds", label: t("funds") },
     roles.has("FUND_MANAGER") && { href: "/payouts", label: t("payouts") },
+    roles.has("DONOR") && { href: "/pledges", label: t("pledges") },
     roles.has("COURSE_PROVIDER") && { href: "/provider", label: t("provider") },
     roles.has("ADMIN") && { href: "/admin", label: t("admin") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));

@@ -66,7 +66,7 @@ describe("pledges and receipts", () => {
     const { pledgeId } = await recordPledge(w.fm1, pledgeForm());
     await recordReceipt(w.fm1, { pledgeId, amount: "10", currency: "USD", idempotencyKey: key() });
     await lapsePledge(w.fm1, { pledgeId, idempotencyKey: key() });
-    await expect(recordReceipt(w.fm1, { pledgeId, amount: "10", currency: "USD", idempotencyKey: key() })).rejects.toMatchObject({ messageKey: "money.pledgeLapsed" });
+    await expect(recordReceipt(w.fm1, { pledgeId, amount: "10", currency: "USD", idempotencyKey: key() })).rejects.toMatchObject({ messageKey: "money.pledgeIsLapsed" });
   });
 
   it("a donor pledges to an open fund in their own name (or anonymously) but cannot record receipts", async () => {

@@ -66,7 +66,7 @@ export async function recordReceipt(actor: Actor, input: ReceiptInput): Promise<
   return db().$transaction((tx) =>
     once(tx, actor.userId, input.idempotencyKey, "pledge.receipt", async () => {
       const p = await lockManagedPledge(tx, actor, input.pledgeId);
-      if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", undefined, "money.pledgeLapsed");
+      if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", undefined, "money.pledgeIsLapsed");
       const amountMinor = amountIn(input.amount, input.currency, p.currency);
       const outstanding = p.amountMinor - p.receivedMinor;
       if (amountMinor > outstanding) {

@@ -3,6 +3,7 @@
 import "server-only";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { figuresFromSums, pledgedTotal, type Figures } from "@/lib/money/ledger";
 
 const fundCard = {
   id: true,
@@ -21,22 +22,25 @@ export async function listOpenFunds() {
   return db().fund.findMany({ where: { status: "OPEN" }, orderBy: { createdAt: "asc" }, select: fundCard });
 }
 
-type Totals = { pledged: number; received: number; paid: number };
+type Totals = Figures & { pledged: number; buckets: Map<string, Figures> };
 
-/** Pledged (not lapsed), received and paid per fund, derived from pledges and the ledger. */
+/** Pledged, received, committed, paid and available per fund (and per money bucket), from the ledger. */
 async function totalsFor(fundIds: string[]): Promise<Map<string, Totals>> {
-  const [pledges, ledger] = await Promise.all([
-    db().pledge.groupBy({ by: ["fundId"], where: { fundId: { in: fundIds }, status: { not: "LAPSED" } }, _sum: { amountMinor: true } }),
-    db().ledgerEntry.groupBy({ by: ["fundId", "kind"], where: { fundId: { in: fundIds } }, _sum: { amountMinor: true } }),
+  const [pledges, receipts, ledger] = await Promise.all([
+    db().pledge.findMany({ where: { fundId: { in: fundIds } }, select: { id: true, fundId: true, amountMinor: true, status: true } }),
+    db().ledgerEntry.groupBy({ by: ["pledgeId"], where: { fundId: { in: fundIds }, kind: "RECEIPT" }, _sum: { amountMinor: true } }),
+    db().ledgerEntry.groupBy({ by: ["fundId", "kind", "purpose"], where: { fundId: { in: fundIds } }, _sum: { amountMinor: true } }),
   ]);
-  const out = new Map<string, Totals>(fundIds.map((id) => [id, { pledged: 0, received: 0, paid: 0 }]));
-  for (const p of pledges) out.get(p.fundId)!.pledged = p._sum.amountMinor ?? 0;
-  for (const l of ledger) {
-    const t = out.get(l.fundId)!;
-    const amount = l._sum.amountMinor ?? 0;
-    if (l.kind === "RECEIPT") t.received += amount;
-    if (l.kind === "PAYOUT") t.paid += amount;
-    if (l.kind === "REVERSAL") t.paid -= amount;
+  const receivedBy = new Map(receipts.map((r) => [r.pledgeId, r._sum.amountMinor ?? 0]));
+  const out = new Map<string, Totals>();
+  for (const id of fundIds) {
+    const rows = ledger.filter((l) => l.fundId === id);
+    const buckets = new Map<string, Figures>();
+    for (const key of new Set(rows.map((r) => r.purpose ?? "ANY"))) {
+      buckets.set(key, figuresFromSums(rows.filter((r) => (r.purpose ?? "ANY") === key).map((r) => ({ kind: r.kind, amountMinor: r._sum.amountMinor ?? 0 }))));
+    }
+    const pledged = pledgedTotal(pledges.filter((p) => p.fundId === id).map((p) => ({ amountMinor: p.amountMinor, receivedMinor: receivedBy.get(p.id) ?? 0, lapsed: p.status === "LAPSED" })));
+    out.set(id, { ...figuresFromSums(rows.map((r) => ({ kind: r.kind, amountMinor: r._sum.amountMinor ?? 0 }))), pledged, buckets });
   }
   return out;
 }
@@ -64,11 +68,27 @@ export async function getManagedFund(actor: Actor, fundId: string) {
     where: { id: fundId, organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } },
     select: {
       ...fundCard,
-      pledges: { orderBy: { createdAt: "asc" }, select: { id: true, donorDisplayName: true, isAnonymous: true, amountMinor: true, status: true, purposeRestriction: true } },
+      organisationId: true,
+      requiredApprovals: true,
+      publicationDelayDays: true,
+      verificationChecklist: true,
+      legalNameRequirement: true,
+      phoneRequirement: true,
+      cityRequirement: true,
+      birthDateRequirement: true,
+      pledges: { orderBy: { createdAt: "asc" }, select: { id: true, donorDisplayName: true, isAnonymous: true, amountMinor: true, status: true, purposeRestriction: true, dueDate: true, donorUserId: true } },
     },
   });
   if (!fund) return null;
-  return { ...fund, ...(await totalsFor([fund.id])).get(fund.id)! };
+  const receipts = await db().ledgerEntry.groupBy({ by: ["pledgeId"], where: { fundId: fund.id, kind: "RECEIPT" }, _sum: { amountMinor: true } });
+  const receivedBy = new Map(receipts.map((r) => [r.pledgeId, r._sum.amountMinor ?? 0]));
+  const hasMoney = (await db().ledgerEntry.count({ where: { fundId: fund.id } })) + fund.pledges.length + (await db().application.count({ where: { fundId: fund.id, status: { not: "DRAFT" } } })) > 0;
+  return {
+    ...fund,
+    pledges: fund.pledges.map((p) => ({ ...p, receivedMinor: receivedBy.get(p.id) ?? 0 })),
+    currencyLocked: hasMoney,
+    ...(await totalsFor([fund.id])).get(fund.id)!,
+  };
 }
 
 export async function listManagedPayouts(actor: Actor) {
@@ -79,4 +99,10 @@ export async function listManagedPayouts(actor: Actor) {
     take: 100,
     select: { id: true, amountMinor: true, status: true, tranche: true, fund: { select: { name: true, currency: true } }, application: { select: { referenceCode: true } } },
   });
+}
+
+/** Organisations the actor manages funds for (the "new fund" form). */
+export async function managerOrganisations(actor: Actor) {
+  assertCan(actor, "fund:manage:org");
+  return db().organisation.findMany({ where: { id: { in: orgsWithRole(actor, "FUND_MANAGER") } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

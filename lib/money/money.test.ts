@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, minorDigits, parseMoneyInput, sumMinor } from "@/lib/money/money";
+import { formatMoney, minorDigits, minorToInput, parseMoneyInput, sumMinor } from "@/lib/money/money";
 
 describe("money as integer minor units", () => {
   it("knows each currency's minor digits", () => {
@@ -37,5 +37,14 @@ describe("money as integer minor units", () => {
   it("sums without silently losing precision", () => {
     expect(sumMinor([1, 2, 3])).toBe(6);
     expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+});
+
+describe("minorToInput", () => {
+  it("writes amounts back exactly, and parses back to the same value", () => {
+    expect(minorToInput(150_000, "USD")).toBe("1500");
+    expect(minorToInput(150_050, "USD")).toBe("1500.50");
+    expect(minorToInput(5, "USD")).toBe("0.05");
+    expect(minorToInput(1500, "JPY")).toBe("1500");
   });
 });

@@ -42,3 +42,13 @@ export function sumMinor(amounts: Iterable<number>): number {
   }
   return total;
 }
+
+/** An amount as a person would type it back into a form ("1500", "1500.50"), exactly. */
+export function minorToInput(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  if (digits === 0) return String(amountMinor);
+  const s = String(amountMinor).padStart(digits + 1, "0");
+  const whole = s.slice(0, -digits);
+  const frac = s.slice(-digits);
+  return /^0+$/.test(frac) ? whole : `${whole}.${frac}`;
+}

@@ -25,10 +25,10 @@ export async function managerPayouts(actor: Actor, status?: PayoutStatus) {
 }
 
 /** Approved cases of the manager's funds that still have an amount not covered by live payouts. */
-export async function casesAwaitingPayout(actor: Actor) {
+export async function casesAwaitingPayout(actor: Actor, fundId?: string) {
   assertCan(actor, "payout:request:org");
   const rows = await db().application.findMany({
-    where: { status: { in: ["APPROVED", "PAID"] }, fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } }, applicantId: { not: actor.userId } },
+    where: { ...(fundId ? { fundId } : {}), status: { in: ["APPROVED", "PAID"] }, fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } }, applicantId: { not: actor.userId } },
     orderBy: { updatedAt: "asc" },
     take: 200,
     select: { id: true, referenceCode: true, purpose: true, approvedAmountMinor: true, fund: { select: { name: true, currency: true } }, payouts: { where: { status: { not: "CANCELLED" } }, select: { amountMinor: true } } },

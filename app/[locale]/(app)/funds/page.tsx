@@ -15,20 +15,30 @@ export default async function FundsPage({ params }: { params: Promise<{ locale: 
     <div className="space-y-6">
       <h1>{t("title")}</h1>
       <p>{t("lead")}</p>
+      <p><Link href="/funds/new">{t("newFund")}</Link> · <Link href="/payouts">{t("toPayouts")}</Link></p>
       {funds.length === 0 ? <p>{t("none")}</p> : (
-        <table>
-          <thead><tr><th scope="col">{t("name")}</th><th scope="col">{t("status")}</th><th scope="col">{t("pledged")}</th><th scope="col">{t("received")}</th></tr></thead>
-          <tbody>
-            {funds.map((f) => (
-              <tr key={f.id}>
-                <td><Link href={`/funds/${f.id}`}>{f.name}</Link></td>
-                <td>{te(`FundStatus.${f.status}`)}</td>
-                <td>{formatMoney(f.pledged, f.currency, locale)}</td>
-                <td>{formatMoney(f.received, f.currency, locale)}</td>
+        <div className="overflow-x-auto">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th><th scope="col">{t("status")}</th><th scope="col">{t("pledged")}</th><th scope="col">{t("received")}</th>
+                <th scope="col">{t("committed")}</th><th scope="col">{t("paid")}</th><th scope="col">{t("available")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {funds.map((f) => {
+                const m = (v: number) => formatMoney(v, f.currency, locale);
+                return (
+                  <tr key={f.id}>
+                    <th scope="row"><Link href={`/funds/${f.id}`}>{f.name}</Link></th>
+                    <td>{te(`FundStatus.${f.status}`)}</td>
+                    <td>{m(f.pledged)}</td><td>{m(f.received)}</td><td>{m(f.committed)}</td><td>{m(f.paid)}</td><td>{m(f.available)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -1,43 +1,107 @@
+import crypto from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { AccessLogTable } from "@/components/cases/access-log-table";
 import { AccessDenied } from "@/components/layout/access-denied";
+import { AccessLogTable } from "@/components/cases/access-log-table";
 import { pageActor } from "@/lib/authz/page-actor";
 import { getManagedFund } from "@/lib/funds/queries";
 import { Link } from "@/lib/i18n/navigation";
-import { formatMoney } from "@/lib/money/money";
+import { formatMoney, minorToInput } from "@/lib/money/money";
+import { casesAwaitingPayout } from "@/lib/payouts/queries";
 import { accessLog } from "@/lib/reviews/access";
+import { LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
 
-export default async function FundPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function FundPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
+  const sp = await searchParams;
   setRequestLocale(locale);
   const actor = await pageActor(locale, `/funds/${id}`, "fund:read:org");
   if (!actor) return <AccessDenied />;
   const fund = await getManagedFund(actor, id);
   if (!fund) notFound();
-  const [t, te, access] = await Promise.all([getTranslations("funds"), getTranslations("enums"), accessLog(actor, { fundId: fund.id })]);
+  const [t, tm, te, access, awaiting] = await Promise.all([
+    getTranslations("funds"), getTranslations("money"), getTranslations("enums"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
+  ]);
   const money = (m: number) => formatMoney(m, fund.currency, locale);
+  const key = () => crypto.randomUUID();
+  const notice = sp.saved ? t("saved") : sp.pledged ? tm("pledgeRecorded") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : null;
+  const mine = awaiting;
   return (
-    <article className="space-y-4">
+    <article className="space-y-6">
       <p><Link href="/funds">{t("back")}</Link></p>
       <h1>{fund.name}</h1>
+      {notice && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{notice}</p>}
       <p>{fund.purpose}</p>
-      <p>{t("pledged")}: {money(fund.pledged)} · {t("received")}: {money(fund.received)}</p>
-      <h2>{t("pledges")}</h2>
-      <table>
-        <thead><tr><th scope="col">{t("donor")}</th><th scope="col">{t("amount")}</th><th scope="col">{t("status")}</th></tr></thead>
-        <tbody>
-          {fund.pledges.map((p) => (
-            <tr key={p.id}>
-              <td>{p.isAnonymous ? t("anonymous") : p.donorDisplayName}</td>
-              <td>{money(p.amountMinor)}{p.purposeRestriction ? ` (${te(`AidPurpose.${p.purposeRestriction}`)})` : ""}</td>
-              <td>{p.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>{t("accessLog")}</h2>
-      {access.length === 0 ? <p>{t("accessEmpty")}</p> : <AccessLogTable rows={access} />}
+      <p>{te(`FundStatus.${fund.status}`)} · {t("capShort", { amount: money(fund.perApplicantCapMinor) })} · {t("approvalsShort", { count: fund.requiredApprovals })} · {t("delayShort", { days: fund.publicationDelayDays })} · <Link href={`/funds/${fund.id}/settings`}>{t("editSettings")}</Link></p>
+
+      <section aria-labelledby="figures" className="space-y-2">
+        <h2 id="figures">{tm("figures")}</h2>
+        <div className="overflow-x-auto">
+          <table>
+            <thead><tr><th scope="col">{tm("bucket")}</th><th scope="col">{t("received")}</th><th scope="col">{t("committed")}</th><th scope="col">{t("paid")}</th><th scope="col">{t("available")}</th></tr></thead>
+            <tbody>
+              {[...fund.buckets.entries()].map(([bucket, f]) => (
+                <tr key={bucket}>
+                  <th scope="row">{bucket === "ANY" ? tm("unrestricted") : tm("restrictedTo", { purpose: te(`AidPurpose.${bucket}` as never) })}</th>
+                  <td>{money(f.received)}</td><td>{money(f.committed)}</td><td>{money(f.paid)}</td><td>{money(f.available)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{tm("total")}</th>
+                <td data-testid="fund-received">{money(fund.received)}</td><td>{money(fund.committed)}</td><td data-testid="fund-paid">{money(fund.paid)}</td><td data-testid="fund-available">{money(fund.available)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p>{t("pledged")}: {money(fund.pledged)}</p>
+      </section>
+
+      <section id="pledges" aria-labelledby="pledges-h" className="space-y-3">
+        <h2 id="pledges-h">{t("pledges")}</h2>
+        {fund.pledges.length === 0 ? <p>{tm("noPledges")}</p> : (
+          <ul className="space-y-3">
+            {fund.pledges.map((p) => (
+              <li key={p.id} className="space-y-2 rounded border border-neutral-200 p-3" aria-label={tm("pledgeBy", { donor: p.donorDisplayName })}>
+                <p>
+                  <strong>{p.donorDisplayName}</strong>{p.isAnonymous ? ` (${tm("anonymousToPublic")})` : ""} — {money(p.amountMinor)}
+                  {p.purposeRestriction ? ` · ${tm("restrictedTo", { purpose: te(`AidPurpose.${p.purposeRestriction}`) })}` : ""} · {te(`PledgeStatus.${p.status}`)} · {tm("receivedSoFar", { amount: money(p.receivedMinor) })}
+                </p>
+                {(p.status === "PLEDGED" || p.status === "PARTLY_RECEIVED") && (
+                  <div className="flex flex-wrap items-end gap-4">
+                    <ReceiptForm pledgeId={p.id} currency={fund.currency} idempotencyKey={key()} outstanding={minorToInput(p.amountMinor - p.receivedMinor, fund.currency)} />
+                    <LapseForm pledgeId={p.id} idempotencyKey={key()} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <details className="rounded border border-neutral-200 p-3">
+          <summary className="cursor-pointer font-semibold">{tm("newPledge")}</summary>
+          <PledgeForm fundId={fund.id} currency={fund.currency} idempotencyKey={key()} />
+        </details>
+      </section>
+
+      <section id="awaiting" aria-labelledby="awaiting-h" className="space-y-3">
+        <h2 id="awaiting-h">{tm("awaitingPayout")}</h2>
+        {mine.length === 0 ? <p>{tm("noneAwaiting")}</p> : (
+          <ul className="space-y-3">
+            {mine.map((c) => (
+              <li key={c.id} className="space-y-2 rounded border border-neutral-200 p-3">
+                <p><strong>{c.referenceCode}</strong> · {c.purpose ? te(`AidPurpose.${c.purpose}`) : ""} · {tm("approvedRemaining", { approved: money(c.approvedAmountMinor ?? 0), remaining: money(c.remainingMinor) })}</p>
+                <RequestPayoutForm applicationId={c.id} reference={c.referenceCode ?? ""} remaining={minorToInput(c.remainingMinor, fund.currency)} currency={fund.currency} idempotencyKey={key()} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="space-y-2">
+        <h2>{t("accessLog")}</h2>
+        {access.length === 0 ? <p>{t("accessEmpty")}</p> : <AccessLogTable rows={access} />}
+      </section>
     </article>
   );
 }

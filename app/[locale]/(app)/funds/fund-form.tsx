@@ -1,0 +1,89 @@
+"use client";
+// Create or edit a fund. The same zod schema validates here (react-hook-form) and in the server action;
+// without JavaScript the form posts and comes back with the server's translated errors and the values.
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/form/form-message";
+import { SelectField } from "@/components/form/select-field";
+import { TextArea } from "@/components/form/text-area";
+import { TextField } from "@/components/form/text-field";
+import { useActionForm } from "@/components/form/use-action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { saveFundAction } from "@/lib/funds/actions";
+import { CATEGORIES, CURRENCIES, FundSchema, PURPOSES, REQUIREMENTS } from "@/lib/funds/schemas";
+
+export type FundDefaults = Record<string, string> & { eligibleCategories?: string; eligiblePurposes?: string };
+
+type Props = { defaults: FundDefaults; organisations: { id: string; name: string }[]; currencyLocked: boolean };
+
+export function FundForm({ defaults, organisations, currencyLocked }: Props) {
+  const t = useTranslations("funds");
+  const te = useTranslations("enums");
+  // react-hook-form wants arrays for checkbox groups and a boolean for a single checkbox.
+  const split = (x?: string) => (x ? x.split("\n").filter(Boolean) : []);
+  const rhfDefaults = { ...defaults, eligibleCategories: split(defaults.eligibleCategories), eligiblePurposes: split(defaults.eligiblePurposes), open: defaults.open === "on" };
+  const f = useActionForm(FundSchema, saveFundAction, rhfDefaults as unknown as Record<string, string>);
+  const v = { ...defaults, ...(f.state?.values ?? {}) };
+  const checked = (field: string, value: string) => (v[field] ?? "").split("\n").includes(value);
+  const tv = useTranslations("validation");
+  const group = (name: "eligibleCategories" | "eligiblePurposes", legend: string, values: readonly string[], enumName: string) => {
+    const err = f.errorKey(name);
+    return (
+      <fieldset className="space-y-1" aria-describedby={err ? `${name}-error` : undefined}>
+        <legend className="font-medium">{legend}</legend>
+        {values.map((value) => (
+          <div key={value} className="flex items-center gap-2">
+            <input id={`${name}-${value}`} type="checkbox" value={value} defaultChecked={checked(name, value)} className="h-5 w-5" {...f.form.register(name)} />
+            <label htmlFor={`${name}-${value}`}>{te(`${enumName}.${value}` as never)}</label>
+          </div>
+        ))}
+        {err && <p id={`${name}-error`} className="text-sm text-red-800">{tv(err as never)}</p>}
+      </fieldset>
+    );
+  };
+  const requirement = (name: "legalNameRequirement" | "phoneRequirement" | "cityRequirement" | "birthDateRequirement", label: string) => (
+    <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)}
+      options={REQUIREMENTS.map((r) => ({ value: r, label: te(`FieldRequirement.${r}` as never) }))} />
+  );
+  return (
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
+      <FormMessage state={f.state} />
+      <input type="hidden" value={v.fundId ?? ""} {...f.form.register("fundId")} />
+      {organisations.length > 1 && !v.fundId ? (
+        <SelectField id="organisationId" label={t("organisation")} placeholder={t("choose")} defaultValue={v.organisationId} errorKey={f.errorKey("organisationId")} registration={f.form.register("organisationId")}
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+      ) : (
+        <input type="hidden" value={v.organisationId ?? organisations[0]?.id ?? ""} {...f.form.register("organisationId")} />
+      )}
+      <TextField id="name" label={t("fundName")} required defaultValue={v.name} errorKey={f.errorKey("name")} registration={f.form.register("name")} />
+      <TextArea id="purpose" label={t("fundPurpose")} hint={t("fundPurposeHint")} rows={3} required defaultValue={v.purpose} errorKey={f.errorKey("purpose")} registration={f.form.register("purpose")} />
+      {currencyLocked ? (
+        <>
+          <input type="hidden" value={v.currency} {...f.form.register("currency")} />
+          <p>{t("currency")}: <strong>{v.currency}</strong> — {t("currencyLocked")}</p>
+        </>
+      ) : (
+        <SelectField id="currency" label={t("currency")} placeholder={t("choose")} defaultValue={v.currency} errorKey={f.errorKey("currency")} registration={f.form.register("currency")}
+          options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+      )}
+      {group("eligibleCategories", t("eligibleCategories"), CATEGORIES, "SituationCategory")}
+      {group("eligiblePurposes", t("eligiblePurposes"), PURPOSES, "AidPurpose")}
+      <TextField id="cap" label={t("cap")} hint={t("capHint")} inputMode="decimal" required defaultValue={v.cap} errorKey={f.errorKey("cap")} registration={f.form.register("cap")} />
+      <TextField id="requiredApprovals" label={t("requiredApprovals")} hint={t("requiredApprovalsHint")} inputMode="numeric" required defaultValue={v.requiredApprovals} errorKey={f.errorKey("requiredApprovals")} registration={f.form.register("requiredApprovals")} />
+      <TextField id="publicationDelayDays" label={t("publicationDelayDays")} hint={t("publicationDelayHint")} inputMode="numeric" required defaultValue={v.publicationDelayDays} errorKey={f.errorKey("publicationDelayDays")} registration={f.form.register("publicationDelayDays")} />
+      <div className="flex items-center gap-2">
+        <input id="open" type="checkbox" defaultChecked={v.open === "on" || v.open === "true"} className="h-5 w-5" {...f.form.register("open")} />
+        <label htmlFor="open">{t("openForApplications")}</label>
+      </div>
+      <TextField id="evidenceHint" label={t("evidenceHint")} defaultValue={v.evidenceHint} errorKey={f.errorKey("evidenceHint")} registration={f.form.register("evidenceHint")} />
+      <TextArea id="checklist" label={t("checklist")} hint={t("checklistHint")} rows={4} defaultValue={v.checklist} errorKey={f.errorKey("checklist")} registration={f.form.register("checklist")} />
+      <fieldset className="space-y-3">
+        <legend className="font-medium">{t("personalDetails")}</legend>
+        {requirement("legalNameRequirement", t("reqLegalName"))}
+        {requirement("phoneRequirement", t("reqPhone"))}
+        {requirement("cityRequirement", t("reqCity"))}
+        {requirement("birthDateRequirement", t("reqBirthDate"))}
+      </fieldset>
+      <SubmitButton pending={f.pending}>{v.fundId ? t("saveFund") : t("createFund")}</SubmitButton>
+    </form>
+  );
+}

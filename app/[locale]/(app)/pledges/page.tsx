@@ -1,0 +1,108 @@
+import crypto from "node:crypto";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { AccessDenied } from "@/components/layout/access-denied";
+import { pageActor } from "@/lib/authz/page-actor";
+import { donorOverview, openFundsForPledges } from "@/lib/funds/donor";
+import { Link } from "@/lib/i18n/navigation";
+import { formatMoney } from "@/lib/money/money";
+import type { Cell } from "@/lib/transparency/rules";
+import { DonorPledgeForm } from "./donor-pledge-form";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function PledgesPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const sp = await searchParams;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "/pledges", "pledge:read:own");
+  if (!actor) return <AccessDenied />;
+  const [t, tm, te, format, overview, funds] = await Promise.all([getTranslations("donor"), getTranslations("money"), getTranslations("enums"), getFormatter(), donorOverview(actor), openFundsForPledges()]);
+  const pct = (x: number) => format.number(x, { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <div className="space-y-8">
+      <h1>{t("title")}</h1>
+      <p>{t("lead")}</p>
+      {sp.pledged && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{tm("pledgeRecorded")}</p>}
+
+      <section aria-labelledby="mine-h" className="space-y-2">
+        <h2 id="mine-h">{t("yourPledges")}</h2>
+        {overview.pledges.length === 0 ? <p>{t("noPledges")}</p> : (
+          <div className="overflow-x-auto">
+            <table>
+              <thead><tr><th scope="col">{t("fund")}</th><th scope="col">{t("pledged")}</th><th scope="col">{t("received")}</th><th scope="col">{t("status")}</th></tr></thead>
+              <tbody>
+                {overview.pledges.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.fund.name}{p.purposeRestriction ? ` · ${tm("restrictedTo", { purpose: te(`AidPurpose.${p.purposeRestriction}`) })}` : ""}</th>
+                    <td>{formatMoney(p.amountMinor, p.fund.currency, locale)}</td>
+                    <td>{formatMoney(p.receivedMinor, p.fund.currency, locale)}</td>
+                    <td>{te(`PledgeStatus.${p.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {overview.funds.map(({ report: r, receivedFromYou, share }) => {
+        const money = (v: number) => formatMoney(v, r.currency, locale);
+        const paid = (cells: Cell[]) => cells[4]!;
+        const count = (c: Cell) => (c.hidden ? t("fewerThan5") : c.count);
+        const fundPaid = (c: Cell) => (c.hidden ? "—" : money(c.amountMinor));
+        const yours = (c: Cell) => (c.hidden ? "—" : money(Math.round(c.amountMinor * share)));
+        return (
+          <section key={r.id} aria-labelledby={`d-${r.id}`} className="space-y-3">
+            <h2 id={`d-${r.id}`}>{t("whatItPaid", { fund: r.name })}</h2>
+            <p>{t("shareLine", { yours: money(receivedFromYou), total: money(r.received), share: pct(share) })}</p>
+            <p className="text-sm text-neutral-700">{r.delayDays === 0 ? t("upToNow") : t("upTo", { date: format.dateTime(r.cutoff, { dateStyle: "medium", timeZone: "UTC" }) })} {t("privacy")}</p>
+            <div className="overflow-x-auto">
+              <table>
+                <caption className="text-left font-semibold">{t("byPurpose")}</caption>
+                <thead><tr><th scope="col">{t("purpose")}</th><th scope="col">{t("peoplePaid")}</th><th scope="col">{t("fundPaid")}</th><th scope="col">{t("yourShare")}</th></tr></thead>
+                <tbody>
+                  {r.byPurpose.map((row) => {
+                    const c = paid(row.cells);
+                    return (
+                      <tr key={row.key}>
+                        <th scope="row">{te(`AidPurpose.${row.key}` as never)}</th>
+                        <td>{count(c)}</td>
+                        <td>{fundPaid(c)}</td>
+                        <td>{yours(c)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <div className="overflow-x-auto">
+              <table>
+                <caption className="text-left font-semibold">{t("byWeek")}</caption>
+                <thead><tr><th scope="col">{t("weekOf")}</th><th scope="col">{t("peoplePaid")}</th><th scope="col">{t("fundPaid")}</th><th scope="col">{t("yourShare")}</th></tr></thead>
+                <tbody>
+                  {r.weeks.filter((w) => { const c = paid(w.cells); return c.hidden || c.count > 0; }).map((w) => {
+                    const c = paid(w.cells);
+                    return (
+                      <tr key={w.key}>
+                        <th scope="row">{w.key}</th>
+                        <td>{count(c)}</td>
+                        <td>{fundPaid(c)}</td>
+                        <td>{yours(c)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+
+      <section aria-labelledby="new-h" className="space-y-2">
+        <h2 id="new-h">{t("newPledge")}</h2>
+        {funds.length === 0 ? <p>{t("noOpenFunds")}</p> : <DonorPledgeForm funds={funds} idempotencyKey={crypto.randomUUID()} />}
+      </section>
+      <p><Link href="/transparency">{t("toTransparency")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { formAction } from "@/lib/actions/form-action";
+import { orgsWithRole } from "@/lib/authz/actor";
+import { requireActor } from "@/lib/authz/current-actor";
+import { db } from "@/lib/db/client";
+import { saveFund } from "@/lib/funds/manage-funds";
+import { lapsePledge, recordPledge, recordReceipt } from "@/lib/funds/pledges";
+import { FundSchema, LapsePledgeSchema, PledgeSchema, ReceiptSchema } from "@/lib/funds/schemas";
+
+export const saveFundAction = formAction("saveFund", FundSchema, async (input) => {
+  const { fundId } = await saveFund(await requireActor(), input);
+  revalidatePath("/[locale]/funds", "layout");
+  redirect(`/${await getLocale()}/funds/${fundId}?saved=1`);
+});
+
+export const recordPledgeAction = formAction("recordPledge", PledgeSchema, async (input) => {
+  const actor = await requireActor();
+  await recordPledge(actor, input);
+  const fund = await db().fund.findUnique({ where: { id: input.fundId }, select: { organisationId: true } });
+  const locale = await getLocale();
+  revalidatePath("/[locale]", "layout");
+  if (fund && orgsWithRole(actor, "FUND_MANAGER").includes(fund.organisationId)) redirect(`/${locale}/funds/${input.fundId}?pledged=1#pledges`);
+  redirect(`/${locale}/pledges?pledged=1`);
+});
+
+export const recordReceiptAction = formAction("recordReceipt", ReceiptSchema, async (input) => {
+  await recordReceipt(await requireActor(), input);
+  const pledge = await db().pledge.findUniqueOrThrow({ where: { id: input.pledgeId }, select: { fundId: true } });
+  revalidatePath("/[locale]", "layout");
+  redirect(`/${await getLocale()}/funds/${pledge.fundId}?received=1#pledges`);
+});
+
+export const lapsePledgeAction = formAction("lapsePledge", LapsePledgeSchema, async (input) => {
+  await lapsePledge(await requireActor(), input);
+  const pledge = await db().pledge.findUniqueOrThrow({ where: { id: input.pledgeId }, select: { fundId: true } });
+  revalidatePath("/[locale]", "layout");
+  redirect(`/${await getLocale()}/funds/${pledge.fundId}?lapsed=1#pledges`);
+});
