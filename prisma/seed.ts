@@ -84,6 +84,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     await db.pledge.upsert({
       where: { id: p.id },
       create: {
+        createdAt: new Date(now.getTime() - 110 * DAY),
         id: p.id,
         fundId: p.fundId,
         donorDisplayName: p.donor,

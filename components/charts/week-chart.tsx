@@ -26,7 +26,7 @@ export function WeekChart({ id, title, description, points, format }: { id: stri
       {ticks.map((t) => (
         <g key={t}>
           <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} stroke="#e5e5e5" />
-          <text x={margin.left - 6} y={y(t)} dominantBaseline="middle" textAnchor="end" fontSize="11" fill="#404040">{format(t)}</text>
+          <text x={margin.left - 6} y={y(t)} dominantBaseline="middle" textAnchor="end" fontSize="11" fill="#404040">{format(Math.round(t))}</text>
         </g>
       ))}
       <path d={areaPath} fill="#bfdbfe" />

@@ -45,7 +45,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                       {p.tranche > 1 ? ` · ${tm("tranche", { n: p.tranche })}` : ""}{p.attempt > 1 ? ` · ${tm("attempt", { n: p.attempt })}` : ""}
                     </p>
                     <p className="text-sm">
-                      {p.method ? te(`PayoutMethod.${p.method}`) : "—"}: <span className="font-mono">{p.details}</span>
+                      {p.method ? te(`PayoutMethod.${p.method}`) : "—"}: <span className="font-mono">{p.details || "—"}</span>
                     </p>
                     <p className="text-sm text-neutral-700">
                       {tm("requestedBy", { who: p.requestedBy.email ?? "—", when: format.dateTime(p.createdAt, { dateStyle: "medium" }) })}

@@ -71,7 +71,7 @@ function FundSection({ f, locale, t, te, dateOf }: { f: FundReport; locale: stri
   const people = (c: Cell) => (c.hidden ? t("fewerThan5") : String(c.count));
   const amount = (c: Cell) => (c.hidden ? "—" : money(c.amountMinor));
   const stageName = (i: number) => te(`ApplicationStatus.${STAGES[i]!}`);
-  const paidWeeks = f.weeks.map((w) => ({ week: w.key, cell: w.cells[4]! }));
+  const received = f.weeks.map((w) => ({ week: w.key, cell: w.cells[0]! }));
   const table = (rows: { key: string; label: string; cells: Cell[] }[], caption: string) => (
     <div className="overflow-x-auto">
       <table>
@@ -98,12 +98,12 @@ function FundSection({ f, locale, t, te, dateOf }: { f: FundReport; locale: stri
         </table>
       </div>
 
-      {paidWeeks.length > 0 && (
+      {received.length > 0 && (
         <>
           <h3>{t("weeksTitle")}</h3>
-          <WeekChart id={`weeks-${f.id}`} title={t("weeksChartTitle", { fund: f.name })} format={money}
-            description={paidWeeks.map((w) => `${w.week}: ${w.cell.hidden ? t("fewerThan5") : money(w.cell.amountMinor)}`).join("; ")}
-            points={paidWeeks.map((w) => ({ week: w.week, value: w.cell.hidden ? null : w.cell.amountMinor }))} />
+          <WeekChart id={`weeks-${f.id}`} title={t("weeksChartTitle", { fund: f.name })} format={(v) => String(v)}
+            description={received.map((w) => `${w.week}: ${people(w.cell)}`).join("; ")}
+            points={received.map((w) => ({ week: w.week, value: w.cell.hidden ? null : w.cell.count }))} />
           <details>
             <summary className="cursor-pointer">{t("weeksTable")}</summary>
             <div className="overflow-x-auto">

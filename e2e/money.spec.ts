@@ -1,0 +1,152 @@
+// The money side end to end: a pledge is received, two approved cases are paid by two fund managers
+// (each approving the other's request), one through the bank reconciliation import, the applicant
+// confirms receipt, the fund publishes with no delay, and the transparency page shows the same figures
+// as the fund's own page and verifies the applicant's receipt token.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { demo, expect, signInAs, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+const status = (page: Page) => page.getByRole("main").getByRole("status");
+const alert = (page: Page) => page.getByRole("main").getByRole("alert");
+
+async function requestPayout(page: Page, caseCode: string, amount: string, method: string, details: string) {
+  await page.goto("/en/funds/demo-fund-rehab");
+  const item = page.getByRole("listitem").filter({ hasText: caseCode });
+  await item.getByLabel("Payout amount (USD)").fill(amount);
+  await item.getByLabel("Method").selectOption({ label: method });
+  await item.getByLabel("Where the money goes").fill(details);
+  await item.getByRole("button", { name: `Request payout for ${caseCode}` }).click();
+  await expect(status(page)).toContainText(/Payout PO-[A-Z0-9]{4}-[A-Z0-9]{4} was requested/);
+  return (await status(page).textContent())!.match(/PO-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+}
+
+let token = "";
+
+test("a fund manager records a pledge and the money received, with a clear refusal above what is outstanding", async ({ page }) => {
+  await signInAs(page, demo("fund"));
+  await page.goto("/en/funds/demo-fund-rehab");
+  await page.getByText("Record a new pledge").click();
+  await page.getByLabel("Donor").fill("E2E Foundation");
+  await page.getByLabel("Pledged amount (USD)").fill("5000");
+  await page.getByRole("button", { name: "Record the pledge" }).click();
+  await expect(status(page)).toContainText("The pledge was recorded.");
+  const pledge = page.getByRole("listitem", { name: "Pledge by E2E Foundation" });
+  await pledge.getByLabel("Amount received (USD)").fill("2000");
+  await pledge.getByRole("button", { name: "Record money received" }).click();
+  await expect(status(page)).toContainText("recorded in the ledger");
+  await expect(pledge).toContainText("Partly received");
+  await pledge.getByLabel("Amount received (USD)").fill("3500");
+  await pledge.getByRole("button", { name: "Record money received" }).click();
+  await expect(pledge.getByRole("alert")).toContainText("Only $3,000 of this pledge is still outstanding.");
+  await expect(pledge.getByLabel("Amount received (USD)")).toHaveValue("3500");
+  await pledge.getByLabel("Amount received (USD)").fill("3000");
+  await pledge.getByRole("button", { name: "Record money received" }).click();
+  await expect(pledge).toContainText("Received");
+});
+
+test("two fund managers each approve the other's payout; one is sent by hand, one through the bank's CSV", async ({ browser }) => {
+  const fund = await (await browser.newContext()).newPage();
+  const fund2 = await (await browser.newContext()).newPage();
+  await signInAs(fund, demo("fund"));
+  await signInAs(fund2, demo("fund2"));
+
+  const first = await requestPayout(fund, "PAD-DEMO-0007", "1500", "Paid directly to a third party", "Vitebsk rehabilitation clinic, invoice 2026-114");
+  // The requester cannot approve their own request.
+  const own = fund.getByRole("listitem").filter({ hasText: first });
+  await expect(own).toContainText("Waiting for another fund manager to approve.");
+  await expect(own.getByRole("button", { name: `Approve payout ${first}` })).toHaveCount(0);
+  const second = await requestPayout(fund2, "PAD-DEMO-0008", "800", "Bank transfer", "BY20 OLMP 3135 0000 0010 0000 0933");
+
+  await fund2.goto("/en/payouts");
+  await fund2.getByRole("button", { name: `Approve payout ${first}` }).click();
+  await expect(status(fund2)).toContainText("Done: the payout is now “Approved”.");
+  await fund2.getByRole("button", { name: `Mark ${first} as sent` }).click();
+  await expect(status(fund2)).toContainText("Done: the payout is now “Sent”.");
+
+  await fund.goto("/en/payouts");
+  await fund.getByRole("button", { name: `Approve payout ${second}` }).click();
+  await expect(status(fund)).toContainText("Done: the payout is now “Approved”.");
+  // The bank batch carries the approved transfer; the bank's list of sent transfers marks it sent.
+  const download = fund.waitForEvent("download");
+  await fund.getByRole("link", { name: "Download the CSV for the bank" }).click();
+  const batch = fs.readFileSync((await (await download).path())!, "utf8");
+  expect(batch).toContain(second);
+  expect(batch).toContain("BY20 OLMP 3135 0000 0010 0000 0933");
+  const bankFile = path.join(os.tmpdir(), `bank-${Date.now()}.csv`);
+  fs.writeFileSync(bankFile, `payout_reference,amount,currency\n${second},800.00,USD\nPO-ZZZZ-ZZZZ,5,USD\n`);
+  await fund.getByLabel("Bank's CSV of sent transfers").setInputFiles(bankFile);
+  await fund.getByRole("button", { name: "Import the bank's list" }).click();
+  const report = fund.getByRole("region", { name: "Bank transfer batch" }).getByRole("status");
+  await expect(report).toContainText("1 payout was marked as sent.");
+  await expect(report.getByRole("row").filter({ hasText: "PO-ZZZZ-ZZZZ" })).toContainText("No payout of your funds has this reference.");
+  await expect(report.getByRole("row").filter({ hasText: "PO-ZZZZ-ZZZZ" }).getByRole("cell").first()).toHaveText("3");
+  await expect(fund.getByRole("region", { name: /^Sent/ })).toContainText(second);
+});
+
+test("the applicant confirms receipt and keeps a receipt token", async ({ page }) => {
+  await signInAs(page, demo("applicant"));
+  await page.goto("/en/me/demo-application-7");
+  await expect(page.getByRole("heading", { name: "Payouts" })).toBeVisible();
+  await page.getByRole("button", { name: "I received the money" }).click();
+  await expect(status(page)).toContainText("confirmed as received");
+  await expect(page.getByRole("region", { name: "Payouts" })).toContainText("$1,500 · Confirmed");
+  await expect(page.getByRole("button", { name: "I received the money" })).toHaveCount(0);
+  token = await page.getByLabel("Your receipt token").inputValue();
+  expect(token.length).toBeGreaterThan(40);
+});
+
+test("with no delay the transparency page shows the fund's own figures and verifies the token", async ({ page, browser }) => {
+  await signInAs(page, demo("fund"));
+  await page.goto("/en/funds/demo-fund-rehab/settings");
+  await page.getByLabel("Days before figures are public").fill("0");
+  await page.getByRole("button", { name: "Save the fund" }).click();
+  await expect(status(page)).toContainText("The fund was saved.");
+  await expect(page.getByText("published after 0 days")).toBeVisible();
+  const received = (await page.getByTestId("fund-received").textContent())!;
+  const paid = (await page.getByTestId("fund-paid").textContent())!;
+  expect(received).toBe("$129,500");
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/en/transparency");
+  const row = visitor.getByRole("row", { name: /Rehabilitation Fund/ });
+  await expect(row).toContainText(received);
+  await expect(row).toContainText(paid);
+  await expect(visitor.getByText("PAD-DEMO")).toHaveCount(0);
+  await expect(visitor.getByRole("img", { name: /People at each stage in Rehabilitation Fund/ })).toBeVisible();
+  await visitor.getByLabel("Receipt token").fill(token);
+  await visitor.getByRole("button", { name: "Check the token" }).click();
+  await expect(status(visitor)).toContainText("Your payout is included in the published root of Rehabilitation Fund");
+  await visitor.getByLabel("Receipt token").fill("not-a-token");
+  await visitor.getByRole("button", { name: "Check the token" }).click();
+  await expect(alert(visitor)).toContainText("This is not a receipt token.");
+});
+
+for (const [who, path] of [["fund", "/en/funds/demo-fund-rehab"], ["fund", "/en/payouts"], ["fund", "/en/funds/new"], ["donor", "/en/pledges"]] as const) {
+  test(`${path} has no accessibility violations`, async ({ page }) => {
+    await signInAs(page, demo(who));
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("a donor pledges to a fund and sees what the funds paid for, without anyone named", async ({ page }) => {
+  await signInAs(page, demo("donor"));
+  await page.goto("/en/pledges");
+  await page.getByLabel("Fund", { exact: true }).selectOption({ label: "Solidarity Fund for Dismissed Workers (USD)" });
+  await page.getByLabel("Amount you pledge").fill("250");
+  await page.getByLabel("Currency").fill("EUR");
+  await page.getByRole("button", { name: "Record the pledge" }).click();
+  await expect(alert(page)).toContainText("This fund takes USD only.");
+  await page.getByLabel("Currency").fill("USD");
+  await page.getByLabel("Anonymous to the public").check();
+  await page.getByRole("button", { name: "Record the pledge" }).click();
+  await expect(status(page)).toContainText("The pledge was recorded.");
+  await expect(page.getByRole("row", { name: /Solidarity Fund/ })).toContainText("$250");
+  await expect(page.getByRole("heading", { name: "What Solidarity Fund for Dismissed Workers paid for" })).toBeVisible();
+});
