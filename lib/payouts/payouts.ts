@@ -161,14 +161,12 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
       const to = nextStatus(input.action, p.status);
       if (!to) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
       const data: Record<string, unknown> = { status: to };
-      let parts = await partsOf(tx, p.id);
       switch (input.action) {
         case "approve": {
           const voters = await tx.review.findMany({ where: { applicationId: p.applicationId, vote: { not: null } }, select: { reviewerId: true } });
           const refusal = approvalRefusal({ requestedById: p.requestedById, approverId: actor.userId, voterIds: voters.map((v) => v.reviewerId), applicantId: p.applicantId });
           if (refusal) throw new AppError("FORBIDDEN", refusal, undefined, `payouts.refused.${refusal}`);
           if (p.appStatus !== "APPROVED" && p.appStatus !== "PAID") throw new AppError("INVALID_STATE", "case not approved", undefined, "payouts.caseNotApproved", { stage: p.appStatus });
-          parts = await commit(tx, p);
           data.approvedById = actor.userId;
           break;
         }
@@ -185,7 +183,6 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
           if (input.action === "cancel") data.cancelReason = input.reason;
           break;
       }
-      await writeEntries(tx, p, actor.userId, ledgerEntriesFor(p.id, input.action, p.status, parts, p.attempt));
       await tx.payout.update({ where: { id: p.id }, data });
       let caseMoved = false;
       if (to === "SENT") {
@@ -199,6 +196,10 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
         entityId: p.id,
         data: { from: p.status, to, fundId: p.fundId, applicationId: p.applicationId, amountMinor: p.amountMinor, ...(data.method ? { method: data.method as string } : {}) },
       });
+      // Money last: the fund's balance rows are locked from here to the commit, so concurrent payouts of
+      // the fund wait for as little work as possible.
+      const parts = input.action === "approve" ? await commit(tx, p) : await partsOf(tx, p.id);
+      await writeEntries(tx, p, actor.userId, ledgerEntriesFor(p.id, input.action, p.status, parts, p.attempt));
       return { payoutId: p.id, status: to, notify: to === "SENT" || caseMoved ? p.applicantId : null };
     }),
   );
