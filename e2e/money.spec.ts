@@ -126,7 +126,7 @@ test("with no delay the transparency page shows the fund's own figures and verif
   await expect(alert(visitor)).toContainText("This is not a receipt token.");
 });
 
-for (const [who, path] of [["fund", "/en/funds/demo-fund-rehab"], ["fund", "/en/payouts"], ["fund", "/en/funds/new"], ["donor", "/en/pledges"]] as const) {
+for (const [who, path] of [["fund", "/en/funds/demo-fund-rehab"], ["fund", "/en/payouts"], ["fund", "/en/funds/new"], ["donor", "/en/pledges"], ["donor", "/en/transparency/demo-fund-rehab"]] as const) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     await signInAs(page, demo(who));
     await page.goto(path);

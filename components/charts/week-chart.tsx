@@ -15,8 +15,10 @@ export function WeekChart({ id, title, description, points, format }: { id: stri
   const defined = (p: Point) => p.value !== null;
   const px = (p: Point) => x(p.week) ?? 0;
   const py = (p: Point) => y(p.value ?? 0);
-  const areaPath = area<Point>().defined(defined).x(px).y0(y(0)).y1(py)(points) ?? "";
-  const linePath = line<Point>().defined(defined).x(px).y(py)(points) ?? "";
+  // Rounded coordinates keep the inline SVG small.
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  const areaPath = area<Point>().defined(defined).x((p) => r1(px(p))).y0(r1(y(0))).y1((p) => r1(py(p)))(points) ?? "";
+  const linePath = line<Point>().defined(defined).x((p) => r1(px(p))).y((p) => r1(py(p)))(points) ?? "";
   const ticks = y.ticks(4);
   const every = Math.max(1, Math.ceil(points.length / 6));
   return (
@@ -31,12 +33,7 @@ export function WeekChart({ id, title, description, points, format }: { id: stri
       ))}
       <path d={areaPath} fill="#bfdbfe" />
       <path d={linePath} fill="none" stroke="#1d4ed8" strokeWidth="2" />
-      {points.map((p, i) => (
-        <g key={p.week}>
-          {p.value !== null && <circle cx={px(p)} cy={py(p)} r="3" fill="#1d4ed8" />}
-          {i % every === 0 && <text x={px(p)} y={height - margin.bottom + 16} textAnchor="middle" fontSize="11" fill="#404040">{p.week.slice(5)}</text>}
-        </g>
-      ))}
+      {points.map((p, i) => (i % every === 0 ? <text key={p.week} x={px(p)} y={height - margin.bottom + 16} textAnchor="middle" fontSize="11" fill="#404040">{p.week.slice(5)}</text> : null))}
     </svg>
   );
 }

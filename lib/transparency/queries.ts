@@ -35,26 +35,38 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 type StatRow = { fundId: string; week: Date | null; stageRank: number; category: string | null; purpose: string | null; count: number; amount: number; g: number };
 
+/** The day before which a fund's figures are published (with no delay: up to today, inclusive). */
+const untilDay = (f: { cutoff: Date; delayDays: number }) => iso(f.delayDays === 0 ? new Date(f.cutoff.getTime() + 86_400_000) : f.cutoff);
+
 async function stageStats(funds: { id: string; cutoff: Date; delayDays: number }[]): Promise<StatRow[]> {
-  // A day bucket is published when it lies before the cutoff day (with no delay: up to today).
+  // Whole weeks before the cutoff's week come from the weekly rollup; the days of the cutoff's own week
+  // before the cutoff from the daily figures. Both are kept by the database in the same transaction.
   const ids = funds.map((f) => f.id);
-  const days = funds.map((f) => iso(f.delayDays === 0 ? new Date(f.cutoff.getTime() + 86_400_000) : f.cutoff));
+  const days = funds.map(untilDay);
   return db().$queryRaw<StatRow[]>`
-    SELECT d."fundId", date_trunc('week', d.day)::date AS week, d."stageRank", d.category::text AS category, d.purpose::text AS purpose,
-           sum(d.count)::int AS count, sum(d."amountMinor")::float8 AS amount,
-           GROUPING(date_trunc('week', d.day), d.category, d.purpose)::int AS g
-    FROM "FundStageDaily" d
-    JOIN unnest(${ids}::text[], ${days}::date[]) AS c(fund, until) ON c.fund = d."fundId"
-    WHERE d.day < c.until
-    GROUP BY GROUPING SETS ((d."fundId", d."stageRank"), (d."fundId", date_trunc('week', d.day), d."stageRank"), (d."fundId", d.category, d."stageRank"), (d."fundId", d.purpose, d."stageRank"))`;
+    WITH c AS (SELECT * FROM unnest(${ids}::text[], ${days}::date[]) AS c(fund, until)),
+    src AS (
+      SELECT w."fundId", w.week, w."stageRank", w.category, w.purpose, w.count, w."amountMinor"
+      FROM "FundStageWeekly" w JOIN c ON c.fund = w."fundId"
+      WHERE w.week < date_trunc('week', c.until)::date
+      UNION ALL
+      SELECT d."fundId", date_trunc('week', d.day)::date, d."stageRank", d.category, d.purpose, d.count, d."amountMinor"
+      FROM "FundStageDaily" d JOIN c ON c.fund = d."fundId"
+      WHERE d.day >= date_trunc('week', c.until)::date AND d.day < c.until
+    )
+    SELECT "fundId", week, "stageRank", category::text AS category, purpose::text AS purpose,
+           sum(count)::int AS count, sum("amountMinor")::float8 AS amount,
+           GROUPING(week, category, purpose)::int AS g
+    FROM src
+    GROUP BY GROUPING SETS (("fundId", "stageRank"), ("fundId", week, "stageRank"), ("fundId", category, "stageRank"), ("fundId", purpose, "stageRank"))`;
 }
 
-async function ledgerSums(funds: { id: string; cutoff: Date }[]) {
+async function ledgerSums(funds: { id: string; cutoff: Date; delayDays: number }[]) {
   return db().$queryRaw<{ fundId: string; kind: LedgerEntryKind; amountMinor: number }[]>`
     SELECT l."fundId", l.kind, sum(l."amountMinor")::float8 AS "amountMinor"
-    FROM "LedgerEntry" l
-    JOIN unnest(${funds.map((f) => f.id)}::text[], ${funds.map((f) => f.cutoff)}::timestamp[]) AS c(fund, until) ON c.fund = l."fundId"
-    WHERE l."createdAt" < c.until
+    FROM "LedgerDaily" l
+    JOIN unnest(${funds.map((f) => f.id)}::text[], ${funds.map(untilDay)}::date[]) AS c(fund, until) ON c.fund = l."fundId"
+    WHERE l.day < c.until
     GROUP BY 1, 2`;
 }
 
@@ -71,8 +83,9 @@ async function pledgeSums(funds: { id: string; cutoff: Date }[]) {
 async function weekRoots(fund: { id: string; cutoff: Date }) {
   const frozen = await db().payoutWeekRoot.findMany({ where: { fundId: fund.id }, orderBy: { weekStart: "asc" } });
   const frozenWeeks = new Set(frozen.map((r) => iso(r.weekStart)));
+  const lastFrozen = frozen.at(-1)?.weekStart ?? new Date(0);
   const weeks = await db().$queryRaw<{ weekStart: Date }[]>`
-    SELECT DISTINCT "weekStart" FROM "PayoutReceipt" WHERE "fundId" = ${fund.id} AND "createdAt" < ${fund.cutoff} ORDER BY 1`;
+    SELECT DISTINCT "weekStart" FROM "PayoutReceipt" WHERE "fundId" = ${fund.id} AND "weekStart" > ${lastFrozen} AND "createdAt" < ${fund.cutoff} ORDER BY 1`;
   const out: FundReport["roots"] = frozen.map((r) => ({ weekStart: iso(r.weekStart), root: r.root, leaves: cell(r.leafCount, 0), final: true }));
   for (const { weekStart } of weeks) {
     const week = iso(weekStart);
@@ -109,8 +122,9 @@ function stageRows(rows: StatRow[], key: (r: StatRow) => string | null): StageRo
   return [...by.entries()].map(([k, stages]) => ({ key: k, cells: stages.map((s) => cell(s.count, s.amount)) }));
 }
 
-export async function transparencyReport(now = new Date()): Promise<FundReport[]> {
+export async function transparencyReport(now = new Date(), onlyFundId?: string): Promise<FundReport[]> {
   const funds = await db().fund.findMany({
+    where: onlyFundId ? { id: onlyFundId } : undefined,
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, purpose: true, currency: true, publicationDelayDays: true, organisation: { select: { name: true } } },
   });
