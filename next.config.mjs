@@ -42,7 +42,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Signed-in pages must never be stored by a browser or a shared proxy.
-      { source: "/:locale(be|ru|en)/:area(me|review|funds|payouts|provider|admin)/:rest*", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
+      { source: "/:locale(be|ru|en)/:area(me|review|funds|payouts|pledges|provider|admin)/:rest*", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
       { source: "/:locale(be|ru|en)/apply/:applicationId", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];

@@ -59,7 +59,9 @@ async function seed(db: pg.Client) {
   const fm2 = (await db.query(`SELECT id FROM "User" WHERE email = 'fund2@demo.padtrymka.test'`)).rows[0].id as string;
   await db.query(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_balance"`);
   for (const f of FUNDS) {
-    await db.query(`INSERT INTO "LedgerEntry" (id, "fundId", kind, "amountMinor", "createdAt", "updatedAt") VALUES ($1, $2, 'RECEIPT', 900000000, now() - interval '400 days', now())`, [`tb-receipt-${f}`, f]);
+    for (let i = 0; i < 4; i++) {
+      await db.query(`INSERT INTO "LedgerEntry" (id, "fundId", kind, "amountMinor", "createdAt", "updatedAt") VALUES ($1, $2, 'RECEIPT', 900000000, now() - interval '400 days', now())`, [`tb-receipt-${f}-${i}`, f]);
+    }
   }
   await db.query(
     `INSERT INTO "Payout" (id, "applicationId", "fundId", "amountMinor", status, method, "requestedById", "approvedById", "sentAt", "idempotencyKey", reference, "createdAt", "updatedAt")

@@ -5,6 +5,8 @@ const PAGES = {
   "/en/review": "Review queue",
   "/en/funds": "Funds",
   "/en/payouts": "Payouts",
+  "/en/funds/new": "New fund",
+  "/en/pledges": "My pledges",
   "/en/provider": "My courses",
   "/en/admin": "Administration",
 } as const;
@@ -12,9 +14,9 @@ const PAGES = {
 const ACCESS: Record<string, (keyof typeof PAGES)[]> = {
   applicant: [],
   reviewer: ["/en/review"],
-  fund: ["/en/funds", "/en/payouts"],
+  fund: ["/en/funds", "/en/payouts", "/en/funds/new"],
   provider: ["/en/provider"],
-  donor: [],
+  donor: ["/en/pledges"],
   admin: ["/en/admin"],
 };
 

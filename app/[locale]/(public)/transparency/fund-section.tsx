@@ -24,7 +24,7 @@ export function FundSection({ f, locale, t, te, dateOf, detail }: { f: FundRepor
       <table>
         <caption className="text-left font-semibold">{caption}</caption>
         <thead><tr><th scope="col">{t("group")}</th>{STAGES.map((_, i) => <th key={i} scope="col">{stageName(i)}</th>)}</tr></thead>
-        <tbody>{rows.map((r) => <tr key={r.key}><th scope="row">{r.label}</th>{r.cells.map((c, i) => <td key={i}>{people(c)}</td>)}</tr>)}</tbody>
+        <tbody>{rows.map((r) => <tr key={r.key}><th scope="row">{r.label}</th>{r.cells.map((c, i) => <td key={i}>{people(c)}{!c.hidden && c.count > 0 && <><br /><span className="text-sm text-neutral-700">{money(c.amountMinor)}</span></>}</td>)}</tr>)}</tbody>
       </table>
     </div>
   );
@@ -56,7 +56,7 @@ export function FundSection({ f, locale, t, te, dateOf, detail }: { f: FundRepor
               <table>
                 <caption className="text-left font-semibold">{t("weeksTable")}</caption>
                 <thead><tr><th scope="col">{t("weekOf")}</th>{STAGES.map((_, i) => <th key={i} scope="col">{stageName(i)}</th>)}<th scope="col">{t("paidAmount")}</th></tr></thead>
-                <tbody>{f.weeks.map((w) => <tr key={w.key}><th scope="row">{w.key}</th>{w.cells.map((c, i) => <td key={i}>{people(c)}</td>)}<td>{amount(w.cells[4]!)}</td></tr>)}</tbody>
+                <tbody>{f.weeks.map((w) => <tr key={w.key}><th scope="row">{w.key}</th>{w.cells.map((c, i) => <td key={i}>{people(c)}{!c.hidden && c.count > 0 && <><br /><span className="text-sm text-neutral-700">{money(c.amountMinor)}</span></>}</td>)}<td>{amount(w.cells[4]!)}</td></tr>)}</tbody>
               </table>
             </div>
           )}
