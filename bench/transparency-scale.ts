@@ -30,10 +30,10 @@ async function seed(db: pg.Client) {
     `INSERT INTO "Application" (id, "referenceCode", "applicantId", "fundId", status, category, purpose, region, "requestedAmountMinor", "approvedAmountMinor", "submittedAt", "furthestStageRank", "createdAt", "updatedAt")
      SELECT 'tb-' || g, 'TB-' || g, $1, ($3::text[])[1 + g % 3],
             (CASE WHEN g % 10 = 0 AND g / 10 <= $4::int THEN 'PAID' WHEN g % 10 < 4 THEN 'SUBMITTED' ELSE 'REJECTED' END)::"ApplicationStatus",
-            (ARRAY['RESIGNING_OFFICER','DISMISSED_WORKER','REPRESSION_VICTIM','PUBLIC_SECTOR_LEAVER','OTHER'])[1 + g % 5]::"SituationCategory",
-            (ARRAY['ACADEMY_DEBT','MEDICAL_REHABILITATION','FINES_LEGAL','LIVING_COSTS','RELOCATION','OTHER'])[1 + g % 6]::"AidPurpose",
+            (ARRAY['RESIGNING_OFFICER','DISMISSED_WORKER','REPRESSION_VICTIM','PUBLIC_SECTOR_LEAVER','OTHER'])[1 + abs(hashtext('c' || g)) % 5]::"SituationCategory",
+            (ARRAY['ACADEMY_DEBT','MEDICAL_REHABILITATION','FINES_LEGAL','LIVING_COSTS','RELOCATION','OTHER'])[1 + abs(hashtext('p' || g)) % 6]::"AidPurpose",
             'MINSK', 50000 + g % 1000, CASE WHEN g % 10 = 0 THEN 50000 + g % 1000 END,
-            now() - make_interval(days => 10 + g % 355), CASE WHEN g % 10 = 0 AND g / 10 <= $4::int THEN 4 ELSE g % 4 END, now(), now()
+            now() - make_interval(days => 10 + abs(hashtext('d' || g)) % 355), CASE WHEN g % 10 = 0 AND g / 10 <= $4::int THEN 4 ELSE g % 4 END, now(), now()
      FROM generate_series(1, $2::int) g`,
     [applicant, N, FUNDS, PAYOUTS],
   );
@@ -105,7 +105,7 @@ async function main() {
     const t0 = performance.now();
     await seed(db);
     const seedSeconds = (performance.now() - t0) / 1000;
-    const counts = (await db.query(`SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "Payout")::int AS payouts, (SELECT count(*) FROM "LedgerEntry")::int AS ledger, (SELECT count(*) FROM "FundStageDaily")::int AS daily`)).rows[0];
+    const counts = (await db.query(`SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "Payout")::int AS payouts, (SELECT count(*) FROM "LedgerEntry")::int AS ledger, (SELECT count(*) FROM "FundStageDaily")::int AS daily, (SELECT count(*) FROM "FundStageWeekly")::int AS weekly`)).rows[0];
 
     let bytes = "";
     const firstStart = performance.now();
@@ -135,6 +135,7 @@ async function main() {
     console.log(`payouts ${counts.payouts} count`);
     console.log(`ledger_entries ${counts.ledger} count`);
     console.log(`fund_stage_daily_rows ${counts.daily} count`);
+    console.log(`fund_stage_weekly_rows ${counts.weekly} count`);
     console.log(`seed_seconds ${seedSeconds.toFixed(1)} s`);
     console.log(`first_render_incl_freezing_roots ${firstMs.toFixed(0)} ms`);
     console.log(`transparency_page_p50 ${percentile(times, 50).toFixed(1)} ms p95 ${percentile(times, 95).toFixed(1)} ms (HTTP, server render)`);
