@@ -60,6 +60,18 @@ describe("review queue", () => {
     expect((await listQueue(reviewer, filter({ fund: fundId, needsMyVote: "1" }))).rows).toHaveLength(9);
   });
 
+  it("shows open work by default; closed cases only when their stage is chosen", async () => {
+    const org = await makeOrganisation(db());
+    const fund = (await makeFund(db(), org.id)).id;
+    const r = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
+    const applicant = await makeUser(db());
+    for (const status of ["SUBMITTED", "NEEDS_INFO", "REJECTED", "PAID", "WITHDRAWN"] as const) {
+      await db().application.create({ data: { applicantId: applicant.id, fundId: fund, status, submittedAt: new Date() } });
+    }
+    expect((await listQueue(r, filter({ fund }))).rows.map((x) => x.status).sort()).toEqual(["NEEDS_INFO", "SUBMITTED"]);
+    expect((await listQueue(r, filter({ fund, stage: "REJECTED" }))).rows.map((x) => x.status)).toEqual(["REJECTED"]);
+  });
+
   it("counts the funnel from the stage history", async () => {
     const f = (await funnel(reviewer)).find((x) => x.id === fundId)!;
     expect(f.stages).toEqual([

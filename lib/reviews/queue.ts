@@ -22,6 +22,9 @@ export const QueueFilterSchema = z.object({
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 
 export const PAGE_SIZE = 25;
+/** Stages where a case still needs reviewers (the queue's default). */
+export const OPEN_STAGES = ["SUBMITTED", "SHORTLISTED", "VERIFIED", "NEEDS_INFO"] as const;
+
 export const FUNNEL = ["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID"] as const;
 
 const encodeCursor = (submittedAt: Date, id: string) => Buffer.from(`${submittedAt.toISOString()}|${id}`).toString("base64url");
@@ -38,7 +41,8 @@ export function queueWhere(actor: Actor, f: QueueFilter): Prisma.ApplicationWher
     AND: [
       reviewerCaseWhere(actor),
       {
-        ...(f.stage ? { status: f.stage } : {}),
+        // Without a stage filter the queue is the open work; closed cases are one filter away.
+        ...(f.stage ? { status: f.stage } : { status: { in: [...OPEN_STAGES] } }),
         ...(f.fund ? { fundId: f.fund } : {}),
         ...(f.category ? { category: f.category } : {}),
         ...(f.region ? { region: f.region } : {}),

@@ -17,11 +17,11 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const parsed = QueueFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : {}; // a tampered filter shows the whole queue, never an error page
   const [t, te, format, queue, funnels] = await Promise.all([getTranslations("review"), getTranslations("enums"), getFormatter(), listQueue(actor, filter), funnel(actor)]);
-  const select = (name: keyof typeof filter, label: string, values: string[], labelOf: (v: string) => string) => (
+  const select = (name: keyof typeof filter, label: string, values: string[], labelOf: (v: string) => string, anyLabel = t("any")) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`q-${name}`} className="text-sm font-medium">{label}</label>
       <select id={`q-${name}`} name={name} defaultValue={(filter[name] as string | undefined) ?? ""} className="rounded border border-neutral-400 px-2 py-1">
-        <option value="">{t("any")}</option>
+        <option value="">{anyLabel}</option>
         {values.map((v) => <option key={v} value={v}>{labelOf(v)}</option>)}
       </select>
     </div>
@@ -49,7 +49,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       <form method="get" className="space-y-3 rounded border border-neutral-200 p-3" aria-label={t("filters")}>
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {select("fund", t("fund"), funnels.map((f) => f.id), (id) => funnels.find((f) => f.id === id)?.name ?? id)}
-          {select("stage", t("stage"), Object.values(ApplicationStatus).filter((s) => s !== "DRAFT"), (s) => te(`ApplicationStatus.${s}`))}
+          {select("stage", t("stage"), Object.values(ApplicationStatus).filter((s) => s !== "DRAFT"), (s) => te(`ApplicationStatus.${s}`), t("openStages"))}
           {select("category", t("category"), Object.values(SituationCategory), (c) => te(`SituationCategory.${c}`))}
           {select("purpose", t("purpose"), Object.values(AidPurpose), (p) => te(`AidPurpose.${p}`))}
           {select("region", t("regionLabel"), Object.values(Region), (r) => te(`Region.${r}`))}
