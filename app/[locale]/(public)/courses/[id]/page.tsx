@@ -1,7 +1,10 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getPublishedCourse } from "@/lib/courses/queries";
+import { currentActor } from "@/lib/authz/current-actor";
+import { getPublishedCourse, myEnrollmentIn } from "@/lib/courses/queries";
+import { rolesOf } from "@/lib/authz/actor";
+import { RequestSeatForm } from "./request-seat-form";
 import { Link } from "@/lib/i18n/navigation";
 
 export default async function CoursePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -10,7 +13,8 @@ export default async function CoursePage({ params }: { params: Promise<{ locale:
   await connection();
   const course = await getPublishedCourse(id);
   if (!course) notFound();
-  const [t, te, format] = await Promise.all([getTranslations("courses"), getTranslations("enums"), getFormatter()]);
+  const [t, te, format, actor] = await Promise.all([getTranslations("courses"), getTranslations("enums"), getFormatter(), currentActor().catch(() => null)]);
+  const mine = actor ? await myEnrollmentIn(actor, course.id) : null;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   return (
     <article className="space-y-4">
@@ -25,10 +29,22 @@ export default async function CoursePage({ params }: { params: Promise<{ locale:
         <dt className="font-semibold">{t("prerequisite")}</dt><dd>{te(`Prerequisite.${course.prerequisite}`)}</dd>
         {course.eligibleGroups.length > 0 && (<><dt className="font-semibold">{t("eligible")}</dt><dd>{course.eligibleGroups.map((g) => te(`SituationCategory.${g}`)).join(", ")}</dd></>)}
       </dl>
-      <p>{t("starts", { date: date(course.startDate) })} · {t("duration", { weeks: course.durationWeeks, hours: course.hoursPerWeek })} · {t("seats", { seats: course.seats })}</p>
+      <p>{t("starts", { date: date(course.startDate) })} · {t("duration", { weeks: course.durationWeeks, hours: course.hoursPerWeek })} · {t("seatsLeft", { left: Math.max(0, course.seats - course.seatsHeld), seats: course.seats })}</p>
       <p>{t("deadline", { date: date(course.applicationDeadline) })}</p>
       {course.isFree && <p>{t("free")}</p>}
       {course.hiringPledge && <p>{t("hiring")}</p>}
+      <section aria-labelledby="seat-h" className="space-y-2">
+        <h2 id="seat-h">{t("requestTitle")}</h2>
+        {!actor ? (
+          <p>{t("signInToRequest")} <Link href={`/sign-in?next=${encodeURIComponent(`/${locale}/courses/${course.id}`)}`}>{t("signIn")}</Link> · <Link href="/sign-up">{t("signUp")}</Link></p>
+        ) : !rolesOf(actor).has("APPLICANT") ? (
+          <p>{t("applicantsOnly")}</p>
+        ) : mine ? (
+          <p>{t("alreadyRequested")} <Link href="/me#courses">{t("seeMyCourses")}</Link></p>
+        ) : (
+          <RequestSeatForm courseId={course.id} />
+        )}
+      </section>
     </article>
   );
 }

@@ -1,0 +1,71 @@
+"use client";
+// Create or edit a course: the same zod schema validates here (react-hook-form) and on the server;
+// without JavaScript the form posts and comes back with translated errors and the values.
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/form/form-message";
+import { SelectField } from "@/components/form/select-field";
+import { TextArea } from "@/components/form/text-area";
+import { TextField } from "@/components/form/text-field";
+import { useActionForm } from "@/components/form/use-action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { saveCourseAction } from "@/lib/courses/actions";
+import { CourseSchema, FORMATS, GROUPS, LANGUAGES, PREREQUISITES, REGIONS, TRACKS } from "@/lib/courses/schemas";
+
+export function CourseForm({ defaults }: { defaults: Record<string, string> }) {
+  const t = useTranslations("provider");
+  const te = useTranslations("enums");
+  const tv = useTranslations("validation");
+  const split = (x?: string) => (x ? x.split("\n").filter(Boolean) : []);
+  const f = useActionForm(CourseSchema, saveCourseAction, { ...defaults, cities: split(defaults.cities), eligibleGroups: split(defaults.eligibleGroups), isFree: defaults.isFree === "on", hiringPledge: defaults.hiringPledge === "on" } as unknown as Record<string, string>);
+  const v = { ...defaults, ...(f.state?.values ?? {}) };
+  const checked = (field: string, value: string) => (v[field] ?? "").split("\n").includes(value);
+  const group = (name: "cities" | "eligibleGroups", legend: string, values: readonly string[], enumName: string, hint?: string) => {
+    const err = f.errorKey(name);
+    return (
+      <fieldset className="space-y-1" aria-describedby={err ? `${name}-error` : undefined}>
+        <legend className="font-medium">{legend}</legend>
+        {hint && <p className="text-sm text-neutral-600">{hint}</p>}
+        <div className="grid grid-cols-2 gap-1">
+          {values.map((value) => (
+            <div key={value} className="flex items-center gap-2">
+              <input id={`${name}-${value}`} type="checkbox" value={value} defaultChecked={checked(name, value)} className="h-5 w-5" {...f.form.register(name)} />
+              <label htmlFor={`${name}-${value}`}>{te(`${enumName}.${value}` as never)}</label>
+            </div>
+          ))}
+        </div>
+        {err && <p id={`${name}-error`} className="text-sm text-red-800">{tv(err as never)}</p>}
+      </fieldset>
+    );
+  };
+  const sel = (name: "track" | "format" | "language" | "prerequisite", label: string, values: readonly string[], enumName: string) => (
+    <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={values.map((x) => ({ value: x, label: te(`${enumName}.${x}` as never) }))} />
+  );
+  const box = (name: "isFree" | "hiringPledge", label: string) => (
+    <div className="flex items-center gap-2">
+      <input id={name} type="checkbox" defaultChecked={v[name] === "on" || v[name] === "true"} className="h-5 w-5" {...f.form.register(name)} />
+      <label htmlFor={name}>{label}</label>
+    </div>
+  );
+  return (
+    <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
+      <FormMessage state={f.state} />
+      <input type="hidden" value={v.courseId ?? ""} {...f.form.register("courseId")} />
+      <TextField id="title" label={t("courseTitle")} required defaultValue={v.title} errorKey={f.errorKey("title")} registration={f.form.register("title")} />
+      {sel("track", t("track"), TRACKS, "CourseTrack")}
+      <TextArea id="description" label={t("description")} rows={4} required defaultValue={v.description} errorKey={f.errorKey("description")} registration={f.form.register("description")} />
+      {sel("format", t("format"), FORMATS, "CourseFormat")}
+      {group("cities", t("cities"), REGIONS, "Region", t("citiesHint"))}
+      {sel("language", t("language"), LANGUAGES, "TeachingLanguage")}
+      <TextField id="startDate" type="date" label={t("startDate")} required defaultValue={v.startDate} errorKey={f.errorKey("startDate")} registration={f.form.register("startDate")} />
+      <TextField id="durationWeeks" label={t("durationWeeks")} inputMode="numeric" required defaultValue={v.durationWeeks} errorKey={f.errorKey("durationWeeks")} registration={f.form.register("durationWeeks")} />
+      <TextField id="hoursPerWeek" label={t("hoursPerWeek")} inputMode="numeric" required defaultValue={v.hoursPerWeek} errorKey={f.errorKey("hoursPerWeek")} registration={f.form.register("hoursPerWeek")} />
+      <TextField id="seats" label={t("seatsLabel")} hint={t("seatsHint")} inputMode="numeric" required defaultValue={v.seats} errorKey={f.errorKey("seats")} registration={f.form.register("seats")} />
+      <TextField id="applicationDeadline" type="date" label={t("deadline")} required defaultValue={v.applicationDeadline} errorKey={f.errorKey("applicationDeadline")} registration={f.form.register("applicationDeadline")} />
+      {sel("prerequisite", t("prerequisite"), PREREQUISITES, "Prerequisite")}
+      {group("eligibleGroups", t("eligibleGroups"), GROUPS, "SituationCategory", t("eligibleGroupsHint"))}
+      {box("isFree", t("isFree"))}
+      {box("hiringPledge", t("hiringPledge"))}
+      <SubmitButton pending={f.pending}>{v.courseId ? t("saveCourse") : t("createCourse")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/authz/actor";
+import { applicantRespond, offerToCandidate, providerDecide, requestSeat } from "@/lib/courses/enrolment";
+import { changeCourseStatus, saveCourse } from "@/lib/courses/manage-courses";
+import { saveProfile } from "@/lib/courses/profile";
+import { catalogue, providerCourse, recommendationsFor } from "@/lib/courses/queries";
+import { CatalogueFilterSchema, CourseSchema, ProfileSchema } from "@/lib/courses/schemas";
+import { db } from "@/lib/db/client";
+import { actorFor } from "@/lib/testing/actors";
+import { makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
+
+let provider: Actor;
+let otherProvider: Actor;
+let platformId: string;
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+const MOTIVATION = "I was dismissed after the strike and want to become a tester.";
+
+beforeAll(async () => {
+  platformId = (await platformOrganisation(db())).id;
+  const org = await makeOrganisation(db(), { kind: "COURSE_PROVIDER" });
+  const other = await makeOrganisation(db(), { kind: "COURSE_PROVIDER" });
+  provider = await actorFor((await makeUser(db(), { roles: [{ role: "COURSE_PROVIDER", organisationId: org.id }] })).id);
+  otherProvider = await actorFor((await makeUser(db(), { roles: [{ role: "COURSE_PROVIDER", organisationId: other.id }] })).id);
+});
+
+const applicant = async (email: string | null = `${crypto.randomUUID().slice(0, 8)}@test.padtrymka.test`) =>
+  actorFor((await makeUser(db(), { email, roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
+
+async function publishedCourse(over: Record<string, unknown> = {}) {
+  const { courseId } = await saveCourse(provider, CourseSchema.parse({
+    title: "Manual QA from zero", track: "QA", description: "A free eight-week QA course for people with no IT experience.", format: "ONLINE", language: "RU",
+    startDate: inDays(20), durationWeeks: "8", hoursPerWeek: "10", seats: "2", applicationDeadline: inDays(15), prerequisite: "NONE", hiringPledge: "on", ...over,
+  }));
+  await changeCourseStatus(provider, courseId, "publish");
+  return courseId;
+}
+
+describe("courses and enrolment", () => {
+  it("a provider publishes a course; another provider can neither see nor change it", async () => {
+    const courseId = await publishedCourse();
+    expect((await catalogue(CatalogueFilterSchema.parse({ track: "QA" }))).rows.map((c) => c.id)).toContain(courseId);
+    expect(await providerCourse(otherProvider, courseId)).toBeNull();
+    await expect(changeCourseStatus(otherProvider, courseId, "close")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { courseId: copy } = await changeCourseStatus(provider, courseId, "duplicate");
+    expect((await db().course.findUniqueOrThrow({ where: { id: copy } })).status).toBe("DRAFT");
+  });
+
+  it("requested -> offered -> accepted: contact hidden until the applicant accepts; twice in one course is refused", async () => {
+    const courseId = await publishedCourse();
+    const a = await applicant();
+    const { enrollmentId } = await requestSeat(a, { courseId, motivation: MOTIVATION });
+    await expect(requestSeat(a, { courseId, motivation: MOTIVATION })).rejects.toMatchObject({ messageKey: "courses.alreadyRequestedError" });
+    let view = (await providerCourse(provider, courseId))!;
+    expect(view.enrollments[0]).toMatchObject({ status: "REQUESTED", motivation: MOTIVATION, contact: null });
+    expect(JSON.stringify(view)).not.toContain(a.email!);
+    await expect(providerDecide(otherProvider, { enrollmentId, action: "offer" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await providerDecide(provider, { enrollmentId, action: "offer" });
+    view = (await providerCourse(provider, courseId))!;
+    expect(view.enrollments[0]!.contact).toBeNull();
+    await applicantRespond(a, { enrollmentId, action: "accept" });
+    view = (await providerCourse(provider, courseId))!;
+    expect(view.enrollments[0]!.contact).toEqual({ channel: "EMAIL", handle: a.email });
+    for (const action of ["start", "complete", "hire"] as const) await providerDecide(provider, { enrollmentId, action });
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("HIRED");
+  });
+
+  it("never overbooks: many concurrent offers and acceptances for 2 seats hold at most 2", async () => {
+    const courseId = await publishedCourse();
+    const people = await Promise.all(Array.from({ length: 8 }, () => applicant()));
+    const requests = await Promise.all(people.map((p) => requestSeat(p, { courseId, motivation: MOTIVATION })));
+    const offers = await Promise.allSettled(requests.map((r) => providerDecide(provider, { enrollmentId: r.enrollmentId, action: "offer" })));
+    expect(offers.filter((o) => o.status === "fulfilled")).toHaveLength(2);
+    for (const o of offers) if (o.status === "rejected") expect(o.reason).toMatchObject({ messageKey: "courses.noSeatLeft" });
+    const course = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+    expect(course.seatsHeld).toBe(2);
+    // The database refuses an overbooking even without the code's check.
+    const extra = requests.find((_, i) => offers[i]!.status === "rejected")!;
+    await expect(db().enrollment.update({ where: { id: extra.enrollmentId }, data: { status: "ACCEPTED" } })).rejects.toThrow(/Course_seats_not_overbooked/);
+  });
+
+  it("a freed seat goes to the first waitlisted person with a deadline; an expired offer cannot be accepted", async () => {
+    const courseId = await publishedCourse({ seats: "1" });
+    const [a, b, c] = await Promise.all([applicant(), applicant(), applicant()]);
+    const ea = await requestSeat(a, { courseId, motivation: MOTIVATION });
+    const eb = await requestSeat(b, { courseId, motivation: MOTIVATION });
+    const ec = await requestSeat(c, { courseId, motivation: MOTIVATION });
+    await providerDecide(provider, { enrollmentId: ea.enrollmentId, action: "offer" });
+    await providerDecide(provider, { enrollmentId: eb.enrollmentId, action: "waitlist" });
+    await providerDecide(provider, { enrollmentId: ec.enrollmentId, action: "waitlist" });
+    await applicantRespond(a, { enrollmentId: ea.enrollmentId, action: "decline_offer" });
+    const promoted = await db().enrollment.findUniqueOrThrow({ where: { id: eb.enrollmentId } });
+    expect(promoted.status).toBe("OFFERED");
+    expect(promoted.offerExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+    // The offer expires; the next sweep gives the seat to c, and b can no longer accept.
+    await db().enrollment.update({ where: { id: eb.enrollmentId }, data: { offerExpiresAt: new Date(Date.now() - 1000) } });
+    await expect(applicantRespond(b, { enrollmentId: eb.enrollmentId, action: "accept" })).rejects.toMatchObject({ messageKey: "courses.offerExpired" });
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: ec.enrollmentId } })).status).toBe("OFFERED");
+  });
+
+  it("recommends matching courses with reasons, and suggests opted-in candidates anonymously", async () => {
+    const courseId = await publishedCourse({ track: "DESIGN", title: "UI design for beginners", language: "BE", seats: "5" });
+    const a = await applicant();
+    await saveProfile(a, ProfileSchema.parse({ interests: ["DESIGN"], languages: ["BE"], region: "GOMEL", situation: "DISMISSED_WORKER", previousOccupation: "Machinist", yearsExperience: "12", openToSuggestions: "on" }));
+    const recs = await recommendationsFor(a);
+    const mine = recs.items.find((r) => r.courseId === courseId)!;
+    expect(mine.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["track", "online", "no_prerequisites", "hiring", "first_language"]));
+    const view = (await providerCourse(provider, courseId))!;
+    const suggestion = view.suggestions.find((s) => s.occupation === "Machinist")!;
+    expect(suggestion).toBeTruthy();
+    expect(JSON.stringify(suggestion)).not.toContain(a.email!);
+    const { enrollmentId } = await offerToCandidate(provider, { courseId, candidate: suggestion.id });
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("OFFERED");
+    await expect(offerToCandidate(otherProvider, { courseId, candidate: suggestion.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses fewer seats than are already held", async () => {
+    const courseId = await publishedCourse({ seats: "2" });
+    for (const a of [await applicant(), await applicant()]) {
+      const e = await requestSeat(a, { courseId, motivation: MOTIVATION });
+      await providerDecide(provider, { enrollmentId: e.enrollmentId, action: "offer" });
+    }
+    const c = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+    const input = CourseSchema.parse({ courseId, title: c.title, track: c.track, description: c.description, format: c.format, language: c.language, startDate: inDays(20), durationWeeks: "8", hoursPerWeek: "10", seats: "1", applicationDeadline: inDays(15), prerequisite: "NONE" });
+    await expect(saveCourse(provider, input)).rejects.toMatchObject({ fieldErrors: { seats: ["seats_below_held"] }, messageValues: { held: 2 } });
+  });
+});
