@@ -3,6 +3,7 @@
 import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { formatMoney } from "@/lib/money/money";
+import { publicCourseOutcomes } from "@/lib/courses/queries";
 import { transparencyReport, type FundReport } from "@/lib/transparency/queries";
 import { FundSection } from "./fund-section";
 import { ReceiptCheckForm } from "./receipt-check";
@@ -11,7 +12,8 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
   const { locale } = await params;
   setRequestLocale(locale);
   await connection();
-  const [t, te, format, funds] = await Promise.all([getTranslations("transparency"), getTranslations("enums"), getFormatter(), transparencyReport()]);
+  const [t, te, format, funds, courses] = await Promise.all([getTranslations("transparency"), getTranslations("enums"), getFormatter(), transparencyReport(), publicCourseOutcomes()]);
+  const people = (c: { hidden: boolean; count?: number }) => (c.hidden ? t("fewerThan5") : String(c.count ?? 0));
   const currencies = [...new Set(funds.map((f) => f.currency))];
   return (
     <div className="space-y-8">
@@ -51,6 +53,11 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
       )}
 
       {funds.map((f) => <FundSection key={f.id} f={f} locale={locale} t={t} te={te} dateOf={(d) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })} detail={false} />)}
+
+      <section aria-labelledby="courses-h" className="space-y-2 border-t border-neutral-200 pt-6">
+        <h2 id="courses-h">{t("coursesTitle")}</h2>
+        <p>{t("coursesLine", { enrolled: people(courses.enrolled), completed: people(courses.completed), hired: people(courses.hired) })}</p>
+      </section>
 
       <section id="check" aria-labelledby="check-h" className="space-y-3">
         <h2 id="check-h">{t("checkTitle")}</h2>
