@@ -36,7 +36,7 @@ test("an applicant finds it through the filters and the recommendations, and req
   await signInAs(page, demo("applicant"));
   await page.goto("/en/courses");
   await page.getByLabel("Track").selectOption({ label: "Data" });
-  await page.getByLabel("Language").selectOption({ label: "English" });
+  await page.getByLabel("Teaching language").selectOption({ label: "English" });
   await page.getByLabel("Seats left").check();
   await page.getByRole("button", { name: "Show courses" }).click();
   await expect(page).toHaveURL(/track=DATA/);
@@ -44,8 +44,8 @@ test("an applicant finds it through the filters and the recommendations, and req
   await expect(page.getByRole("link", { name: "Python for beginners" })).toHaveCount(0);
 
   await page.goto("/en/me/profile");
-  await page.getByLabel("Data").check();
-  await page.getByLabel("English", { exact: true }).check();
+  await page.getByRole("checkbox", { name: "Data", exact: true }).check();
+  await page.getByRole("checkbox", { name: "English", exact: true }).check();
   await page.getByLabel("Previous occupation").fill("Crane operator");
   await page.getByLabel("Providers may suggest me").check();
   await page.getByRole("button", { name: "Save my profile" }).click();

@@ -36,7 +36,7 @@ export default async function CoursesPage({ params, searchParams }: Props) {
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {select("track", t("track"), TRACKS.map((v) => ({ value: v, label: te(`CourseTrack.${v}`) })))}
           {select("place", t("place"), [{ value: "online", label: t("online") }, ...REGIONS.map((v) => ({ value: v, label: te(`Region.${v}`) }))])}
-          {select("language", t("language"), LANGUAGES.map((v) => ({ value: v, label: te(`TeachingLanguage.${v}`) })))}
+          {select("language", t("teachingLanguage"), LANGUAGES.map((v) => ({ value: v, label: te(`TeachingLanguage.${v}`) })))}
           {select("within", t("startsWithin"), [2, 4, 8, 12].map((w) => ({ value: String(w), label: t("weeks", { weeks: w }) })))}
         </div>
         <div className="flex flex-wrap gap-4">
