@@ -5,23 +5,13 @@
 import http from "node:http";
 import pg from "pg";
 import { recommend, type MatchCourse } from "@/lib/courses/matching";
-import { percentile, startApp } from "./lib/app";
+import { percentile, startApp, timeIt } from "./lib/app";
 
 const N = Number(process.env.BENCH_COURSES ?? 5000);
 const SAMPLES = 60;
 const TRACKS = ["WEB_FRONTEND", "BACKEND_PYTHON", "PHP", "QA", "DESIGN", "BUSINESS_ANALYSIS", "PROJECT_MANAGEMENT", "DATA", "OTHER"];
 const REGIONS = ["BREST", "VITEBSK", "GOMEL", "GRODNO", "MINSK", "MINSK_REGION", "MOGILEV"];
 
-async function timeIt(fn: (i: number) => Promise<unknown> | unknown, n = SAMPLES): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out.sort((a, b) => a - b);
-}
 
 async function main() {
   const app = await startApp("courses", 3550, 54393);
@@ -41,19 +31,22 @@ async function main() {
     await db.query("ANALYZE");
     const filters = ["", "track=QA", "place=online", "place=GOMEL", "language=BE", "within=4", "noPrerequisites=1", "hiring=1", "seatsLeft=1", "track=DATA&place=online&language=EN", "track=WEB_FRONTEND&within=8&noPrerequisites=1&seatsLeft=1", "place=MINSK&hiring=1&seatsLeft=1"];
     let bytes = "";
-    const catalogue = await timeIt(async (i) => {
+    const catalogue = await timeIt(async (i: number) => {
       const r = await fetch(`${app.baseUrl}/en/courses?${filters[i % filters.length]}`);
       bytes = await r.text();
       if (r.status !== 200) throw new Error(`catalogue failed: ${r.status}`);
-    });
+    }, SAMPLES);
     const server = http.createServer((_q, s) => s.end(bytes)).listen(3551);
     const baseline = await timeIt(async () => (await fetch("http://localhost:3551/")).text());
     server.close();
 
-    // Recommendations: load the published courses' matching fields, then match (as the /me page does).
+    // Recommendations as the /me page computes them: the cheap hard filters in SQL (language, hours, seats
+    // left, online or in the applicant's region), then every filter and the score in recommend().
     const profile = { situation: "DISMISSED_WORKER" as const, region: "GOMEL" as const, interests: ["QA" as const, "DATA" as const], languages: ["RU" as const, "BE" as const], hoursPerWeek: 10, availableFrom: null, hasProgramming: false, device: "COMPUTER" as const };
     const load = async () =>
-      (await db.query(`SELECT id, track, format, cities, language, "startDate", "hoursPerWeek", seats, "seatsHeld", "applicationDeadline", prerequisite, "eligibleGroups", "hiringPledge", status FROM "Course" WHERE status = 'PUBLISHED' AND "applicationDeadline" >= now()`)).rows.map(
+      (await db.query(`SELECT id, track, format, cities, language, "startDate", "hoursPerWeek", seats, "seatsHeld", "applicationDeadline", prerequisite, "eligibleGroups", "hiringPledge", status FROM "Course"
+         WHERE status = 'PUBLISHED' AND "applicationDeadline" >= now() AND "seatsHeld" < seats AND language::text = ANY($1) AND "hoursPerWeek" <= $2
+           AND (format IN ('ONLINE', 'MENTORING') OR $3 = ANY(cities::text[]))`, [profile.languages, profile.hoursPerWeek, profile.region])).rows.map(
         (c) => ({ ...c, cities: parseArray(c.cities), eligibleGroups: parseArray(c.eligibleGroups) }) as MatchCourse,
       );
     let courses: MatchCourse[] = [];
@@ -62,7 +55,9 @@ async function main() {
       recommend(courses, profile, new Date(), 5);
     });
     const matchOnly = await timeIt(() => recommend(courses, profile, new Date(), 5));
-    console.log(`published_courses ${courses.length} count`);
+    const allRows = (await db.query(`SELECT count(*)::int AS n FROM "Course" WHERE status = 'PUBLISHED'`)).rows[0].n;
+    console.log(`published_courses ${allRows} count`);
+    console.log(`candidates_after_sql_filters ${courses.length} count`);
     console.log(`catalogue_page_p50 ${percentile(catalogue, 50).toFixed(1)} ms p95 ${percentile(catalogue, 95).toFixed(1)} ms (HTTP, ${filters.length} filter combinations)`);
     console.log(`baseline_static_same_bytes_p50 ${percentile(baseline, 50).toFixed(1)} ms`);
     console.log(`recommendations_load_and_match_p50 ${percentile(full, 50).toFixed(1)} ms p95 ${percentile(full, 95).toFixed(1)} ms (${N} courses)`);

@@ -4,36 +4,18 @@
 // with their own idempotency key (a double click from two managers). Runs the real use cases on a
 // throwaway PostgreSQL (embedded, or the server in DATABASE_URL) with a 50-connection pool, and reads the
 // invariants back from the database after every trial. Prints `metric value unit`; never fails.
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import path from "node:path";
-// @ts-expect-error -- plain ESM helper without type declarations
-import { createThrowawayDatabase } from "../scripts/lib/throwaway-database.mjs";
 import { percentile } from "./lib/app";
+import { withInProcessDatabase } from "./lib/in-process";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 1000);
 const CLIENTS = 50;
 const DISTINCT = 40;
 const AFFORDABLE = 30;
 const AMOUNT = 10_000;
-const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
-  const database = await createThrowawayDatabase({ prefix: "padtrymka_bench", projectDir: root });
-  try {
-    const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`migrations failed: ${r.stderr || r.stdout}`);
-    Object.assign(process.env, {
-      DATABASE_URL: database.url,
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
-      ENCRYPTION_KEYS: `bench1:${crypto.randomBytes(32).toString("base64")}`,
-      BLIND_INDEX_KEY: crypto.randomBytes(32).toString("base64"),
-      LOG_LEVEL: "error",
-    });
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const { PrismaClient } = await import("@/lib/db/generated/client");
-    // 50 clients need 50 connections: the app's pool is per process and smaller.
-    (globalThis as { padtrymkaDb?: unknown }).padtrymkaDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: CLIENTS }) });
+  await withInProcessDatabase(CLIENTS, async () => {
     const { db } = await import("@/lib/db/client");
     const { payoutStep } = await import("@/lib/payouts/payouts");
     const { actorFor } = await import("@/lib/testing/actors");
@@ -107,10 +89,7 @@ async function main() {
     console.log(`trials_with_wrong_number_released ${wrongCount} count (expected ${AFFORDABLE} per trial)`);
     console.log(`refused_fund_short ${refusedFundShort} count`);
     console.log(`unexpected_errors ${unexpectedErrors} count`);
-    await db().$disconnect();
-  } finally {
-    await database.drop();
-  }
+  });
 }
 
 void main();

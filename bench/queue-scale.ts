@@ -3,21 +3,11 @@
 // one fund and stage at page 1 and at page 10,000 (keyset cursor), and the funnel counts; baseline in the
 // same run: the same queue query in raw SQL through pg. Prints `metric value unit`; never fails.
 import pg from "pg";
-import { median, percentile, signIn, startApp } from "./lib/app";
+import { median, percentile, signIn, startApp, timeIt } from "./lib/app";
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const SAMPLES = 40;
 
-async function timeIt(fn: () => Promise<unknown>, n = SAMPLES): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out.sort((a, b) => a - b);
-}
+
 
 async function main() {
   const app = await startApp("scale", 3530, 54389);

@@ -3,33 +3,21 @@
 // through the real use cases; then the same race again straight against the database (100 concurrent
 // UPDATEs to "accepted", bypassing the code) to show the CHECK alone holds. Reads the seats back after
 // every trial. Runs on a throwaway PostgreSQL with a 100-connection pool. Prints `metric value unit`.
-import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
-import path from "node:path";
 import pg from "pg";
-// @ts-expect-error -- plain ESM helper without type declarations
-import { createThrowawayDatabase } from "../scripts/lib/throwaway-database.mjs";
 import { percentile } from "./lib/app";
+import { withInProcessDatabase } from "./lib/in-process";
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 100);
 const CLIENTS = 100;
 const SEATS = 10;
-const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
-  const database = await createThrowawayDatabase({ prefix: "padtrymka_bench", projectDir: root });
-  try {
-    const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`migrations failed: ${r.stderr || r.stdout}`);
-    Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01", ENCRYPTION_KEYS: `bench1:${crypto.randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: crypto.randomBytes(32).toString("base64"), LOG_LEVEL: "error" });
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const { PrismaClient } = await import("@/lib/db/generated/client");
-    (globalThis as { padtrymkaDb?: unknown }).padtrymkaDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: CLIENTS }) });
+  await withInProcessDatabase(CLIENTS, async (databaseUrl) => {
     const { db } = await import("@/lib/db/client");
     const { applicantRespond, providerDecide } = await import("@/lib/courses/enrolment");
     const { actorFor } = await import("@/lib/testing/actors");
     const { makeOrganisation, makeUser, platformOrganisation } = await import("@/lib/testing/factories");
-    const raw = new pg.Pool({ connectionString: database.url, max: CLIENTS });
+    const raw = new pg.Pool({ connectionString: databaseUrl, max: CLIENTS });
 
     const platform = await platformOrganisation(db());
     const org = await makeOrganisation(db(), { kind: "COURSE_PROVIDER" });
@@ -81,10 +69,7 @@ async function main() {
     console.log(`trial_p50 ${percentile(trialMs, 50).toFixed(0)} ms p95 ${percentile(trialMs, 95).toFixed(0)} ms`);
     console.log(`unexpected_errors ${unexpected} count`);
     await raw.end();
-    await db().$disconnect();
-  } finally {
-    await database.drop();
-  }
+  });
 }
 
 void main();

@@ -5,23 +5,13 @@
 // Prints `metric value unit`; never fails.
 import http from "node:http";
 import pg from "pg";
-import { median, percentile, startApp } from "./lib/app";
+import { median, percentile, startApp, timeIt } from "./lib/app";
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PAYOUTS = Number(process.env.BENCH_PAYOUTS ?? 100_000);
-const SAMPLES = 40;
+
 const FUNDS = ["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"];
 
-async function timeIt(fn: () => Promise<unknown>, n = SAMPLES): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out.sort((a, b) => a - b);
-}
 
 async function seed(db: pg.Client) {
   const applicant = (await db.query(`SELECT id FROM "User" WHERE username = 'demo-applicant-quiet-river'`)).rows[0].id as string;

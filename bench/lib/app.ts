@@ -72,3 +72,15 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+
+/** Runs `fn` a few times to warm up, then `n` times; returns the sorted durations in ms. */
+export async function timeIt(fn: (i: number) => Promise<unknown> | unknown, n = 40, warmup = 5): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}

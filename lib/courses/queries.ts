@@ -148,9 +148,21 @@ export async function providerCourse(actor: Actor, courseId: string, now = new D
 /** Recommended courses for the signed-in applicant, with scores and reasons. */
 export async function recommendationsFor(actor: Actor, now = new Date()) {
   const profile = await db().applicantProfile.findUnique({ where: { userId: actor.userId } });
-  const courses = await db().course.findMany({ where: { status: "PUBLISHED", applicationDeadline: { gte: now } }, select: matchFields });
+  const p = toMatchProfile(profile);
+  // The cheap hard filters run in SQL so only candidates are loaded; recommend() applies all of them.
+  const courses = await db().course.findMany({
+    where: {
+      status: "PUBLISHED",
+      applicationDeadline: { gte: now },
+      seatsHeld: { lt: db().course.fields.seats },
+      ...(p.languages.length ? { language: { in: p.languages } } : {}),
+      ...(p.hoursPerWeek !== null ? { hoursPerWeek: { lte: p.hoursPerWeek } } : {}),
+      OR: [{ format: { in: ["ONLINE", "MENTORING"] } }, ...(p.region ? [{ cities: { has: p.region } }] : [])],
+    },
+    select: matchFields,
+  });
   const mine = new Set((await db().enrollment.findMany({ where: { applicantId: actor.userId }, select: { courseId: true } })).map((e) => e.courseId));
-  const recs = recommend(courses.filter((c) => !mine.has(c.id)), toMatchProfile(profile), now, 5);
+  const recs = recommend(courses.filter((c) => !mine.has(c.id)), p, now, 5);
   const cards = await db().course.findMany({ where: { id: { in: recs.map((r) => r.courseId) } }, select: courseCard });
   return { hasProfile: !!profile, items: recs.map((r) => ({ ...r, course: cards.find((c) => c.id === r.courseId)! })) };
 }

@@ -2,6 +2,7 @@
 // Create or edit a fund. The same zod schema validates here (react-hook-form) and in the server action;
 // without JavaScript the form posts and comes back with the server's translated errors and the values.
 import { useTranslations } from "next-intl";
+import { CheckboxGroup } from "@/components/form/checkbox-group";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { TextArea } from "@/components/form/text-area";
@@ -23,23 +24,10 @@ export function FundForm({ defaults, organisations, currencyLocked }: Props) {
   const rhfDefaults = { ...defaults, eligibleCategories: split(defaults.eligibleCategories), eligiblePurposes: split(defaults.eligiblePurposes), open: defaults.open === "on" };
   const f = useActionForm(FundSchema, saveFundAction, rhfDefaults as unknown as Record<string, string>);
   const v = { ...defaults, ...(f.state?.values ?? {}) };
-  const checked = (field: string, value: string) => (v[field] ?? "").split("\n").includes(value);
-  const tv = useTranslations("validation");
-  const group = (name: "eligibleCategories" | "eligiblePurposes", legend: string, values: readonly string[], enumName: string) => {
-    const err = f.errorKey(name);
-    return (
-      <fieldset className="space-y-1" aria-describedby={err ? `${name}-error` : undefined}>
-        <legend className="font-medium">{legend}</legend>
-        {values.map((value) => (
-          <div key={value} className="flex items-center gap-2">
-            <input id={`${name}-${value}`} type="checkbox" value={value} defaultChecked={checked(name, value)} className="h-5 w-5" {...f.form.register(name)} />
-            <label htmlFor={`${name}-${value}`}>{te(`${enumName}.${value}` as never)}</label>
-          </div>
-        ))}
-        {err && <p id={`${name}-error`} className="text-sm text-red-800">{tv(err as never)}</p>}
-      </fieldset>
-    );
-  };
+  const group = (name: "eligibleCategories" | "eligiblePurposes", legend: string, values: readonly string[], enumName: string) => (
+    <CheckboxGroup name={name} legend={legend} checked={v[name] ?? ""} errorKey={f.errorKey(name)} registration={f.form.register(name)}
+      options={values.map((value) => ({ value, label: te(`${enumName}.${value}` as never) }))} />
+  );
   const requirement = (name: "legalNameRequirement" | "phoneRequirement" | "cityRequirement" | "birthDateRequirement", label: string) => (
     <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)}
       options={REQUIREMENTS.map((r) => ({ value: r, label: te(`FieldRequirement.${r}` as never) }))} />

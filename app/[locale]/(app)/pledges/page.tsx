@@ -51,49 +51,22 @@ export default async function PledgesPage({ params, searchParams }: Props) {
         const count = (c: Cell) => (c.hidden ? t("fewerThan5") : c.count);
         const fundPaid = (c: Cell) => (c.hidden ? "—" : money(c.amountMinor));
         const yours = (c: Cell) => (c.hidden ? "—" : money(Math.round(c.amountMinor * share)));
+        const table = (caption: string, group: string, rows: { key: string; label: string; cell: Cell }[]) => (
+          <div className="overflow-x-auto">
+            <table>
+              <caption className="text-left font-semibold">{caption}</caption>
+              <thead><tr><th scope="col">{group}</th><th scope="col">{t("peoplePaid")}</th><th scope="col">{t("fundPaid")}</th><th scope="col">{t("yourShare")}</th></tr></thead>
+              <tbody>{rows.map((x) => <tr key={x.key}><th scope="row">{x.label}</th><td>{count(x.cell)}</td><td>{fundPaid(x.cell)}</td><td>{yours(x.cell)}</td></tr>)}</tbody>
+            </table>
+          </div>
+        );
         return (
           <section key={r.id} aria-labelledby={`d-${r.id}`} className="space-y-3">
             <h2 id={`d-${r.id}`}>{t("whatItPaid", { fund: r.name })}</h2>
             <p>{t("shareLine", { yours: money(receivedFromYou), total: money(r.received), share: pct(share) })}</p>
             <p className="text-sm text-neutral-700">{r.delayDays === 0 ? t("upToNow") : t("upTo", { date: format.dateTime(r.cutoff, { dateStyle: "medium", timeZone: "UTC" }) })} {t("privacy")}</p>
-            <div className="overflow-x-auto">
-              <table>
-                <caption className="text-left font-semibold">{t("byPurpose")}</caption>
-                <thead><tr><th scope="col">{t("purpose")}</th><th scope="col">{t("peoplePaid")}</th><th scope="col">{t("fundPaid")}</th><th scope="col">{t("yourShare")}</th></tr></thead>
-                <tbody>
-                  {r.byPurpose.map((row) => {
-                    const c = paid(row.cells);
-                    return (
-                      <tr key={row.key}>
-                        <th scope="row">{te(`AidPurpose.${row.key}` as never)}</th>
-                        <td>{count(c)}</td>
-                        <td>{fundPaid(c)}</td>
-                        <td>{yours(c)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <div className="overflow-x-auto">
-              <table>
-                <caption className="text-left font-semibold">{t("byWeek")}</caption>
-                <thead><tr><th scope="col">{t("weekOf")}</th><th scope="col">{t("peoplePaid")}</th><th scope="col">{t("fundPaid")}</th><th scope="col">{t("yourShare")}</th></tr></thead>
-                <tbody>
-                  {r.weeks.filter((w) => { const c = paid(w.cells); return c.hidden || c.count > 0; }).map((w) => {
-                    const c = paid(w.cells);
-                    return (
-                      <tr key={w.key}>
-                        <th scope="row">{w.key}</th>
-                        <td>{count(c)}</td>
-                        <td>{fundPaid(c)}</td>
-                        <td>{yours(c)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            {table(t("byPurpose"), t("purpose"), r.byPurpose.map((row) => ({ key: row.key, label: te(`AidPurpose.${row.key}` as never), cell: paid(row.cells) })))}
+            {table(t("byWeek"), t("weekOf"), r.weeks.map((w) => ({ key: w.key, label: w.key, cell: paid(w.cells) })).filter((x) => x.cell.hidden || x.cell.count > 0))}
           </section>
         );
       })}

@@ -2,6 +2,7 @@
 // Create or edit a course: the same zod schema validates here (react-hook-form) and on the server;
 // without JavaScript the form posts and comes back with translated errors and the values.
 import { useTranslations } from "next-intl";
+import { CheckboxGroup } from "@/components/form/checkbox-group";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { TextArea } from "@/components/form/text-area";
@@ -14,29 +15,13 @@ import { CourseSchema, FORMATS, GROUPS, LANGUAGES, PREREQUISITES, REGIONS, TRACK
 export function CourseForm({ defaults }: { defaults: Record<string, string> }) {
   const t = useTranslations("provider");
   const te = useTranslations("enums");
-  const tv = useTranslations("validation");
   const split = (x?: string) => (x ? x.split("\n").filter(Boolean) : []);
   const f = useActionForm(CourseSchema, saveCourseAction, { ...defaults, cities: split(defaults.cities), eligibleGroups: split(defaults.eligibleGroups), isFree: defaults.isFree === "on", hiringPledge: defaults.hiringPledge === "on" } as unknown as Record<string, string>);
   const v = { ...defaults, ...(f.state?.values ?? {}) };
-  const checked = (field: string, value: string) => (v[field] ?? "").split("\n").includes(value);
-  const group = (name: "cities" | "eligibleGroups", legend: string, values: readonly string[], enumName: string, hint?: string) => {
-    const err = f.errorKey(name);
-    return (
-      <fieldset className="space-y-1" aria-describedby={err ? `${name}-error` : undefined}>
-        <legend className="font-medium">{legend}</legend>
-        {hint && <p className="text-sm text-neutral-600">{hint}</p>}
-        <div className="grid grid-cols-2 gap-1">
-          {values.map((value) => (
-            <div key={value} className="flex items-center gap-2">
-              <input id={`${name}-${value}`} type="checkbox" value={value} defaultChecked={checked(name, value)} className="h-5 w-5" {...f.form.register(name)} />
-              <label htmlFor={`${name}-${value}`}>{te(`${enumName}.${value}` as never)}</label>
-            </div>
-          ))}
-        </div>
-        {err && <p id={`${name}-error`} className="text-sm text-red-800">{tv(err as never)}</p>}
-      </fieldset>
-    );
-  };
+  const group = (name: "cities" | "eligibleGroups", legend: string, values: readonly string[], enumName: string, hint?: string) => (
+    <CheckboxGroup name={name} legend={legend} hint={hint} columns checked={v[name] ?? ""} errorKey={f.errorKey(name)} registration={f.form.register(name)}
+      options={values.map((value) => ({ value, label: te(`${enumName}.${value}` as never) }))} />
+  );
   const sel = (name: "track" | "format" | "language" | "prerequisite", label: string, values: readonly string[], enumName: string) => (
     <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={values.map((x) => ({ value: x, label: te(`${enumName}.${x}` as never) }))} />
   );

@@ -1,6 +1,7 @@
 "use client";
 // The optional skills profile. The same zod schema validates here and in the server action.
 import { useTranslations } from "next-intl";
+import { CheckboxGroup } from "@/components/form/checkbox-group";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { TextArea } from "@/components/form/text-area";
@@ -16,19 +17,9 @@ export function ProfileForm({ defaults }: { defaults: Record<string, string> }) 
   const split = (x?: string) => (x ? x.split("\n").filter(Boolean) : []);
   const f = useActionForm(ProfileSchema, saveProfileAction, { ...defaults, interests: split(defaults.interests), languages: split(defaults.languages), hasProgramming: defaults.hasProgramming === "on", openToSuggestions: defaults.openToSuggestions === "on" } as unknown as Record<string, string>);
   const v = { ...defaults, ...(f.state?.values ?? {}) };
-  const checked = (field: string, value: string) => (v[field] ?? "").split("\n").includes(value);
   const group = (name: "interests" | "languages", legend: string, values: readonly string[], enumName: string) => (
-    <fieldset className="space-y-1">
-      <legend className="font-medium">{legend}</legend>
-      <div className="grid grid-cols-2 gap-1">
-        {values.map((value) => (
-          <div key={value} className="flex items-center gap-2">
-            <input id={`${name}-${value}`} type="checkbox" value={value} defaultChecked={checked(name, value)} className="h-5 w-5" {...f.form.register(name)} />
-            <label htmlFor={`${name}-${value}`}>{te(`${enumName}.${value}` as never)}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
+    <CheckboxGroup name={name} legend={legend} columns checked={v[name] ?? ""} errorKey={f.errorKey(name)} registration={f.form.register(name)}
+      options={values.map((value) => ({ value, label: te(`${enumName}.${value}` as never) }))} />
   );
   const sel = (name: "region" | "situation" | "englishLevel" | "device" | "internet", label: string, options: { value: string; label: string }[]) => (
     <SelectField id={name} label={label} placeholder={t("notSaying")} optional defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={options} />
