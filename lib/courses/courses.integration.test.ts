@@ -125,3 +125,25 @@ describe("courses and enrolment", () => {
     await expect(saveCourse(provider, input)).rejects.toMatchObject({ fieldErrors: { seats: ["seats_below_held"] }, messageValues: { held: 2 } });
   });
 });
+
+describe("a course paid by a fund", () => {
+  it("an accepted seat opens a pre-approved case and a third-party payout request that another fund manager approves", async () => {
+    const { fundCourse } = await import("@/lib/courses/funding");
+    const { payoutStep } = await import("@/lib/payouts/payouts");
+    const { moneyWorld, receive, key } = await import("@/lib/testing/money");
+    const w = await moneyWorld();
+    await receive(w, "5000");
+    const courseId = await publishedCourse({ isFree: undefined, seats: "3" });
+    await expect(fundCourse(provider, { fundId: w.fundId, courseId, fee: "400", idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await fundCourse(w.fm1, { fundId: w.fundId, courseId, fee: "400", idempotencyKey: key() });
+    const a = await applicant();
+    const { enrollmentId } = await requestSeat(a, { courseId, motivation: MOTIVATION });
+    await providerDecide(provider, { enrollmentId, action: "offer" });
+    await applicantRespond(a, { enrollmentId, action: "accept" });
+    const payout = await db().payout.findUniqueOrThrow({ where: { idempotencyKey: `enrolment:${enrollmentId}` }, include: { application: true } });
+    expect([payout.status, payout.method, payout.amountMinor, payout.requestedById]).toEqual(["REQUESTED", "THIRD_PARTY", 40_000, w.fm1.userId]);
+    expect([payout.application.status, payout.application.applicantId, payout.application.approvedAmountMinor]).toEqual(["APPROVED", a.userId, 40_000]);
+    await expect(payoutStep(w.fm1, { payoutId: payout.id, action: "approve", method: "", reason: "", idempotencyKey: key() })).rejects.toMatchObject({ messageKey: "payouts.refused.same_person" });
+    expect((await payoutStep(w.fm2, { payoutId: payout.id, action: "approve", method: "", reason: "", idempotencyKey: key() })).status).toBe("APPROVED");
+  });
+});

@@ -7,6 +7,7 @@ import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { applicantMove, offerDeadline, providerMove, type ApplicantAction, type ProviderAction } from "@/lib/courses/rules";
+import { requestFeePayout } from "@/lib/courses/funding";
 import { encrypt } from "@/lib/crypto";
 import { db, type Tx } from "@/lib/db/client";
 import type { EnrollmentStatus } from "@/lib/db/generated/enums";
@@ -116,6 +117,7 @@ export async function applicantRespond(actor: Actor, input: { enrollmentId: stri
     if (!to) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
     await tx.enrollment.update({ where: { id: e.id }, data: { status: to } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: `enrollment.${input.action}`, entityType: "Enrollment", entityId: e.id, data: { courseId: course.id, from: e.status, to } });
+    if (to === "ACCEPTED") await requestFeePayout(tx, e.id, actor.userId, course.id);
     if (to === "DECLINED") notified.push(...(await sweepCourse(tx, course)));
     return { status: to, notified };
   });

@@ -63,10 +63,13 @@ export async function catalogue(f: CatalogueFilter & { after?: string }, now = n
 }
 
 export async function getPublishedCourse(id: string) {
-  return db().course.findFirst({
+  const course = await db().course.findFirst({
     where: { id, status: "PUBLISHED" },
-    select: { ...courseCard, description: true, eligibleGroups: true },
+    select: { ...courseCard, description: true, eligibleGroups: true, fundId: true },
   });
+  if (!course) return null;
+  const fund = course.fundId ? await db().fund.findUnique({ where: { id: course.fundId }, select: { name: true } }) : null;
+  return { ...course, paidByFund: fund?.name ?? null };
 }
 
 export async function listProviderCourses(actor: Actor) {

@@ -8,7 +8,8 @@ import { requireActor } from "@/lib/authz/current-actor";
 import { db } from "@/lib/db/client";
 import { saveFund } from "@/lib/funds/manage-funds";
 import { lapsePledge, recordPledge, recordReceipt } from "@/lib/funds/pledges";
-import { FundSchema, LapsePledgeSchema, PledgeSchema, ReceiptSchema } from "@/lib/funds/schemas";
+import { FundCourseSchema, FundSchema, LapsePledgeSchema, PledgeSchema, ReceiptSchema } from "@/lib/funds/schemas";
+import { fundCourse } from "@/lib/courses/funding";
 
 export const saveFundAction = formAction("saveFund", FundSchema, async (input) => {
   const { fundId } = await saveFund(await requireActor(), input);
@@ -38,4 +39,10 @@ export const lapsePledgeAction = formAction("lapsePledge", LapsePledgeSchema, as
   const pledge = await db().pledge.findUniqueOrThrow({ where: { id: input.pledgeId }, select: { fundId: true } });
   revalidatePath("/[locale]", "layout");
   redirect(`/${await getLocale()}/funds/${pledge.fundId}?lapsed=1#pledges`);
+});
+
+export const fundCourseAction = formAction("fundCourse", FundCourseSchema, async (input) => {
+  await fundCourse(await requireActor(), input);
+  revalidatePath("/[locale]", "layout");
+  redirect(`/${await getLocale()}/funds/${input.fundId}?funded=1#courses`);
 });

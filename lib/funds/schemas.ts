@@ -55,3 +55,10 @@ export const ReceiptSchema = z.object({
 export type ReceiptInput = z.infer<typeof ReceiptSchema>;
 
 export const LapsePledgeSchema = z.object({ pledgeId: z.string().min(1).max(100), idempotencyKey: key });
+
+export const FundCourseSchema = z.object({
+  fundId: z.string().min(1).max(100),
+  courseId: z.string().min(1).max(100),
+  fee: amount,
+  idempotencyKey: key,
+});

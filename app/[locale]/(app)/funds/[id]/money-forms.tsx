@@ -3,7 +3,7 @@
 // rendered by the server, so a double click or a retried post records the money once.
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, Select } from "@/components/form/action-form";
-import { lapsePledgeAction, recordPledgeAction, recordReceiptAction } from "@/lib/funds/actions";
+import { fundCourseAction, lapsePledgeAction, recordPledgeAction, recordReceiptAction } from "@/lib/funds/actions";
 import { PURPOSES } from "@/lib/funds/schemas";
 import { requestPayoutAction } from "@/lib/payouts/actions";
 import { METHODS } from "@/lib/payouts/schemas";
@@ -57,6 +57,15 @@ export function RequestPayoutForm({ applicationId, reference, remaining, currenc
           <Field id={`payout-details-${applicationId}`} name="details" label={t("payoutDetails")} hint={t("payoutDetailsHint")} defaultValue={v.details} multiline />
         </>
       )}
+    </ActionForm>
+  );
+}
+
+export function FundCourseForm({ fundId, courseId, title, currency, idempotencyKey, fee }: { fundId: string; courseId: string; title: string; currency: string; idempotencyKey: string; fee: string }) {
+  const t = useTranslations("money");
+  return (
+    <ActionForm action={fundCourseAction} hidden={{ fundId, courseId, idempotencyKey }} submitLabel={t("fundCourse", { course: title })} className="flex flex-wrap items-end gap-2">
+      {(v) => <Field id={`fee-${courseId}`} name="fee" label={t("courseFee", { currency, course: title })} inputMode="decimal" defaultValue={v.fee ?? fee} />}
     </ActionForm>
   );
 }

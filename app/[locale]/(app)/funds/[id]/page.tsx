@@ -9,7 +9,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { formatMoney, minorToInput } from "@/lib/money/money";
 import { casesAwaitingPayout } from "@/lib/payouts/queries";
 import { accessLog } from "@/lib/reviews/access";
-import { LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
+import { fundableCourses } from "@/lib/courses/funding";
+import { FundCourseForm, LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -24,9 +25,10 @@ export default async function FundPage({ params, searchParams }: Props) {
   const [t, tm, te, access, awaiting] = await Promise.all([
     getTranslations("funds"), getTranslations("money"), getTranslations("enums"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
   ]);
+  const courses = await fundableCourses(actor, fund.id);
   const money = (m: number) => formatMoney(m, fund.currency, locale);
   const key = () => crypto.randomUUID();
-  const notice = sp.saved ? t("saved") : sp.pledged ? tm("pledgeRecorded") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : null;
+  const notice = sp.saved ? t("saved") : sp.pledged ? tm("pledgeRecorded") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : sp.funded ? tm("courseFunded") : null;
   const mine = awaiting;
   return (
     <article className="space-y-6">
@@ -92,6 +94,21 @@ export default async function FundPage({ params, searchParams }: Props) {
               <li key={c.id} className="space-y-2 rounded border border-neutral-200 p-3">
                 <p><strong>{c.referenceCode}</strong> · {c.purpose ? te(`AidPurpose.${c.purpose}`) : ""} · {tm("approvedRemaining", { approved: money(c.approvedAmountMinor ?? 0), remaining: money(c.remainingMinor) })}</p>
                 <RequestPayoutForm applicationId={c.id} reference={c.referenceCode ?? ""} remaining={minorToInput(c.remainingMinor, fund.currency)} currency={fund.currency} idempotencyKey={key()} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section id="courses" aria-labelledby="courses-h" className="space-y-3">
+        <h2 id="courses-h">{tm("coursesTitle")}</h2>
+        <p className="text-sm text-neutral-700">{tm("coursesLead")}</p>
+        {courses.length === 0 ? <p>{tm("noFundableCourses")}</p> : (
+          <ul className="space-y-3">
+            {courses.map((c) => (
+              <li key={c.id} className="space-y-2 rounded border border-neutral-200 p-3">
+                <p><strong>{c.title}</strong> · {c.provider.name}{c.fundId ? ` · ${tm("paidByThisFund", { fee: money(c.feeMinor ?? 0) })}` : ""}</p>
+                {!c.fundId && <FundCourseForm fundId={fund.id} courseId={c.id} title={c.title} currency={fund.currency} idempotencyKey={key()} fee="" />}
               </li>
             ))}
           </ul>

@@ -32,6 +32,7 @@ export default async function CoursePage({ params }: { params: Promise<{ locale:
       <p>{t("starts", { date: date(course.startDate) })} · {t("duration", { weeks: course.durationWeeks, hours: course.hoursPerWeek })} · {t("seatsLeft", { left: Math.max(0, course.seats - course.seatsHeld), seats: course.seats })}</p>
       <p>{t("deadline", { date: date(course.applicationDeadline) })}</p>
       {course.isFree && <p>{t("free")}</p>}
+      {course.paidByFund && <p>{t("paidByFund", { fund: course.paidByFund })}</p>}
       {course.hiringPledge && <p>{t("hiring")}</p>}
       <section aria-labelledby="seat-h" className="space-y-2">
         <h2 id="seat-h">{t("requestTitle")}</h2>
