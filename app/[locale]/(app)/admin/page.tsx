@@ -4,7 +4,7 @@ import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { accessLog } from "@/lib/reviews/access";
-import { listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
+import { auditChainStatus, listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
 import { GrantRoleForm, RevokeRoleButton } from "./role-forms";
 
 export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -12,7 +12,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   const actor = await pageActor(locale, "/admin", "user:read:any");
   if (!actor) return <AccessDenied />;
-  const [t, te, format, users, orgs, events, access] = await Promise.all([
+  const [t, te, format, users, orgs, events, access, chain] = await Promise.all([
     getTranslations("admin"),
     getTranslations("enums"),
     getFormatter(),
@@ -20,6 +20,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
     listOrganisations(actor),
     recentAuditEvents(actor),
     accessLog(actor),
+    auditChainStatus(actor),
   ]);
   const label = (u: { email: string | null; username: string | null }) => u.email ?? u.username ?? "—";
   return (
@@ -69,6 +70,11 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       </section>
       <section className="space-y-3">
         <h2>{t("audit")}</h2>
+        {chain.ok ? (
+          <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("chainOk", { links: chain.links })} <span className="break-all font-mono text-xs">{chain.head}</span></p>
+        ) : (
+          <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("chainBroken", { reason: chain.reason, link: chain.brokenAt ?? "—", event: chain.eventId ?? "—", links: chain.links })}</p>
+        )}
         <table>
           <thead><tr><th scope="col">{t("auditWhen")}</th><th scope="col">{t("auditAction")}</th><th scope="col">{t("auditEntity")}</th></tr></thead>
           <tbody>
