@@ -29,6 +29,9 @@ describe("queue export", () => {
 
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "queue.exported", actorId: reviewer.userId } });
     expect(event.data).toMatchObject({ fund: fund.id, rows: 1 });
+    // The watermark: every row carries the export's code, and the audit log says who exported it.
+    expect(row!.at(-1)).toMatch(/^EX-[0-9A-F]{8}$/);
+    expect((event.data as { exportCode: string }).exportCode).toBe(row!.at(-1));
 
     const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
     expect((await exportQueue(outsider, QueueFilterSchema.parse({ fund: fund.id }))).rows).toBe(0);
