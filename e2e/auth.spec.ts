@@ -36,6 +36,20 @@ test("an applicant signs in with a password and sees their own case", async ({ p
   await expect(page.getByRole("cell", { name: "PAD-DEMO-0002" })).toHaveCount(0);
 });
 
+test("after five failed sign-ins an account is paused, and the page says for how long", async ({ page }) => {
+  const identifier = uniqueEmail("locked");
+  for (let i = 0; i < 5; i++) {
+    await page.goto("/en/sign-in");
+    await page.getByLabel("Email or username").fill(identifier);
+    await page.getByLabel("Password").fill(`wrong password ${i}`);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("is not right");
+  }
+  await page.getByLabel("Password").fill("another guess!");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/Too many attempts\. Try again in \d+ min\./);
+});
+
 test("a wrong password and an unknown account get the same answer", async ({ page }) => {
   const answers: string[] = [];
   for (const identifier of [demo("applicant"), uniqueEmail("nobody")]) {

@@ -4,6 +4,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { hitRateLimit, LIMITS, rateLimitedFor } from "@/lib/rate-limit/rate-limit";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/lib/auth/config";
@@ -36,11 +37,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { identifier: {}, password: {} },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = SignInSchema.safeParse(raw);
           if (!parsed.success) throw new CredentialsSignin();
           const { identifier, password } = parsed.data;
           const id = identifier.trim().toLowerCase();
+          const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+          // Lockout: after repeated failures for this account or from this client, refuse without checking.
+          if ((await rateLimitedFor(LIMITS.signInFailuresAccount, id)) || (await rateLimitedFor(LIMITS.signInFailuresClient, client))) throw new CredentialsSignin();
           const user = await db().user.findFirst({
             where: id.includes("@") ? { email: id } : { username: id },
             select: { id: true, passwordHash: true, suspendedAt: true },
@@ -48,6 +52,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const ok = await verifyPassword(user?.passwordHash, password);
           if (!user || !ok || user.suspendedAt) {
             logger.info({ event: "auth.sign_in_failed" }, "password sign-in failed");
+            await hitRateLimit(LIMITS.signInFailuresAccount, id);
+            await hitRateLimit(LIMITS.signInFailuresClient, client);
             throw new CredentialsSignin();
           }
           await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });

@@ -9,24 +9,54 @@ import { AppError } from "@/lib/errors";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
+// Generous enough for a volunteer's working day and for a whole office behind one address; tight enough
+// to make guessing, flooding and bulk extraction slow and visible (docs/threat-model.md).
 export const LIMITS = {
   statusLookup: { name: "status-lookup", max: 10, windowSeconds: 15 * 60 },
+  signInFailuresAccount: { name: "signin-fail-account", max: 5, windowSeconds: 15 * 60 },
+  signInFailuresClient: { name: "signin-fail-client", max: 30, windowSeconds: 15 * 60 },
+  signUpClient: { name: "signup-client", max: 30, windowSeconds: 60 * 60 },
+  submissionAccount: { name: "submit-account", max: 10, windowSeconds: 60 * 60 },
+  downloadsAccount: { name: "download-account", max: 120, windowSeconds: 60 * 60 },
+  caseOpenings: { name: "case-open", max: 80, windowSeconds: 60 * 60 },
+  reveals: { name: "reveal", max: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
+
+/** Per reviewer per hour: crossing these raises an alert for fund managers and admins, and slows them down. */
+export const ALERT_THRESHOLDS = { caseOpenings: 40, reveals: 5 } as const;
+
+function windowOf(limit: Limit, now: Date) {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const minutes = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 60_000));
+  return { windowStart, minutes };
+}
+const keyOf = (limit: Limit, subject: string) => `${limit.name}:${blindIndex(env().BLIND_INDEX_KEY, `rate:${subject}`)}`;
+
+/** Counts one hit and returns the window's count so far and the minutes until the window ends. */
+export async function hitRateLimit(limit: Limit, subject: string, now = new Date()): Promise<{ count: number; minutes: number }> {
+  const { windowStart, minutes } = windowOf(limit, now);
+  const rows = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitHit" ("key", "windowStart", "count", "createdAt", "updatedAt")
+    VALUES (${keyOf(limit, subject)}, ${windowStart}, 1, now(), now())
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + 1, "updatedAt" = now()
+    RETURNING "count"`;
+  return { count: rows[0]?.count ?? 0, minutes };
+}
+
+/** Minutes to wait when the limit is already used up (without counting a hit), else null. */
+export async function rateLimitedFor(limit: Limit, subject: string, now = new Date()): Promise<number | null> {
+  const { windowStart, minutes } = windowOf(limit, now);
+  const row = await db().rateLimitHit.findUnique({ where: { key_windowStart: { key: keyOf(limit, subject), windowStart } }, select: { count: true } });
+  return (row?.count ?? 0) >= limit.max ? minutes : null;
+}
+
+export const rateLimitError = (minutes: number) => new AppError("RATE_LIMITED", "rate limited", undefined, "errors.rateLimitedMinutes", { minutes });
 
 /** Counts one hit; throws RATE_LIMITED (with minutes to wait) once `max` is exceeded in the window. */
 export async function consumeRateLimit(limit: Limit, subject: string, now = new Date()): Promise<void> {
-  const windowMs = limit.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const key = `${limit.name}:${blindIndex(env().BLIND_INDEX_KEY, `rate:${subject}`)}`;
-  const rows = await db().$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitHit" ("key", "windowStart", "count", "createdAt", "updatedAt")
-    VALUES (${key}, ${windowStart}, 1, now(), now())
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + 1, "updatedAt" = now()
-    RETURNING "count"`;
-  if ((rows[0]?.count ?? 0) > limit.max) {
-    const minutes = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 60_000));
-    throw new AppError("RATE_LIMITED", "rate limited", undefined, "errors.rateLimitedMinutes", { minutes });
-  }
+  const { count, minutes } = await hitRateLimit(limit, subject, now);
+  if (count > limit.max) throw rateLimitError(minutes);
 }
 
 /** The client's address as the app server saw it (the first X-Forwarded-For hop set by our proxy). */

@@ -3,6 +3,7 @@
 // recorded before anything is decrypted. An infiltrated reviewer can still read what their role allows,
 // but never unnoticed (docs/decisions/0010-access-log.md).
 import "server-only";
+import { throttleReviewer } from "@/lib/reviews/activity";
 import { decryptPersonal } from "@/lib/applications/personal-data";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
@@ -12,12 +13,18 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
+/** Before a case is shown: counts the opening against the reviewer's hourly limit (may slow or stop). */
+export async function gateCaseOpening(actor: Actor): Promise<void> {
+  await throttleReviewer(actor, "caseOpenings");
+}
+
 export async function recordCaseOpened(actor: Actor, applicationId: string): Promise<void> {
   await db().$transaction((tx) => recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: applicationId }));
 }
 
 export async function revealIdentity(actor: Actor, applicationId: string, reason: string) {
   assertCan(actor, "application:reveal-identity:org");
+  await throttleReviewer(actor, "reveals");
   return db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
       where: { id: applicationId, ...reviewerCaseWhere(actor) },

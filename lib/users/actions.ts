@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
+import { clientAddress, consumeRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { formAction } from "@/lib/actions/form-action";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requireActor } from "@/lib/authz/current-actor";
@@ -22,6 +23,9 @@ const WithNext = z.object({ next: z.string().optional() });
 
 export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.shape), async ({ identifier, password, next }) => {
   const locale = await getLocale();
+  // Say clearly that sign-in is paused, and for how long (the check itself is in authorize()).
+  const wait = (await rateLimitedFor(LIMITS.signInFailuresAccount, identifier.trim().toLowerCase())) ?? (await rateLimitedFor(LIMITS.signInFailuresClient, await clientAddress()));
+  if (wait) throw rateLimitError(wait);
   try {
     await signIn("credentials", { identifier, password, redirectTo: safeNextPath(next, locale) });
   } catch (e) {
@@ -38,6 +42,7 @@ export const magicLinkAction = formAction("magicLink", MagicLinkSchema.extend(Wi
 
 export const signUpAction = formAction("signUp", SignUpSchema, async (input) => {
   const locale = await getLocale();
+  await consumeRateLimit(LIMITS.signUpClient, await clientAddress());
   await registerApplicant(input, locale);
   // Same next step whether the email was new or not (see registerApplicant).
   await signIn("nodemailer", { email: input.email, redirect: false, redirectTo: `/${locale}/me` });
@@ -46,6 +51,7 @@ export const signUpAction = formAction("signUp", SignUpSchema, async (input) => 
 
 export const pseudonymousSignUpAction = formAction("pseudonymousSignUp", PseudonymousSignUpSchema, async (input) => {
   const locale = await getLocale();
+  await consumeRateLimit(LIMITS.signUpClient, await clientAddress());
   const { username, recoveryCodes } = await registerPseudonymousApplicant(input, locale);
   // Signed in at once; the codes are returned to this one response only (never in a URL or a log).
   await signIn("credentials", { identifier: username, password: input.password, redirect: false });

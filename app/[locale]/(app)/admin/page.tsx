@@ -5,6 +5,7 @@ import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { accessLog } from "@/lib/reviews/access";
 import { auditChainStatus, listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
+import { ActivityAlerts } from "@/components/cases/activity-alerts";
 import { GrantRoleForm, RevokeRoleButton } from "./role-forms";
 
 export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -26,6 +27,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   return (
     <div className="space-y-8">
       <h1>{t("title")}</h1>
+      <ActivityAlerts actor={actor} />
       <section className="space-y-3">
         <h2>{t("users")}</h2>
         <div className="overflow-x-auto">

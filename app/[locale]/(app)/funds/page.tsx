@@ -3,6 +3,7 @@ import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { listManagedFunds } from "@/lib/funds/queries";
 import { Link } from "@/lib/i18n/navigation";
+import { ActivityAlerts } from "@/components/cases/activity-alerts";
 import { formatMoney } from "@/lib/money/money";
 
 export default async function FundsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -15,6 +16,7 @@ export default async function FundsPage({ params }: { params: Promise<{ locale: 
     <div className="space-y-6">
       <h1>{t("title")}</h1>
       <p>{t("lead")}</p>
+      <ActivityAlerts actor={actor} />
       <p><Link href="/funds/new">{t("newFund")}</Link> · <Link href="/payouts">{t("toPayouts")}</Link></p>
       {funds.length === 0 ? <p>{t("none")}</p> : (
         <div className="overflow-x-auto">

@@ -2,12 +2,17 @@
 // by the browser), never cached.
 import { currentActor } from "@/lib/authz/current-actor";
 import { readEvidence } from "@/lib/evidence/evidence";
+import { hitRateLimit, LIMITS } from "@/lib/rate-limit/rate-limit";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
   const actor = await currentActor();
   const noStore = { "Cache-Control": "private, no-store" };
   if (!actor) return new Response("Not found", { status: 404, headers: noStore });
+  const { count, minutes } = await hitRateLimit(LIMITS.downloadsAccount, actor.userId);
+  if (count > LIMITS.downloadsAccount.max) {
+    return new Response(`Too many downloads. Try again in ${minutes} min.`, { status: 429, headers: { ...noStore, "Retry-After": String(minutes * 60), "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const file = await readEvidence(actor, id);
   if (!file) return new Response("Not found", { status: 404, headers: noStore });
   return new Response(new Uint8Array(file.bytes), {

@@ -7,7 +7,8 @@ import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney, minorDigits } from "@/lib/money/money";
 import { actionsAt } from "@/lib/reviews/rules";
-import { recordCaseOpened } from "@/lib/reviews/access";
+import { gateCaseOpening, recordCaseOpened } from "@/lib/reviews/access";
+import { isAppError } from "@/lib/errors";
 import { RevealIdentity } from "./reveal-identity";
 import { NoteForm } from "./note-form";
 import { ReviewActions } from "./review-actions";
@@ -20,6 +21,12 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, `/review/${applicationId}`, "application:read:org");
   if (!actor) return <AccessDenied />;
+  // Openings per reviewer per hour are limited: past the alert threshold they slow down, then stop.
+  const limited = await gateCaseOpening(actor).then(() => null, (e: unknown) => (isAppError(e) && e.code === "RATE_LIMITED" ? (e.messageValues?.minutes as number) : Promise.reject(e)));
+  if (limited) {
+    const tl = await getTranslations("review");
+    return <article className="space-y-4"><h1>{tl("limitTitle")}</h1><p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{tl("limitBody", { minutes: limited })}</p></article>;
+  }
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
   await recordCaseOpened(actor, c.id); // every opening is in the access log
