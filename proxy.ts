@@ -7,6 +7,7 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { newNonce, pageCsp } from "@/lib/security/csp";
 
 const intl = createIntlMiddleware(routing);
 
@@ -15,6 +16,10 @@ const SIGNED_IN = /^\/(be|ru|en)\/(me|review|funds|payouts|pledges|provider|admi
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export default function proxy(req: NextRequest) {
+  return route(req, newNonce());
+}
+
+function route(req: NextRequest, nonce: string): NextResponse {
   const { pathname, search } = req.nextUrl;
 
   if (SIGNED_IN.test(pathname) && !req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
@@ -27,12 +32,19 @@ export default function proxy(req: NextRequest) {
   // Next's server-action CSRF check rejects. Sec-Fetch-Site is set by the browser itself and cannot be
   // set by a page: "same-origin" proves the form was on our own page, so restore the real origin only
   // then (next-intl passes the request headers on). Any other null-origin POST is still refused by Next.
+  const headers = new Headers(req.headers);
   if (req.method === "POST" && req.headers.get("origin") === "null" && req.headers.get("sec-fetch-site") === "same-origin") {
-    const headers = new Headers(req.headers);
     headers.set("origin", req.nextUrl.origin);
-    return intl(new NextRequest(req.url, { headers }));
   }
-  return intl(req);
+  // A nonce per response: Next.js reads it from the request's policy and puts it on its scripts; the
+  // browser gets the same policy (docs/threat-model.md, XSS). next-intl passes the request headers on.
+  const csp = pageCsp(nonce);
+  headers.set("content-security-policy", csp);
+  headers.set("x-nonce", nonce);
+  // Only the headers of this request object matter: Next applies them to the real request.
+  const response = intl(new NextRequest(req.url, { headers }));
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

@@ -83,9 +83,31 @@ test("the health endpoint reports the app and the database", async ({ request })
 
 test("pages are sent with a strict content security policy and no referrer", async ({ request }) => {
   const r = await request.get("/en");
-  const csp = r.headers()["content-security-policy"];
+  const csp = r.headers()["content-security-policy"] ?? "";
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).not.toMatch(/https?:\/\//);
   expect(r.headers()["referrer-policy"]).toBe("no-referrer");
+  // Scripts only with this response's nonce: no 'unsafe-inline' for scripts, a new nonce every time.
+  const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  expect(script).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'$/);
+  const again = (await request.get("/en")).headers()["content-security-policy"];
+  expect(again).not.toBe(csp);
+  const api = (await request.get("/api/health")).headers()["content-security-policy"] ?? "";
+  expect(api.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))).toBe("script-src 'self'");
+});
+
+test("every script on a page carries the response's nonce, and the page still works", async ({ page }) => {
+  for (const path of ["/be", "/en/transparency", "/en/courses", "/en/apply"]) {
+    const response = await page.goto(path);
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"]!)![1];
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const n of scripts) expect(n, path).toBe(nonce);
+  }
+  const violations: string[] = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  expect(violations).toEqual([]);
 });
