@@ -73,7 +73,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
       <section className="space-y-3">
         <h2>{t("audit")}</h2>
         {chain.ok ? (
-          <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("chainOk", { links: chain.links })} <span className="break-all font-mono text-xs">{chain.head}</span></p>
+          <p className="rounded border border-green-700 bg-green-50 p-3">{t("chainOk", { links: chain.links })} <span className="break-all font-mono text-xs">{chain.head}</span></p>
         ) : (
           <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("chainBroken", { reason: chain.reason, link: chain.brokenAt ?? "—", event: chain.eventId ?? "—", links: chain.links })}</p>
         )}
