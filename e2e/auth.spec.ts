@@ -1,4 +1,4 @@
-import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
+import { DEMO_PASSWORD, demo, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
 
 test("a new applicant signs up, confirms the email with the link we send, and lands on their cases", async ({ page }) => {
   const email = uniqueEmail("signup");
@@ -133,4 +133,23 @@ test.describe("without JavaScript", () => {
     await page.goto("/ru/funds");
     await expect(page).toHaveURL(/\/ru\/sign-in\?next=%2Fru%2Ffunds$/);
   });
+});
+
+test("'sign out on every device' ends the sessions on other devices too", async ({ browser }) => {
+  const email = uniqueEmail("devices");
+  const password = "a long passphrase 42";
+  const phone = await (await browser.newContext()).newPage();
+  const laptop = await (await browser.newContext()).newPage();
+  const since = new Date();
+  await signUpWithEmail(phone, email, password);
+  await phone.goto(linkIn(await waitForMail(email, since)));
+  await expect(phone).toHaveURL(/\/en\/me/);
+  await signInAs(laptop, email, password);
+  await laptop.goto("/en/me");
+  await expect(laptop.getByRole("heading", { level: 1 })).toHaveText("My cases");
+
+  await phone.getByRole("button", { name: "Sign out on every device" }).click();
+  await expect(phone.getByRole("main").getByRole("status")).toContainText("You were signed out on every device.");
+  await laptop.goto("/en/me");
+  await expect(laptop).toHaveURL(/\/en\/sign-in/);
 });

@@ -78,6 +78,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     ],
     callbacks: {
       ...authConfig.callbacks,
+      // The token remembers the session version it was issued under; raising the user's version ends it.
+      async jwt(params) {
+        const token = authConfig.callbacks.jwt(params);
+        if (params.user?.id) {
+          const u = await db().user.findUnique({ where: { id: params.user.id }, select: { sessionVersion: true } });
+          token.sv = u?.sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session(params) {
+        const session = authConfig.callbacks.session(params);
+        return { ...session, sv: typeof params.token.sv === "number" ? params.token.sv : 0 };
+      },
       async signIn({ user, account }) {
         // Magic links never create accounts (sign-up does); suspended users cannot sign in.
         if (account?.provider === "nodemailer") {

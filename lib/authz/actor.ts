@@ -16,12 +16,14 @@ export type Actor = {
 export const rolesOf = (a: Actor) => new Set(a.memberships.map((m) => m.role));
 export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) => m.role === role).map((m) => m.organisationId);
 
-export async function loadActor(userId: string): Promise<Actor | null> {
+/** `sessionVersion`: the version the session was issued under; an older one is signed out. */
+export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, username: true, suspendedAt: true, memberships: { select: { organisationId: true, role: true } } },
+    select: { id: true, email: true, username: true, suspendedAt: true, sessionVersion: true, memberships: { select: { organisationId: true, role: true } } },
   });
   if (!user || user.suspendedAt) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return { userId: user.id, label: user.email ?? user.username ?? "", email: user.email, memberships: user.memberships };
 }
 

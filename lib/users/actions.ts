@@ -15,6 +15,7 @@ import { safeNextPath } from "@/lib/i18n/safe-next";
 import { grantRole } from "@/lib/users/grant-role";
 import { registerApplicant } from "@/lib/users/register-applicant";
 import { revokeRole } from "@/lib/users/revoke-role";
+import { setSuspended, signOutEverywhere } from "@/lib/users/sessions";
 import { recoverAccount } from "@/lib/users/recover-account";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
 import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
@@ -80,4 +81,16 @@ export const revokeRoleAction = formAction("revokeRole", RevokeRoleSchema, async
   const actor = await requireActor();
   await revokeRole(actor, input);
   revalidatePath("/[locale]/admin", "page");
+});
+
+export const signOutEverywhereAction = formAction("signOutEverywhere", z.object({}), async () => {
+  await signOutEverywhere(await requireActor());
+  const locale = await getLocale();
+  await signOut({ redirectTo: `/${locale}/sign-in?ended=1` });
+});
+
+export const suspendUserAction = formAction("suspendUser", z.object({ userId: z.string().min(1).max(100), suspend: z.enum(["1", "0"]) }), async ({ userId, suspend }) => {
+  await setSuspended(await requireActor(), userId, suspend === "1");
+  revalidatePath("/[locale]/admin", "page");
+  redirect(`/${await getLocale()}/admin?${suspend === "1" ? "suspended" : "reactivated"}=1`);
 });

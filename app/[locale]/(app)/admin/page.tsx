@@ -6,10 +6,11 @@ import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { accessLog } from "@/lib/reviews/access";
 import { auditChainStatus, listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
 import { ActivityAlerts } from "@/components/cases/activity-alerts";
-import { GrantRoleForm, RevokeRoleButton } from "./role-forms";
+import { GrantRoleForm, RevokeRoleButton, SuspendButton } from "./role-forms";
 
-export default async function AdminPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function AdminPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { locale } = await params;
+  const sp = await searchParams;
   setRequestLocale(locale);
   const actor = await pageActor(locale, "/admin", "user:read:any");
   if (!actor) return <AccessDenied />;
@@ -27,6 +28,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   return (
     <div className="space-y-8">
       <h1>{t("title")}</h1>
+      {(sp.suspended || sp.reactivated) && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{sp.suspended ? t("suspendedNotice") : t("reactivatedNotice")}</p>}
       <ActivityAlerts actor={actor} />
       <section className="space-y-3">
         <h2>{t("users")}</h2>
@@ -36,7 +38,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>{label(u)}{u.suspendedAt ? ` (${t("suspended")})` : ""}</td>
+                  <td>{label(u)}{u.suspendedAt ? ` (${t("suspended")})` : ""}{u.id !== actor.userId && <SuspendButton userId={u.id} suspended={!!u.suspendedAt} label={label(u)} />}</td>
                   <td>
                     {u.memberships.length === 0 ? t("noRoles") : (
                       <ul>

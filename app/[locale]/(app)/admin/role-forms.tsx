@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { useActionForm } from "@/components/form/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
-import { grantRoleAction, revokeRoleAction } from "@/lib/users/actions";
+import { grantRoleAction, revokeRoleAction, suspendUserAction } from "@/lib/users/actions";
 import { GrantRoleSchema } from "@/lib/users/schemas";
 
 type Option = { value: string; label: string };
@@ -33,6 +33,19 @@ export function RevokeRoleButton({ membershipId, label }: { membershipId: string
       <input type="hidden" name="membershipId" value={membershipId} />
       <button type="submit" disabled={pending} aria-label={label} title={label} className="ml-1 text-red-800 underline">×</button>
       {state && <FormMessage state={state} success={t("revoked")} />}
+    </form>
+  );
+}
+
+export function SuspendButton({ userId, suspended, label }: { userId: string; suspended: boolean; label: string }) {
+  const t = useTranslations("admin");
+  const [state, action, pending] = useActionState(suspendUserAction, null);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="suspend" value={suspended ? "0" : "1"} />
+      <button type="submit" disabled={pending} className="ml-2 text-sm text-red-800 underline">{suspended ? t("reactivate", { user: label }) : t("suspend", { user: label })}</button>
+      {state && !state.ok && <FormMessage state={state} />}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { myEnrollments, recommendationsFor } from "@/lib/courses/queries";
 import type { Reason } from "@/lib/courses/matching";
 import { OfferResponse } from "./course-forms";
+import { SignOutEverywhere } from "@/components/layout/sign-out-everywhere";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -78,6 +79,12 @@ export default async function MePage({ params, searchParams }: Props) {
             ))}
           </ol>
         )}
+      </section>
+
+      <section aria-labelledby="sessions-h" className="space-y-2">
+        <h2 id="sessions-h">{t("sessionsTitle")}</h2>
+        <p>{t("sessionsLead")}</p>
+        <SignOutEverywhere />
       </section>
     </div>
   );

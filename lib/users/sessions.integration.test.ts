@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadActor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { setSuspended, signOutEverywhere } from "@/lib/users/sessions";
+import { actorFor } from "@/lib/testing/actors";
+import { makeUser, platformOrganisation } from "@/lib/testing/factories";
+
+describe("ending sessions", () => {
+  it("'sign out everywhere' invalidates every token issued before it", async () => {
+    const user = await makeUser(db());
+    expect(await loadActor(user.id, 0)).not.toBeNull();
+    await signOutEverywhere(await actorFor(user.id));
+    expect(await loadActor(user.id, 0)).toBeNull();
+    expect(await loadActor(user.id, 1)).not.toBeNull();
+    expect(await db().auditEvent.count({ where: { entityId: user.id, action: "sessions.ended_everywhere" } })).toBe(1);
+  });
+
+  it("an admin suspends an account at once and can reactivate it; not their own, and only admins", async () => {
+    const platform = await platformOrganisation(db());
+    const admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platform.id }] })).id);
+    const staff = await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: platform.id }] });
+    await setSuspended(admin, staff.id, true);
+    expect(await loadActor(staff.id, 0)).toBeNull();
+    expect(await loadActor(staff.id, 1)).toBeNull();
+    await setSuspended(admin, staff.id, false);
+    expect(await loadActor(staff.id, 1)).not.toBeNull();
+    expect(await loadActor(staff.id, 0)).toBeNull();
+    await expect(setSuspended(admin, admin.userId, true)).rejects.toMatchObject({ messageKey: "admin.cannotSuspendSelf" });
+    await expect(setSuspended(await actorFor(staff.id), admin.userId, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
