@@ -48,3 +48,23 @@ test("a reviewer opens a case pseudonymously and never sees a case of another or
   await page.goto("/en/review/demo-application-5");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
+
+// Route handlers, for every demo role and a signed-out client: what each may download. Anything not
+// allowed answers 404 (never a hint that the thing exists).
+const ROUTES: Record<string, { allowed: string[]; contentType: RegExp }> = {
+  "/api/review/export": { allowed: ["reviewer"], contentType: /text\/csv/ },
+  "/api/payouts/batch": { allowed: ["fund"], contentType: /text\/csv/ },
+};
+
+for (const account of [null, "applicant", "reviewer", "fund", "provider", "donor", "admin"]) {
+  test(`route handlers as ${account ?? "a signed-out client"}: only the allowed ones answer`, async ({ page }) => {
+    if (account) await signInAs(page, demo(account));
+    for (const [path, rule] of Object.entries(ROUTES)) {
+      const r = await page.request.get(path, { maxRedirects: 0 });
+      const allowed = account !== null && rule.allowed.includes(account);
+      expect(r.status(), `${account} GET ${path}`).toBe(allowed ? 200 : 404);
+      if (allowed) expect(r.headers()["content-type"]).toMatch(rule.contentType);
+      expect(r.headers()["cache-control"]).toContain("no-store");
+    }
+  });
+}
