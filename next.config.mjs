@@ -1,22 +1,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { policy } from "./lib/security/csp-policy.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // No third-party origin anywhere: applicants are at risk if a page makes a request to someone else.
 // Pages get a per-response nonce policy from proxy.ts (lib/security/csp.ts); this one covers everything
 // the proxy does not see (API routes, static files) and allows no inline script at all.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join("; ");
+const csp = policy("'self'");
 
 const securityHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },

@@ -1,19 +1,9 @@
-// The Content-Security-Policy of every page: nothing from another origin, and scripts only with this
-// response's nonce (Next.js puts it on its own scripts); no 'unsafe-inline' for scripts.
-// API routes and files get the same policy with no script allowed at all (next.config.mjs).
+// Pages: nothing from another origin, and scripts only with this response's nonce (Next.js puts it on
+// its own scripts); no 'unsafe-inline' for scripts. The directives live in csp-policy.mjs.
+import { policy } from "./csp-policy.mjs";
+
 export function pageCsp(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join("; ");
+  return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
 }
 
 /** A fresh, unguessable nonce per response (128 bits, base64). */

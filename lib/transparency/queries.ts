@@ -38,27 +38,59 @@ type StatRow = { fundId: string; week: Date | null; stageRank: number; category:
 /** The day before which a fund's figures are published (with no delay: up to today, inclusive). */
 const untilDay = (f: { cutoff: Date; delayDays: number }) => iso(f.delayDays === 0 ? new Date(f.cutoff.getTime() + 86_400_000) : f.cutoff);
 
+const GROUPING = `GROUPING SETS (("fundId", "stageRank"), ("fundId", week, "stageRank"), ("fundId", category, "stageRank"), ("fundId", purpose, "stageRank"))`;
+
+/**
+ * Published weeks never change (facts are only ever added to the current week), so their aggregates are
+ * computed once per fund, cutoff day and app node, and kept here; only the days of the cutoff's own week
+ * are read on every request. Bounded: the oldest entries go first.
+ */
+const closedWeeks = new Map<string, StatRow[]>();
+const CLOSED_WEEKS_MAX = 500;
+
+async function closedWeekStats(fundId: string, until: string): Promise<StatRow[]> {
+  const key = `${fundId}|${until}`;
+  const hit = closedWeeks.get(key);
+  if (hit) return hit;
+  const rows = await db().$queryRawUnsafe<StatRow[]>(
+    `SELECT "fundId", week, "stageRank", category::text AS category, purpose::text AS purpose,
+            sum(count)::int AS count, sum("amountMinor")::float8 AS amount, GROUPING(week, category, purpose)::int AS g
+     FROM "FundStageWeekly" WHERE "fundId" = $1 AND week < date_trunc('week', $2::date)::date
+     GROUP BY ${GROUPING}`,
+    fundId,
+    until,
+  );
+  if (closedWeeks.size >= CLOSED_WEEKS_MAX) closedWeeks.delete(closedWeeks.keys().next().value!);
+  closedWeeks.set(key, rows);
+  return rows;
+}
+
 async function stageStats(funds: { id: string; cutoff: Date; delayDays: number }[]): Promise<StatRow[]> {
-  // Whole weeks before the cutoff's week come from the weekly rollup; the days of the cutoff's own week
-  // before the cutoff from the daily figures. Both are kept by the database in the same transaction.
+  // Whole weeks before the cutoff's week come from the weekly rollup (kept above); the days of the
+  // cutoff's own week before the cutoff from the daily figures. Both are kept by the database.
   const ids = funds.map((f) => f.id);
   const days = funds.map(untilDay);
-  return db().$queryRaw<StatRow[]>`
-    WITH c AS (SELECT * FROM unnest(${ids}::text[], ${days}::date[]) AS c(fund, until)),
-    src AS (
-      SELECT w."fundId", w.week, w."stageRank", w.category, w.purpose, w.count, w."amountMinor"
-      FROM "FundStageWeekly" w JOIN c ON c.fund = w."fundId"
-      WHERE w.week < date_trunc('week', c.until)::date
-      UNION ALL
-      SELECT d."fundId", date_trunc('week', d.day)::date, d."stageRank", d.category, d.purpose, d.count, d."amountMinor"
-      FROM "FundStageDaily" d JOIN c ON c.fund = d."fundId"
-      WHERE d.day >= date_trunc('week', c.until)::date AND d.day < c.until
-    )
-    SELECT "fundId", week, "stageRank", category::text AS category, purpose::text AS purpose,
-           sum(count)::int AS count, sum("amountMinor")::float8 AS amount,
-           GROUPING(week, category, purpose)::int AS g
-    FROM src
-    GROUP BY GROUPING SETS (("fundId", "stageRank"), ("fundId", week, "stageRank"), ("fundId", category, "stageRank"), ("fundId", purpose, "stageRank"))`;
+  const [closed, open] = await Promise.all([
+    Promise.all(funds.map((f, i) => closedWeekStats(f.id, days[i]!))).then((r) => r.flat()),
+    db().$queryRawUnsafe<StatRow[]>(
+      `SELECT d."fundId", date_trunc('week', d.day)::date AS week, d."stageRank", d.category::text AS category, d.purpose::text AS purpose,
+              sum(d.count)::int AS count, sum(d."amountMinor")::float8 AS amount, GROUPING(date_trunc('week', d.day)::date, d.category, d.purpose)::int AS g
+       FROM "FundStageDaily" d JOIN unnest($1::text[], $2::date[]) AS c(fund, until) ON c.fund = d."fundId"
+       WHERE d.day >= date_trunc('week', c.until)::date AND d.day < c.until
+       GROUP BY GROUPING SETS ((d."fundId", d."stageRank"), (d."fundId", date_trunc('week', d.day)::date, d."stageRank"), (d."fundId", d.category, d."stageRank"), (d."fundId", d.purpose, d."stageRank"))`,
+      ids,
+      days,
+    ),
+  ]);
+  // Add the open week's figures to the closed weeks' (same grouping sets, summed by group).
+  const merged = new Map<string, StatRow>();
+  for (const r of [...closed, ...open]) {
+    const k = [r.fundId, r.g, r.stageRank, r.week ? iso(new Date(r.week)) : "", r.category ?? "", r.purpose ?? ""].join("|");
+    const m = merged.get(k);
+    if (m) merged.set(k, { ...m, count: m.count + r.count, amount: Number(m.amount) + Number(r.amount) });
+    else merged.set(k, { ...r, amount: Number(r.amount) });
+  }
+  return [...merged.values()];
 }
 
 async function ledgerSums(funds: { id: string; cutoff: Date; delayDays: number }[]) {

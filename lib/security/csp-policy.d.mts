@@ -1,0 +1,1 @@
+export function policy(scriptSrc: string): string;
