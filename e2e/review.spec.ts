@@ -160,3 +160,19 @@ test("reviewers leave each other a note that the applicant never sees", async ({
   await expect(ap.getByText("Clinic name matches the referral list")).toHaveCount(0);
   await applicant.close();
 });
+
+test("a reviewer claims a case and finds it under 'assigned to me', then hands it to a colleague", async ({ page }) => {
+  await signInAs(page, demo("reviewer"));
+  await page.goto("/en/review/demo-application-4");
+  await page.getByRole("button", { name: "Claim this case" }).click();
+  await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText("Assigned to you.");
+  await page.goto("/en/review");
+  await page.getByLabel("Assigned to me").check();
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0004" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "PAD-DEMO-0002" })).toHaveCount(0);
+  await page.goto("/en/review/demo-application-4");
+  await page.getByLabel("Assign to reviewer").selectOption({ label: demo("reviewer2") });
+  await page.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText(`Assigned to ${demo("reviewer2")}.`);
+});

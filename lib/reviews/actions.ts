@@ -7,7 +7,8 @@ import { requireActor } from "@/lib/authz/current-actor";
 import { reviewCase } from "@/lib/reviews/review-case";
 import { revealIdentity } from "@/lib/reviews/access";
 import { addReviewerNote } from "@/lib/reviews/add-note";
-import { ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema } from "@/lib/reviews/schemas";
+import { AssignCaseSchema, ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema } from "@/lib/reviews/schemas";
+import { assignCase } from "@/lib/reviews/assign";
 
 export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
   await reviewCase(await requireActor(), input);
@@ -25,4 +26,11 @@ export const addReviewerNoteAction = formAction("addReviewerNote", ReviewerNoteS
   await addReviewerNote(await requireActor(), applicationId, note);
   revalidatePath("/[locale]/review", "layout");
   redirect(`/${await getLocale()}/review/${applicationId}#notes`);
+});
+
+export const assignCaseAction = formAction("assignCase", AssignCaseSchema, async ({ applicationId, assignee }) => {
+  const actor = await requireActor();
+  await assignCase(actor, applicationId, assignee === "me" ? actor.userId : assignee || null);
+  revalidatePath("/[locale]/review", "layout");
+  redirect(`/${await getLocale()}/review/${applicationId}?assigned=1`);
 });

@@ -17,6 +17,7 @@ export const QueueFilterSchema = z.object({
   purpose: z.preprocess(blank, z.enum(Object.values(AidPurpose) as [AidPurpose, ...AidPurpose[]]).optional()),
   duplicates: z.preprocess(blank, z.literal("1").optional()),
   needsMyVote: z.preprocess(blank, z.literal("1").optional()),
+  assignedToMe: z.preprocess(blank, z.literal("1").optional()),
   after: z.preprocess(blank, z.string().max(200).optional()),
 });
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
@@ -49,6 +50,7 @@ export function queueWhere(actor: Actor, f: QueueFilter): Prisma.ApplicationWher
         ...(f.purpose ? { purpose: f.purpose } : {}),
         ...(f.duplicates ? { isDuplicateFlagged: true } : {}),
         ...(f.needsMyVote ? { status: "VERIFIED", reviews: { none: { reviewerId: actor.userId } } } : {}),
+        ...(f.assignedToMe ? { assignedToId: actor.userId } : {}),
       },
     ],
   };

@@ -22,3 +22,9 @@ export const ReviewerNoteSchema = z.object({
   applicationId: z.string().min(1).max(100),
   note: z.string().trim().min(2, { message: "required" }).max(5000, { message: "too_long" }),
 });
+
+export const AssignCaseSchema = z.object({
+  applicationId: z.string().min(1).max(100),
+  // "me" claims, "" releases, otherwise a reviewer's id.
+  assignee: z.string().max(100).optional().default(""),
+});

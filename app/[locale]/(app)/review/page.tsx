@@ -57,6 +57,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         <div className="flex flex-wrap gap-4">
           <label className="flex items-center gap-2"><input type="checkbox" name="duplicates" value="1" defaultChecked={filter.duplicates === "1"} className="h-5 w-5" />{t("onlyDuplicates")}</label>
           <label className="flex items-center gap-2"><input type="checkbox" name="needsMyVote" value="1" defaultChecked={filter.needsMyVote === "1"} className="h-5 w-5" />{t("needsMyVote")}</label>
+          <label className="flex items-center gap-2"><input type="checkbox" name="assignedToMe" value="1" defaultChecked={filter.assignedToMe === "1"} className="h-5 w-5" />{t("assignedToMe")}</label>
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("apply")}</button>

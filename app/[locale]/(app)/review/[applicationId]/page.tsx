@@ -11,13 +11,16 @@ import { gateCaseOpening, recordCaseOpened } from "@/lib/reviews/access";
 import { isAppError } from "@/lib/errors";
 import { RevealIdentity } from "./reveal-identity";
 import { NoteForm } from "./note-form";
+import { AssignForms } from "./assign-form";
+import { assignableReviewers, assignmentOf } from "@/lib/reviews/assign";
 import { ReviewActions } from "./review-actions";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReviewCasePage({ params, searchParams }: Props) {
   const { locale, applicationId } = await params;
-  const done = (await searchParams).done === "1";
+  const sp = await searchParams;
+  const done = sp.done === "1";
   setRequestLocale(locale);
   const actor = await pageActor(locale, `/review/${applicationId}`, "application:read:org");
   if (!actor) return <AccessDenied />;
@@ -30,6 +33,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
   await recordCaseOpened(actor, c.id); // every opening is in the access log
+  const [assignment, reviewers] = await Promise.all([assignmentOf(c.id), assignableReviewers(c.id)]);
   const [t, tm, te, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getFormatter()]);
   const money = (m: number) => formatMoney(m, c.fund.currency, locale);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -52,6 +56,15 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         {c.approvedAmountMinor && (<><dt className="font-semibold">{t("approvedAmount")}</dt><dd>{money(c.approvedAmountMinor)}</dd></>)}
       </dl>
       <p>{t("votes", { approvals: c.approvals, needed: c.fund.requiredApprovals, rejections: c.rejections })}</p>
+
+      <section aria-labelledby="assign-h" className="space-y-2">
+        <h2 id="assign-h">{t("assignment")}</h2>
+        {sp.assigned === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("assignedNotice")}</p>}
+        <p>{assignment.label ? t("assignedTo", { who: assignment.assignedToId === actor.userId ? t("you") : assignment.label }) : t("unassigned")}</p>
+        {["SUBMITTED", "SHORTLISTED", "VERIFIED", "NEEDS_INFO"].includes(c.status) && !c.myBallot?.conflictDeclared && (
+          <AssignForms applicationId={c.id} mine={assignment.assignedToId === actor.userId} assigned={!!assignment.assignedToId} reviewers={reviewers.filter((r) => r.id !== actor.userId && r.id !== assignment.assignedToId)} />
+        )}
+      </section>
 
       <section className="space-y-2">
         <h2>{t("revealTitle")}</h2>
