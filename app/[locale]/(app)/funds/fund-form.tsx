@@ -2,6 +2,7 @@
 // Create or edit a fund. The same zod schema validates here (react-hook-form) and in the server action;
 // without JavaScript the form posts and comes back with the server's translated errors and the values.
 import { useTranslations } from "next-intl";
+import { CheckboxField } from "@/components/form/checkbox-field";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
@@ -58,10 +59,7 @@ export function FundForm({ defaults, organisations, currencyLocked }: Props) {
       <TextField id="cap" label={t("cap")} hint={t("capHint")} inputMode="decimal" required defaultValue={v.cap} errorKey={f.errorKey("cap")} registration={f.form.register("cap")} />
       <TextField id="requiredApprovals" label={t("requiredApprovals")} hint={t("requiredApprovalsHint")} inputMode="numeric" required defaultValue={v.requiredApprovals} errorKey={f.errorKey("requiredApprovals")} registration={f.form.register("requiredApprovals")} />
       <TextField id="publicationDelayDays" label={t("publicationDelayDays")} hint={t("publicationDelayHint")} inputMode="numeric" required defaultValue={v.publicationDelayDays} errorKey={f.errorKey("publicationDelayDays")} registration={f.form.register("publicationDelayDays")} />
-      <div className="flex items-center gap-2">
-        <input id="open" type="checkbox" defaultChecked={v.open === "on" || v.open === "true"} className="h-5 w-5" {...f.form.register("open")} />
-        <label htmlFor="open">{t("openForApplications")}</label>
-      </div>
+      <CheckboxField id="open" label={t("openForApplications")} value={v.open} registration={f.form.register("open")} />
       <TextField id="evidenceHint" label={t("evidenceHint")} defaultValue={v.evidenceHint} errorKey={f.errorKey("evidenceHint")} registration={f.form.register("evidenceHint")} />
       <TextArea id="checklist" label={t("checklist")} hint={t("checklistHint")} rows={4} defaultValue={v.checklist} errorKey={f.errorKey("checklist")} registration={f.form.register("checklist")} />
       <fieldset className="space-y-3">

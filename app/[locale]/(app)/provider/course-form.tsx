@@ -2,6 +2,7 @@
 // Create or edit a course: the same zod schema validates here (react-hook-form) and on the server;
 // without JavaScript the form posts and comes back with translated errors and the values.
 import { useTranslations } from "next-intl";
+import { CheckboxField } from "@/components/form/checkbox-field";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
@@ -25,12 +26,7 @@ export function CourseForm({ defaults }: { defaults: Record<string, string> }) {
   const sel = (name: "track" | "format" | "language" | "prerequisite", label: string, values: readonly string[], enumName: string) => (
     <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={values.map((x) => ({ value: x, label: te(`${enumName}.${x}` as never) }))} />
   );
-  const box = (name: "isFree" | "hiringPledge", label: string) => (
-    <div className="flex items-center gap-2">
-      <input id={name} type="checkbox" defaultChecked={v[name] === "on" || v[name] === "true"} className="h-5 w-5" {...f.form.register(name)} />
-      <label htmlFor={name}>{label}</label>
-    </div>
-  );
+  const box = (name: "isFree" | "hiringPledge", label: string) => <CheckboxField id={name} label={label} value={v[name]} registration={f.form.register(name)} />;
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <FormMessage state={f.state} />

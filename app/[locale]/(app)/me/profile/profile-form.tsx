@@ -1,6 +1,7 @@
 "use client";
 // The optional skills profile. The same zod schema validates here and in the server action.
 import { useTranslations } from "next-intl";
+import { CheckboxField } from "@/components/form/checkbox-field";
 import { CheckboxGroup } from "@/components/form/checkbox-group";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
@@ -24,12 +25,7 @@ export function ProfileForm({ defaults }: { defaults: Record<string, string> }) 
   const sel = (name: "region" | "situation" | "englishLevel" | "device" | "internet", label: string, options: { value: string; label: string }[]) => (
     <SelectField id={name} label={label} placeholder={t("notSaying")} optional defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={options} />
   );
-  const box = (name: "hasProgramming" | "openToSuggestions", label: string) => (
-    <div className="flex items-center gap-2">
-      <input id={name} type="checkbox" defaultChecked={v[name] === "on" || v[name] === "true"} className="h-5 w-5" {...f.form.register(name)} />
-      <label htmlFor={name}>{label}</label>
-    </div>
-  );
+  const box = (name: "hasProgramming" | "openToSuggestions", label: string) => <CheckboxField id={name} label={label} value={v[name]} registration={f.form.register(name)} />;
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <FormMessage state={f.state} />
