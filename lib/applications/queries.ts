@@ -37,7 +37,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       fund: { select: { name: true, currency: true, requiredApprovals: true, verificationChecklist: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true, reason: true } },
       reviews: { select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true } },
-      messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, bodyEnc: true, createdAt: true } },
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, templateKey: true, bodyEnc: true, createdAt: true } },
       evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, sizeBytes: true } },
     },
   });
@@ -47,7 +47,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   return {
     ...rest,
     statement: statementEnc ? decrypt(statementEnc, `Application.statement:${c.id}`) : "",
-    messages: c.messages.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
+    messages: c.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
     evidenceFiles: c.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
     myBallot: c.reviews.find((r) => r.reviewerId === actor.userId) ?? null,
     approvals: c.reviews.filter((r) => r.vote === "APPROVE" && !r.conflictDeclared).length,
@@ -99,14 +99,14 @@ export async function getOwnCase(actor: Actor, applicationId: string) {
       fund: { select: { name: true, currency: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true } },
       // Reviewer notes are between reviewers only: never part of the applicant's view.
-      messages: { where: { kind: { not: "REVIEWER_NOTE" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, bodyEnc: true, createdAt: true } },
+      messages: { where: { kind: { not: "REVIEWER_NOTE" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, templateKey: true, bodyEnc: true, createdAt: true } },
       evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, mimeType: true, sizeBytes: true } },
     },
   });
   if (!app) return null;
   return {
     ...app,
-    messages: app.messages.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
+    messages: app.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
     evidenceFiles: app.evidenceFiles.map((f) => ({ id: f.id, mimeType: f.mimeType, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
   };
 }

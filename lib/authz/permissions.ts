@@ -22,6 +22,10 @@ export const PERMISSIONS = {
     "payout:release:org",
     "application:read:org",
     "access-log:read:org",
+    // Rule on a case blocked by a rejection (overrule or uphold); never on a case they voted on.
+    "application:overrule:org",
+    // Export cases with personal fields (a reason is required; every case lands in the access log).
+    "application:export-personal:org",
   ],
   COURSE_PROVIDER: ["course:manage:org", "enrollment:decide:org"],
   DONOR: ["pledge:create:own", "pledge:read:own"],

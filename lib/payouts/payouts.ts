@@ -6,6 +6,9 @@ import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { decrypt, encrypt } from "@/lib/crypto";
+import { blindIndex } from "@/lib/crypto/field-encryption";
+import { env } from "@/lib/env";
+import { normalisePayoutDetails } from "@/lib/reviews/signals";
 import { db, type Tx } from "@/lib/db/client";
 import type { AidPurpose, PayoutMethod, PayoutStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
@@ -66,7 +69,9 @@ export async function requestPayout(actor: Actor, input: RequestPayoutInput): Pr
         },
         select: { id: true, reference: true },
       });
-      await tx.payout.update({ where: { id: payout.id }, data: { detailsEnc: encrypt(input.details, `Payout.details:${payout.id}`) } });
+      // The keyed hash lets reviewers see the same account on other cases without decrypting anything.
+      const detailsIndex = input.details.trim() ? blindIndex(env().BLIND_INDEX_KEY, `payout:${normalisePayoutDetails(input.details)}`) : null;
+      await tx.payout.update({ where: { id: payout.id }, data: { detailsEnc: encrypt(input.details, `Payout.details:${payout.id}`), detailsIndex } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: "payout.requested", entityType: "Payout", entityId: payout.id, data: { applicationId: app.id, fundId: app.fundId, amountMinor, tranche, method: input.method } });
       return { payoutId: payout.id, reference: payout.reference };
     }),

@@ -28,10 +28,17 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
   return db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
       where: { id: applicationId, ...reviewerCaseWhere(actor) },
-      select: { id: true, applicantId: true, legalNameEnc: true, phoneEnc: true, cityEnc: true, birthDateEnc: true },
+      select: { id: true, applicantId: true, legalNameEnc: true, phoneEnc: true, cityEnc: true, birthDateEnc: true, fund: { select: { revealNeedsSecondReviewer: true } } },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
-    const event = await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.revealed", entityType: "Application", entityId: app.id, data: { reason: reason.slice(0, 500) } });
+    // Funds that fear an infiltrator require a second reviewer's confirmation first (valid 24 hours).
+    let requestId: string | undefined;
+    if (app.fund.revealNeedsSecondReviewer) {
+      const confirmed = await tx.revealRequest.findFirst({ where: { applicationId: app.id, requesterId: actor.userId, status: "CONFIRMED", expiresAt: { gt: new Date() } }, select: { id: true } });
+      if (!confirmed) throw new AppError("FORBIDDEN", "reveal needs confirmation", undefined, "review.revealNeedsConfirmation");
+      requestId = confirmed.id;
+    }
+    const event = await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.revealed", entityType: "Application", entityId: app.id, data: { reason: reason.slice(0, 500), ...(requestId ? { requestId } : {}) } });
     const profile = await tx.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { contactChannel: true, contactHandleEnc: true } });
     const { legalNameEnc, phoneEnc, cityEnc, birthDateEnc } = app;
     const personal = decryptPersonal(app.id, { legalNameEnc, phoneEnc, cityEnc, birthDateEnc });
@@ -44,7 +51,53 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
   });
 }
 
-const ACCESS_ACTIONS = ["case.opened", "identity.revealed", "evidence.downloaded"];
+export const REVEAL_CONFIRMATION_MS = 24 * 60 * 60 * 1000;
+
+/** On a fund that requires it: ask a second reviewer to confirm a reveal (the reason is recorded now). */
+export async function requestReveal(actor: Actor, applicationId: string, reason: string): Promise<void> {
+  assertCan(actor, "application:reveal-identity:org");
+  await db().$transaction(async (tx) => {
+    const app = await tx.application.findFirst({ where: { id: applicationId, ...reviewerCaseWhere(actor) }, select: { id: true, fund: { select: { revealNeedsSecondReviewer: true } } } });
+    if (!app) throw new AppError("NOT_FOUND", "case not found");
+    if (!app.fund.revealNeedsSecondReviewer) throw new AppError("INVALID_STATE", "no confirmation needed", undefined, "review.revealNoConfirmation");
+    const open = await tx.revealRequest.findFirst({ where: { applicationId: app.id, requesterId: actor.userId, OR: [{ status: "PENDING" }, { status: "CONFIRMED", expiresAt: { gt: new Date() } }] }, select: { id: true } });
+    if (open) throw new AppError("CONFLICT", "request open", undefined, "review.revealRequestOpen");
+    const r = await tx.revealRequest.create({ data: { applicationId: app.id, requesterId: actor.userId, reason: reason.slice(0, 500) }, select: { id: true } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.reveal_requested", entityType: "Application", entityId: app.id, data: { reason: reason.slice(0, 500), requestId: r.id } });
+  });
+}
+
+/** A different reviewer of the case's fund confirms or refuses a pending reveal request. */
+export async function decideRevealRequest(actor: Actor, requestId: string, decision: "confirm" | "refuse"): Promise<void> {
+  assertCan(actor, "application:reveal-identity:org");
+  await db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RevealRequest" WHERE id = ${requestId} FOR UPDATE`;
+    const req = locked.length ? await tx.revealRequest.findUnique({ where: { id: requestId }, select: { id: true, applicationId: true, requesterId: true, status: true } }) : null;
+    const inScope = req && (await tx.application.findFirst({ where: { id: req.applicationId, ...reviewerCaseWhere(actor) }, select: { id: true } }));
+    if (!req || !inScope) throw new AppError("NOT_FOUND", "request not found");
+    if (req.requesterId === actor.userId) throw new AppError("FORBIDDEN", "own request", undefined, "review.revealOwnRequest");
+    if (req.status !== "PENDING") throw new AppError("INVALID_STATE", "already decided", undefined, "review.revealDecided");
+    const now = new Date();
+    await tx.revealRequest.update({
+      where: { id: req.id },
+      data: { status: decision === "confirm" ? "CONFIRMED" : "REFUSED", deciderId: actor.userId, decidedAt: now, expiresAt: decision === "confirm" ? new Date(now.getTime() + REVEAL_CONFIRMATION_MS) : null },
+    });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: decision === "confirm" ? "identity.reveal_confirmed" : "identity.reveal_refused", entityType: "Application", entityId: req.applicationId, data: { requestId: req.id, requesterId: req.requesterId } });
+  });
+}
+
+/** Reveal requests on a case (for its page): whose, why, where they stand. */
+export async function revealRequestsOf(actor: Actor, applicationId: string) {
+  const rows = await db().revealRequest.findMany({
+    where: { applicationId, application: reviewerCaseWhere(actor) },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, requesterId: true, reason: true, status: true, expiresAt: true, createdAt: true, requester: { select: { email: true, username: true } } },
+  });
+  return rows.map((r) => ({ ...r, who: r.requester.email ?? r.requester.username ?? "—", mine: r.requesterId === actor.userId, live: r.status === "PENDING" || (r.status === "CONFIRMED" && !!r.expiresAt && r.expiresAt > new Date()) }));
+}
+
+const ACCESS_ACTIONS = ["case.opened", "identity.revealed", "evidence.downloaded", "identity.reveal_requested", "identity.reveal_confirmed", "identity.reveal_refused", "identity.exported"];
 
 /**
  * The access log, newest first: admins read all of it; fund managers read it for their organisation's

@@ -5,10 +5,15 @@ import { getLocale } from "next-intl/server";
 import { formAction } from "@/lib/actions/form-action";
 import { requireActor } from "@/lib/authz/current-actor";
 import { reviewCase } from "@/lib/reviews/review-case";
-import { revealIdentity } from "@/lib/reviews/access";
-import { addReviewerNote } from "@/lib/reviews/add-note";
-import { AssignCaseSchema, ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema } from "@/lib/reviews/schemas";
+import { decideRevealRequest, requestReveal, revealIdentity } from "@/lib/reviews/access";
+import { addReviewerNote, sendApplicantMessage } from "@/lib/reviews/add-note";
+import {
+  ApplicantMessageSchema, AssignCaseSchema, BulkScreenSchema, RevealDecisionSchema, ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema, RulingSchema, ScoreCaseSchema, UndoBulkSchema,
+} from "@/lib/reviews/schemas";
 import { assignCase } from "@/lib/reviews/assign";
+import { bulkScreen, undoBulk } from "@/lib/reviews/bulk";
+import { ruleOnRejection } from "@/lib/reviews/rule-on-rejection";
+import { scoreCase } from "@/lib/reviews/score-case";
 
 export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
   await reviewCase(await requireActor(), input);
@@ -33,4 +38,43 @@ export const assignCaseAction = formAction("assignCase", AssignCaseSchema, async
   await assignCase(actor, applicationId, assignee === "me" ? actor.userId : assignee || null);
   revalidatePath("/[locale]/review", "layout");
   redirect(`/${await getLocale()}/review/${applicationId}?assigned=1`);
+});
+
+export const scoreCaseAction = formAction("scoreCase", ScoreCaseSchema, async ({ applicationId, scores }) => {
+  const result = await scoreCase(await requireActor(), applicationId, scores);
+  revalidatePath("/[locale]/review", "layout");
+  return result;
+});
+
+export const sendApplicantMessageAction = formAction("sendApplicantMessage", ApplicantMessageSchema, async ({ applicationId, template, message }) => {
+  await sendApplicantMessage(await requireActor(), applicationId, { template, message });
+  redirect(`/${await getLocale()}/review/${applicationId}?sent=1#messages`);
+});
+
+export const requestRevealAction = formAction("requestReveal", RevealIdentitySchema, async ({ applicationId, reason }) => {
+  await requestReveal(await requireActor(), applicationId, reason);
+  redirect(`/${await getLocale()}/review/${applicationId}?revealRequested=1#reveal`);
+});
+
+export const decideRevealAction = formAction("decideReveal", RevealDecisionSchema.extend({ applicationId: ReviewerNoteSchema.shape.applicationId }), async ({ requestId, decision, applicationId }) => {
+  await decideRevealRequest(await requireActor(), requestId, decision);
+  redirect(`/${await getLocale()}/review/${applicationId}?revealDecided=${decision}#reveal`);
+});
+
+export const ruleOnRejectionAction = formAction("ruleOnRejection", RulingSchema, async ({ applicationId, ruling, reason }) => {
+  const { status } = await ruleOnRejection(await requireActor(), applicationId, ruling, reason);
+  revalidatePath("/[locale]/funds", "layout");
+  return { status };
+});
+
+export const bulkScreenAction = formAction("bulkScreen", BulkScreenSchema, async ({ action, ids, reason }) => {
+  const result = await bulkScreen(await requireActor(), action, ids, reason);
+  revalidatePath("/[locale]/review", "layout");
+  return { ...result, undoUntil: result.undoUntil.toISOString() };
+});
+
+export const undoBulkAction = formAction("undoBulk", UndoBulkSchema, async ({ bulkId }) => {
+  const result = await undoBulk(await requireActor(), bulkId);
+  revalidatePath("/[locale]/review", "layout");
+  return result;
 });

@@ -18,6 +18,8 @@ export const QueueFilterSchema = z.object({
   duplicates: z.preprocess(blank, z.literal("1").optional()),
   needsMyVote: z.preprocess(blank, z.literal("1").optional()),
   assignedToMe: z.preprocess(blank, z.literal("1").optional()),
+  // Oldest first (default), or best rubric score first (unscored last).
+  sort: z.preprocess(blank, z.enum(["age", "score"]).optional()),
   after: z.preprocess(blank, z.string().max(200).optional()),
 });
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
@@ -34,6 +36,12 @@ function decodeCursor(c: string | undefined): { submittedAt: Date; id: string } 
   const [iso, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
   const d = new Date(iso ?? "");
   return id && !Number.isNaN(d.getTime()) ? { submittedAt: d, id } : null;
+}
+const encodeScoreCursor = (score: number, id: string) => Buffer.from(`s${score}|${id}`).toString("base64url");
+function decodeScoreCursor(c: string | undefined): { score: number; id: string } | null {
+  if (!c) return null;
+  const m = /^s(-?\d{1,3})\|(.+)$/.exec(Buffer.from(c, "base64url").toString("utf8"));
+  return m ? { score: Number(m[1]), id: m[2]! } : null;
 }
 
 /** The reviewer's scope narrowed by the queue filters (shared by the queue page and the CSV export). */
@@ -56,8 +64,23 @@ export function queueWhere(actor: Actor, f: QueueFilter): Prisma.ApplicationWher
   };
 }
 
+const ROW = { id: true, referenceCode: true, status: true, category: true, region: true, requestedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, score: true, fund: { select: { name: true, currency: true } } } as const;
+
 export async function listQueue(actor: Actor, f: QueueFilter) {
   assertCan(actor, "review:queue:org");
+  if (f.sort === "score") {
+    // Best first, ties by id; the cursor is the last row's (score, id) on the (fundId, status, score desc, id) index.
+    const c = decodeScoreCursor(f.after);
+    const rows = await db().application.findMany({
+      where: { ...queueWhere(actor, f), ...(c ? { score: { lte: c.score }, OR: [{ score: { lt: c.score } }, { id: { gt: c.id } }] } : {}) },
+      orderBy: [{ score: "desc" }, { id: "asc" }],
+      take: PAGE_SIZE + 1,
+      select: ROW,
+    });
+    const page = rows.slice(0, PAGE_SIZE);
+    const last = page.at(-1);
+    return { rows: page, next: rows.length > PAGE_SIZE && last ? encodeScoreCursor(last.score, last.id) : null };
+  }
   const cursor = decodeCursor(f.after);
   const where: Prisma.ApplicationWhereInput = {
     ...queueWhere(actor, f),
@@ -69,7 +92,7 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
     where,
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take: PAGE_SIZE + 1,
-    select: { id: true, referenceCode: true, status: true, category: true, region: true, requestedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, fund: { select: { name: true, currency: true } } },
+    select: ROW,
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);

@@ -43,8 +43,8 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
         if (!input.reason) throw required("reason");
         break;
       case "request_info": {
-        if (!input.message) throw required("message");
-        const m = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "INFO_REQUEST", bodyEnc: "" }, select: { id: true } });
+        if (!input.message && !input.template) throw required("message");
+        const m = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "INFO_REQUEST", templateKey: input.template || null, bodyEnc: "" }, select: { id: true } });
         await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encrypt(input.message, `ApplicationMessage.body:${m.id}`) } });
         data.returnStatus = app.status;
         reason = "information requested";
@@ -71,7 +71,7 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
         create: { applicationId: app.id, reviewerId: actor.userId, ...ballot },
         update: ballot,
       });
-      const ballots = await tx.review.findMany({ where: { applicationId: app.id }, select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true } });
+      const ballots = await tx.review.findMany({ where: { applicationId: app.id }, select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true } });
       const decision = app.status === "VERIFIED" ? decide(ballots, app.fund.requiredApprovals) : null;
       if (decision?.outcome === "APPROVED") {
         to = "APPROVED";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionsAt, checklistComplete, decide, isAllowed, moveOf, type Ballot } from "@/lib/reviews/rules";
+import { actionsAt, canRule, checklistComplete, decide, isAllowed, moveOf, type Ballot } from "@/lib/reviews/rules";
 
 const b = (reviewerId: string, vote: "APPROVE" | "REJECT" | null, amount: number | null = null, conflictDeclared = false): Ballot => ({ reviewerId, vote, approvedAmountMinor: amount, conflictDeclared });
 
@@ -62,5 +62,22 @@ describe("four eyes", () => {
 
   it("requires at least one approval even if a fund is misconfigured", () => {
     expect(decide([], 0).outcome).toBe("PENDING");
+  });
+});
+
+describe("fund manager rulings", () => {
+  const reject = { reviewerId: "r2", vote: "REJECT" as const, approvedAmountMinor: null, conflictDeclared: false };
+  const approve = (id: string) => ({ reviewerId: id, vote: "APPROVE" as const, approvedAmountMinor: 100, conflictDeclared: false });
+  it("an overruled rejection no longer blocks", () => {
+    expect(decide([approve("r1"), approve("r3"), reject], 2).outcome).toBe("BLOCKED");
+    expect(decide([approve("r1"), approve("r3"), { ...reject, overruledAt: new Date() }], 2)).toEqual({ outcome: "APPROVED", amountMinor: 100 });
+  });
+  it("only a non-voter rules, and only on a blocked verified case", () => {
+    expect(canRule("VERIFIED", [approve("r1"), reject], "m1")).toBe("ok");
+    expect(canRule("VERIFIED", [approve("r1"), reject], "r1")).toBe("voted");
+    expect(canRule("VERIFIED", [approve("r1"), reject], "r2")).toBe("voted");
+    expect(canRule("VERIFIED", [approve("r1")], "m1")).toBe("not_blocked");
+    expect(canRule("SHORTLISTED", [reject], "m1")).toBe("not_blocked");
+    expect(canRule("VERIFIED", [{ ...reject, overruledAt: new Date() }], "m1")).toBe("not_blocked");
   });
 });

@@ -39,16 +39,20 @@ export function checklistComplete(required: readonly string[], ticked: readonly 
   return required.every((item) => ticked.includes(item));
 }
 
-export type Ballot = { reviewerId: string; vote: Vote | null; approvedAmountMinor: number | null; conflictDeclared: boolean };
+/** Stages at which a reviewer may score the case with the fund's rubric (scoring never moves the stage). */
+export const SCORE_STAGES: readonly ApplicationStatus[] = ["SHORTLISTED", "VERIFIED"];
+
+export type Ballot = { reviewerId: string; vote: Vote | null; approvedAmountMinor: number | null; conflictDeclared: boolean; overruledAt?: Date | null };
 export type Decision = { outcome: "APPROVED"; amountMinor: number } | { outcome: "PENDING"; approvals: number; needed: number } | { outcome: "BLOCKED"; rejections: number };
 
 /**
  * Four eyes: approved when at least `required` distinct reviewers voted approve, none rejected, and no
  * conflicted reviewer is counted. The amount is the smallest one approved (everyone agreed to at least
- * that). A rejection blocks approval until a fund manager rules on it.
+ * that). A rejection blocks approval until a fund manager rules on it: an overruled rejection no longer
+ * counts; an upheld one rejects the case (see `canRule`).
  */
 export function decide(ballots: readonly Ballot[], required: number): Decision {
-  const counted = ballots.filter((b) => !b.conflictDeclared && b.vote);
+  const counted = ballots.filter((b) => !b.conflictDeclared && b.vote && !(b.vote === "REJECT" && b.overruledAt));
   const rejections = counted.filter((b) => b.vote === "REJECT").length;
   if (rejections > 0) return { outcome: "BLOCKED", rejections };
   const approvals = counted.filter((b) => b.vote === "APPROVE" && b.approvedAmountMinor);
@@ -57,12 +61,29 @@ export function decide(ballots: readonly Ballot[], required: number): Decision {
   return { outcome: "APPROVED", amountMinor: Math.min(...distinct.values()) };
 }
 
+/**
+ * Whether a fund manager may rule on a blocked case: the case is verified, at least one standing
+ * rejection blocks it, and the manager cast no ballot on it (nobody rules on their own vote).
+ */
+export function canRule(status: ApplicationStatus, ballots: readonly Ballot[], managerId: string): "ok" | "not_blocked" | "voted" {
+  if (ballots.some((b) => b.reviewerId === managerId && (b.vote || b.conflictDeclared))) return "voted";
+  if (status !== "VERIFIED" || decide(ballots, 1).outcome !== "BLOCKED") return "not_blocked";
+  return "ok";
+}
+
 // ─── The whole review stage machine as one pure step (used by the property-based test) ─────────────
 export type CaseState = { status: ApplicationStatus; ballots: Ballot[]; checklistDone: boolean };
-export type Step = { reviewerId: string; action: ReviewAction; amountMinor?: number; checklistComplete?: boolean };
+/** A step is a reviewer's action or a fund manager's ruling on a blocked case. */
+export type Step = { reviewerId: string; action: ReviewAction | "overrule" | "uphold"; amountMinor?: number; checklistComplete?: boolean };
 
 /** Applies one reviewer action; returns null when the rules refuse it (the use case raises the matching error). */
 export function step(state: CaseState, s: Step, requiredApprovals: number): CaseState | null {
+  if (s.action === "overrule" || s.action === "uphold") {
+    if (canRule(state.status, state.ballots, s.reviewerId) !== "ok") return null;
+    if (s.action === "uphold") return { ...state, status: "REJECTED" };
+    const ballots = state.ballots.map((b) => (b.vote === "REJECT" && !b.overruledAt ? { ...b, overruledAt: new Date(0) } : b));
+    return { ...state, ballots, status: decide(ballots, requiredApprovals).outcome === "APPROVED" ? "APPROVED" : state.status };
+  }
   const mine = state.ballots.find((b) => b.reviewerId === s.reviewerId);
   if (mine?.conflictDeclared || !isAllowed(s.action, state.status)) return null;
   if (s.action === "verify" && !s.checklistComplete) return null;

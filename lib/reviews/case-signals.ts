@@ -1,0 +1,50 @@
+// Reads the facts behind a case's fraud signals (lib/reviews/signals.ts) within the reviewer's scope.
+// Only keyed hashes and counts are compared: nothing personal is decrypted to find a match.
+import "server-only";
+import type { Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { MIN_CASES_FOR_P95, signalsFrom, type Signal } from "@/lib/reviews/signals";
+import { reviewerCaseWhere } from "@/lib/reviews/scope";
+
+// A fund's amount distribution moves slowly: one percentile query per fund per node every 10 minutes.
+const P95_TTL_MS = 10 * 60 * 1000;
+const p95Cache = new Map<string, { at: number; value: number | null }>();
+
+async function fundP95(fundId: string): Promise<number | null> {
+  const hit = p95Cache.get(fundId);
+  if (hit && Date.now() - hit.at < P95_TTL_MS) return hit.value;
+  const [row] = await db().$queryRaw<{ n: bigint; p95: number | null }[]>`
+    SELECT count(*) AS n, percentile_disc(0.95) WITHIN GROUP (ORDER BY "requestedAmountMinor") AS p95
+    FROM "Application" WHERE "fundId" = ${fundId} AND status <> 'DRAFT' AND "requestedAmountMinor" IS NOT NULL`;
+  const value = row && Number(row.n) >= MIN_CASES_FOR_P95 ? row.p95 : null;
+  p95Cache.set(fundId, { at: Date.now(), value });
+  return value;
+}
+
+export async function caseSignals(actor: Actor, applicationId: string): Promise<Signal[]> {
+  const app = await db().application.findFirst({
+    where: { id: applicationId, ...reviewerCaseWhere(actor) },
+    select: { id: true, applicantId: true, fundId: true, phoneIndex: true, identityIndex: true, requestedAmountMinor: true, payouts: { where: { detailsIndex: { not: null } }, select: { detailsIndex: true } } },
+  });
+  if (!app) return [];
+  const indexes = [app.phoneIndex && { phoneIndex: app.phoneIndex }, app.identityIndex && { identityIndex: app.identityIndex }].filter(Boolean) as object[];
+  const details = [...new Set(app.payouts.map((p) => p.detailsIndex!))];
+  const [dups, shared, accountCases, rejectedBefore, p95] = await Promise.all([
+    indexes.length ? db().application.findMany({ where: { id: { not: app.id }, status: { not: "DRAFT" }, OR: indexes }, select: { referenceCode: true }, take: 10 }) : [],
+    details.length ? db().payout.findMany({ where: { detailsIndex: { in: details }, applicationId: { not: app.id } }, distinct: ["applicationId"], select: { application: { select: { referenceCode: true } } }, take: 10 }) : [],
+    db().application.count({ where: { applicantId: app.applicantId, status: { not: "DRAFT" } } }),
+    db().application.count({ where: { applicantId: app.applicantId, id: { not: app.id }, status: "REJECTED" } }),
+    fundP95(app.fundId),
+  ]);
+  return signalsFrom({
+    duplicateRefs: dups.map((d) => d.referenceCode ?? "—"),
+    sharedPayoutRefs: shared.map((s) => s.application.referenceCode ?? "—"),
+    accountCases,
+    rejectedBefore,
+    requestedMinor: app.requestedAmountMinor,
+    fundP95Minor: p95,
+  });
+}
+
+/** For tests: forget the cached percentiles. */
+export const resetSignalCache = () => p95Cache.clear();
