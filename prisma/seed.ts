@@ -47,7 +47,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     phoneRequirement: "REQUIRED",
     birthDateRequirement: "REQUIRED",
   });
-  await db.fund.update({ where: { id: academy.id }, data: { verificationChecklist: ["Resignation order seen", "Academy debt demand seen"] } });
+  const rubric = [{ label: "Urgency of need", weight: 3 }, { label: "Strength of evidence", weight: 2 }, { label: "Fit with the fund's purpose", weight: 1 }];
+  await db.fund.update({ where: { id: academy.id }, data: { verificationChecklist: ["Resignation order seen", "Academy debt demand seen"], rubric } });
   const rehab = await makeFund(db, brightline.id, {
     id: "demo-fund-rehab",
     name: "Rehabilitation Fund",
@@ -59,7 +60,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     legalNameRequirement: "OPTIONAL",
     phoneRequirement: "OPTIONAL",
   });
-  await db.fund.update({ where: { id: rehab.id }, data: { verificationChecklist: ["Medical report seen"] } });
+  // The rehabilitation fund asks a second reviewer to confirm every identity reveal.
+  await db.fund.update({ where: { id: rehab.id }, data: { verificationChecklist: ["Medical report seen"], rubric, revealNeedsSecondReviewer: true } });
   const solidarity = await makeFund(db, kvant.id, {
     id: "demo-fund-solidarity",
     name: "Solidarity Fund for Dismissed Workers",
@@ -106,7 +108,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
   }
 
   // Applications across the funnel (400 -> 130 -> 27 -> 11 in the real case; a handful here).
-  const cases: { code: string; fundId: string; status: ApplicationStatus; category: SituationCategory; purpose: AidPurpose; region: Region; amount: number; ageDays: number; own?: boolean; statement: string }[] = [
+  type Ballot = { reviewer: "reviewer" | "reviewer2"; vote: "APPROVE" | "REJECT"; reason?: string };
+  const cases: { code: string; fundId: string; status: ApplicationStatus; category: SituationCategory; purpose: AidPurpose; region: Region; amount: number; ageDays: number; own?: boolean; statement: string; legalName?: string; phone?: string; ballots?: Ballot[] }[] = [
     { code: "PAD-DEMO-0001", fundId: academy.id, status: "SUBMITTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "MINSK", amount: 1_450_000, ageDays: 2, own: true, statement: "I resigned from the service and the academy demands repayment of my training." },
     { code: "PAD-DEMO-0002", fundId: academy.id, status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "GOMEL", amount: 1_200_000, ageDays: 6, statement: "Resigned in August; debt demand received." },
     { code: "PAD-DEMO-0003", fundId: rehab.id, status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "GRODNO", amount: 180_000, ageDays: 1, statement: "Injured during detention; need physiotherapy." },
@@ -116,6 +119,15 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     // Approved by reviewer and reviewer2, waiting for a payout (the fund managers' demo).
     { code: "PAD-DEMO-0007", fundId: rehab.id, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "VITEBSK", amount: 150_000, ageDays: 12, own: true, statement: "Rehabilitation after a spinal injury in detention; clinic invoice attached." },
     { code: "PAD-DEMO-0008", fundId: rehab.id, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "GOMEL", amount: 80_000, ageDays: 11, statement: "Court fine after a peaceful rally; lawyer's invoice attached." },
+    // Scored with the Academy fund's rubric (the reviewers' demo of scoring and the score sort).
+    { code: "PAD-DEMO-0009", fundId: academy.id, status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "VITEBSK", amount: 1_600_000, ageDays: 4, statement: "Left the service after the election; the academy wants the full cost of training back." },
+    // Held by reviewer2's rejection: the fund managers' demo of ruling on it.
+    { code: "PAD-DEMO-0010", fundId: rehab.id, status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "MOGILEV", amount: 140_000, ageDays: 8, statement: "Concussion during detention; the neurologist prescribed a rehabilitation course.", ballots: [{ reviewer: "reviewer", vote: "APPROVE" }, { reviewer: "reviewer2", vote: "REJECT", reason: "The medical report is not dated." }] },
+    // Fresh submissions to screen in bulk.
+    { code: "PAD-DEMO-0011", fundId: solidarity.id, status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GRODNO", amount: 90_000, ageDays: 2, statement: "Dismissed from the tractor plant for joining the strike committee." },
+    { code: "PAD-DEMO-0012", fundId: solidarity.id, status: "SUBMITTED", category: "PUBLIC_SECTOR_LEAVER", purpose: "RELOCATION", region: "BREST", amount: 120_000, ageDays: 2, statement: "Quit my teaching post after being told to falsify the vote count." },
+    // Identity given; the Rehabilitation fund needs a second reviewer to confirm a reveal.
+    { code: "PAD-DEMO-0013", fundId: rehab.id, status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "VITEBSK", amount: 60_000, ageDays: 1, statement: "Fined twice for a white-red-white ribbon; the lawyer's invoice is attached.", legalName: "Alesia Demo-Kavalenka", phone: "+375 29 000-00-13" },
   ];
   const pseudonymous = await makeUser(db, { email: null, username: "demo-applicant-quiet-river", password: DEMO_PASSWORD, roles: [{ role: "APPLICANT", organisationId: platform.id }] });
   for (const [i, c] of cases.entries()) {
@@ -134,6 +146,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
         region: c.region,
         requestedAmountMinor: c.amount,
         statementEnc: encryptField(ring, c.statement, `Application.statement:${id}`),
+        legalNameEnc: c.legalName ? encryptField(ring, c.legalName, `Application.legalName:${id}`) : undefined,
+        phoneEnc: c.phone ? encryptField(ring, c.phone, `Application.phone:${id}`) : undefined,
         submittedAt,
         returnStatus: c.status === "NEEDS_INFO" ? "SHORTLISTED" : undefined,
         approvedAmountMinor: c.status === "APPROVED" ? c.amount : undefined,
@@ -148,6 +162,14 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
       },
       update: {},
     });
+    for (const b of c.ballots ?? []) {
+      const reviewerId = users[b.reviewer].id;
+      await db.review.upsert({
+        where: { applicationId_reviewerId: { applicationId: id, reviewerId } },
+        create: { applicationId: id, reviewerId, vote: b.vote, approvedAmountMinor: b.vote === "APPROVE" ? c.amount : null, reason: b.reason ?? null },
+        update: {},
+      });
+    }
     if (c.status === "APPROVED") {
       for (const reviewerId of [users.reviewer.id, users.reviewer2.id]) {
         await db.review.upsert({

@@ -34,9 +34,10 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       isDuplicateFlagged: true,
       statementEnc: true,
       verifiedItems: true,
-      fund: { select: { name: true, currency: true, requiredApprovals: true, verificationChecklist: true } },
+      score: true,
+      fund: { select: { name: true, currency: true, requiredApprovals: true, verificationChecklist: true, rubric: true, revealNeedsSecondReviewer: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true, reason: true } },
-      reviews: { select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true } },
+      reviews: { select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, rubricScores: true, overruledAt: true } },
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, templateKey: true, bodyEnc: true, createdAt: true } },
       evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, sizeBytes: true } },
     },
@@ -51,7 +52,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
     evidenceFiles: c.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
     myBallot: c.reviews.find((r) => r.reviewerId === actor.userId) ?? null,
     approvals: c.reviews.filter((r) => r.vote === "APPROVE" && !r.conflictDeclared).length,
-    rejections: c.reviews.filter((r) => r.vote === "REJECT" && !r.conflictDeclared).length,
+    rejections: c.reviews.filter((r) => r.vote === "REJECT" && !r.conflictDeclared && !r.overruledAt).length,
   };
 }
 

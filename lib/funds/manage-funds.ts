@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { FundInput } from "@/lib/funds/schemas";
 import { parseMoneyInput } from "@/lib/money/money";
+import { rubricFromText, RubricSchema } from "@/lib/reviews/rubric";
 
 function settings(input: FundInput) {
   const cap = parseMoneyInput(input.cap, input.currency);
@@ -24,6 +25,8 @@ function settings(input: FundInput) {
     status: input.open ? ("OPEN" as const) : ("CLOSED" as const),
     evidenceHint: input.evidenceHint || null,
     verificationChecklist: checklist,
+    rubric: RubricSchema.parse(rubricFromText(input.rubric)),
+    revealNeedsSecondReviewer: input.revealNeedsSecondReviewer,
     legalNameRequirement: input.legalNameRequirement,
     phoneRequirement: input.phoneRequirement,
     cityRequirement: input.cityRequirement,

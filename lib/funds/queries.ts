@@ -72,6 +72,8 @@ export async function getManagedFund(actor: Actor, fundId: string) {
       requiredApprovals: true,
       publicationDelayDays: true,
       verificationChecklist: true,
+      rubric: true,
+      revealNeedsSecondReviewer: true,
       legalNameRequirement: true,
       phoneRequirement: true,
       cityRequirement: true,

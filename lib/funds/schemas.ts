@@ -1,5 +1,6 @@
 // Shared by the fund manager's and donor's forms (react-hook-form) and the server actions.
 import { z } from "zod";
+import { rubricFromText, RubricSchema } from "@/lib/reviews/rubric";
 
 const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
@@ -27,6 +28,9 @@ export const FundSchema = z.object({
   open: checkbox,
   evidenceHint: z.string().trim().max(500, { message: "too_long" }).optional().default(""),
   checklist: z.string().max(3000, { message: "too_long" }).optional().default(""),
+  // One criterion per line, "label: weight" (lib/reviews/rubric.ts).
+  rubric: z.string().max(2000, { message: "too_long" }).optional().default("").pipe(z.string().refine((t) => RubricSchema.safeParse(rubricFromText(t)).success, { message: "rubric_format" })),
+  revealNeedsSecondReviewer: checkbox,
   legalNameRequirement: z.enum(REQUIREMENTS),
   phoneRequirement: z.enum(REQUIREMENTS),
   cityRequirement: z.enum(REQUIREMENTS),

@@ -62,9 +62,10 @@ export const decideRevealAction = formAction("decideReveal", RevealDecisionSchem
 });
 
 export const ruleOnRejectionAction = formAction("ruleOnRejection", RulingSchema, async ({ applicationId, ruling, reason }) => {
-  const { status } = await ruleOnRejection(await requireActor(), applicationId, ruling, reason);
+  const { status, fundId } = await ruleOnRejection(await requireActor(), applicationId, ruling, reason);
   revalidatePath("/[locale]/funds", "layout");
-  return { status };
+  // The case leaves the held list (and its form with it): the fund page says what happened.
+  redirect(`/${await getLocale()}/funds/${fundId}?ruled=${status}#blocked`);
 });
 
 export const bulkScreenAction = formAction("bulkScreen", BulkScreenSchema, async ({ action, ids, reason }) => {

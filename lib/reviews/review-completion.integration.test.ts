@@ -103,7 +103,7 @@ describe("a fund manager rules on a rejection", () => {
     await act(r3, applicationId, "vote_approve", { amount: "900" });
     expect((await row(applicationId)).status).toBe("VERIFIED");
     expect((await blockedCases(fm, fundId)).map((b) => b.id)).toContain(applicationId);
-    await expect(ruleOnRejection(fm, applicationId, "overrule", "Order seen in person by the coordinator")).resolves.toEqual({ status: "APPROVED" });
+    await expect(ruleOnRejection(fm, applicationId, "overrule", "Order seen in person by the coordinator")).resolves.toEqual({ status: "APPROVED", fundId });
     const after = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { reviews: true } });
     expect(after.approvedAmountMinor).toBe(90_000);
     expect(after.reviews.find((r) => r.vote === "REJECT")).toMatchObject({ overruledById: fm.userId, overruleReason: "Order seen in person by the coordinator" });
@@ -115,7 +115,7 @@ describe("a fund manager rules on a rejection", () => {
     const fmReviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }, { role: "FUND_MANAGER", organisationId: orgId }] })).id);
     await act(fmReviewer, applicationId, "vote_reject", { reason: "Not eligible" });
     await expect(ruleOnRejection(fmReviewer, applicationId, "overrule", "I changed my mind")).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "review.rulingOwnVote" });
-    await expect(ruleOnRejection(fm, applicationId, "uphold", "Not eligible for this fund")).resolves.toEqual({ status: "REJECTED" });
+    await expect(ruleOnRejection(fm, applicationId, "uphold", "Not eligible for this fund")).resolves.toEqual({ status: "REJECTED", fundId });
     const other = await verified();
     await expect(ruleOnRejection(fm, other.applicationId, "overrule", "Nothing to overrule")).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notBlocked" });
     await expect(ruleOnRejection(r2, other.applicationId, "overrule", "Reviewers cannot rule")).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -10,7 +10,7 @@ import type { ApplicationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { canRule, decide } from "@/lib/reviews/rules";
 
-export async function ruleOnRejection(actor: Actor, applicationId: string, ruling: "overrule" | "uphold", reason: string): Promise<{ status: ApplicationStatus }> {
+export async function ruleOnRejection(actor: Actor, applicationId: string, ruling: "overrule" | "uphold", reason: string): Promise<{ status: ApplicationStatus; fundId: string }> {
   assertCan(actor, "application:overrule:org");
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
   const result = await db().$transaction(async (tx) => {
@@ -21,7 +21,7 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
     if (locked.length === 0) throw new AppError("NOT_FOUND", "case not found");
     const app = await tx.application.findUniqueOrThrow({
       where: { id: applicationId },
-      select: { id: true, status: true, applicantId: true, fund: { select: { requiredApprovals: true } }, reviews: { select: { id: true, reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true } } },
+      select: { id: true, status: true, applicantId: true, fundId: true, fund: { select: { requiredApprovals: true } }, reviews: { select: { id: true, reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true } } },
     });
     const verdict = canRule(app.status, app.reviews, actor.userId);
     if (verdict === "voted") throw new AppError("FORBIDDEN", "ruling on own vote", undefined, "review.rulingOwnVote");
@@ -45,10 +45,10 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
       await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: ruling === "uphold" ? `rejection upheld: ${reason}` : "four-eyes approval after an overruled rejection" } });
     }
     await recordAuditEvent(tx, { actorId: actor.userId, action: `review.rejection_${ruling === "uphold" ? "upheld" : "overruled"}`, entityType: "Application", entityId: app.id, data: { from: app.status, to: to ?? app.status, reason: reason.slice(0, 500) } });
-    return { status: to ?? app.status, moved: !!to, applicantId: app.applicantId };
+    return { status: to ?? app.status, moved: !!to, applicantId: app.applicantId, fundId: app.fundId };
   });
   if (result.moved) await notifyApplicant(result.applicantId);
-  return { status: result.status };
+  return { status: result.status, fundId: result.fundId };
 }
 
 /** The fund manager's list: verified cases of their organisations' funds held by a standing rejection. */

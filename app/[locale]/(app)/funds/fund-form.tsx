@@ -62,6 +62,8 @@ export function FundForm({ defaults, organisations, currencyLocked }: Props) {
       <CheckboxField id="open" label={t("openForApplications")} value={v.open} registration={f.form.register("open")} />
       <TextField id="evidenceHint" label={t("evidenceHint")} defaultValue={v.evidenceHint} errorKey={f.errorKey("evidenceHint")} registration={f.form.register("evidenceHint")} />
       <TextArea id="checklist" label={t("checklist")} hint={t("checklistHint")} rows={4} defaultValue={v.checklist} errorKey={f.errorKey("checklist")} registration={f.form.register("checklist")} />
+      <TextArea id="rubric" label={t("rubric")} hint={t("rubricHint")} rows={4} defaultValue={v.rubric} errorKey={f.errorKey("rubric")} registration={f.form.register("rubric")} />
+      <CheckboxField id="revealNeedsSecondReviewer" label={t("revealNeedsSecondReviewer")} value={v.revealNeedsSecondReviewer} registration={f.form.register("revealNeedsSecondReviewer")} />
       <fieldset className="space-y-3">
         <legend className="font-medium">{t("personalDetails")}</legend>
         {requirement("legalNameRequirement", t("reqLegalName"))}

@@ -5,6 +5,7 @@ import { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money/money";
 import { FUNNEL, funnel, listQueue, QueueFilterSchema } from "@/lib/reviews/queue";
+import { BulkScreen } from "./bulk-screen";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,6 +54,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
           {select("category", t("category"), Object.values(SituationCategory), (c) => te(`SituationCategory.${c}`))}
           {select("purpose", t("purpose"), Object.values(AidPurpose), (p) => te(`AidPurpose.${p}`))}
           {select("region", t("regionLabel"), Object.values(Region), (r) => te(`Region.${r}`))}
+          {select("sort", t("sortBy"), ["score"], () => t("sortScore"), t("sortAge"))}
         </div>
         <div className="flex flex-wrap gap-4">
           <label className="flex items-center gap-2"><input type="checkbox" name="duplicates" value="1" defaultChecked={filter.duplicates === "1"} className="h-5 w-5" />{t("onlyDuplicates")}</label>
@@ -68,16 +70,18 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       {queue.rows.length === 0 ? <p>{t("none")}</p> : (
         <div className="overflow-x-auto">
           <table>
-            <thead><tr><th scope="col">{t("reference")}</th><th scope="col">{t("fund")}</th><th scope="col">{t("category")}</th><th scope="col">{t("amount")}</th><th scope="col">{t("stage")}</th><th scope="col">{t("submitted")}</th></tr></thead>
+            <thead><tr><th scope="col"><span className="sr-only">{t("bulkSelect")}</span></th><th scope="col">{t("reference")}</th><th scope="col">{t("fund")}</th><th scope="col">{t("category")}</th><th scope="col">{t("amount")}</th><th scope="col">{t("stage")}</th><th scope="col">{t("submitted")}</th><th scope="col">{t("score")}</th></tr></thead>
             <tbody>
               {queue.rows.map((a) => (
                 <tr key={a.id}>
+                  <td>{a.status === "SUBMITTED" && <input type="checkbox" form="bulk-form" name="ids" value={a.id} aria-label={t("bulkSelectCase", { reference: a.referenceCode ?? "" })} className="h-5 w-5" />}</td>
                   <td><Link href={`/review/${a.id}`}>{a.referenceCode}</Link>{a.isDuplicateFlagged && <span className="ml-2 rounded bg-amber-100 px-1 text-xs">{t("flag")}</span>}</td>
                   <td>{a.fund.name}</td>
                   <td>{a.category ? te(`SituationCategory.${a.category}`) : "—"}</td>
                   <td>{a.requestedAmountMinor ? formatMoney(a.requestedAmountMinor, a.fund.currency, locale) : "—"}</td>
                   <td>{te(`ApplicationStatus.${a.status}`)}</td>
                   <td>{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : "—"}</td>
+                  <td>{a.score >= 0 ? a.score : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -85,6 +89,8 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         </div>
       )}
       {nextHref && <p><Link href={nextHref}>{t("nextPage")}</Link></p>}
+      {/* Always rendered: the result and its undo button must survive the moved rows leaving the table. */}
+      <BulkScreen />
       <p><a href={`/api/review/export?${new URLSearchParams(Object.fromEntries(Object.entries(filter).filter(([k, v]) => v && k !== "after")) as Record<string, string>).toString()}`} download>{t("export")}</a></p>
     </div>
   );

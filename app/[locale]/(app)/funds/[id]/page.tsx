@@ -11,6 +11,11 @@ import { casesAwaitingPayout } from "@/lib/payouts/queries";
 import { accessLog } from "@/lib/reviews/access";
 import { fundableCourses } from "@/lib/courses/funding";
 import { FundCourseForm, LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
+import { RulingForm } from "./ruling-form";
+import { blockedCases } from "@/lib/reviews/rule-on-rejection";
+import { can } from "@/lib/authz/permissions";
+import { rolesOf } from "@/lib/authz/actor";
+import { ApplicationStatus } from "@/lib/db/generated/enums";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -25,10 +30,12 @@ export default async function FundPage({ params, searchParams }: Props) {
   const [t, tm, te, access, awaiting] = await Promise.all([
     getTranslations("funds"), getTranslations("money"), getTranslations("enums"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
   ]);
-  const courses = await fundableCourses(actor, fund.id);
+  const [courses, blocked] = await Promise.all([fundableCourses(actor, fund.id), can(rolesOf(actor), "application:overrule:org") ? blockedCases(actor, fund.id) : []]);
+  const mayExportPersonal = can(rolesOf(actor), "application:export-personal:org");
   const money = (m: number) => formatMoney(m, fund.currency, locale);
   const key = () => crypto.randomUUID();
-  const notice = sp.saved ? t("saved") : sp.pledged ? tm("pledgeRecorded") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : sp.funded ? tm("courseFunded") : null;
+  const ruled = Object.values(ApplicationStatus).find((s) => s === sp.ruled);
+  const notice = ruled ? t("ruled", { stage: te(`ApplicationStatus.${ruled}`) }) : sp.saved ? t("saved") : sp.pledged ? tm("pledgeRecorded") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : sp.funded ? tm("courseFunded") : null;
   const mine = awaiting;
   return (
     <article className="space-y-6">
@@ -86,6 +93,22 @@ export default async function FundPage({ params, searchParams }: Props) {
         </details>
       </section>
 
+      <section id="blocked" aria-labelledby="blocked-h" className="space-y-3">
+        <h2 id="blocked-h">{t("blockedTitle")}</h2>
+        <p className="text-sm text-neutral-700">{t("blockedLead")}</p>
+        {blocked.length === 0 ? <p>{t("noneBlocked")}</p> : (
+          <ul className="space-y-3">
+            {blocked.map((c) => (
+              <li key={c.id} className="space-y-2 rounded border border-neutral-200 p-3">
+                <p><strong>{c.referenceCode}</strong> · {t("blockedVotes", { approvals: c.approvals, needed: c.fund.requiredApprovals, rejections: c.rejections.length })}</p>
+                <ul className="list-disc pl-6">{c.rejections.map((r, i) => <li key={i}>{t("rejectionReason", { reason: r || "—" })}</li>)}</ul>
+                {c.iVoted ? <p>{t("youVoted")}</p> : <RulingForm applicationId={c.id} reference={c.referenceCode ?? ""} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section id="awaiting" aria-labelledby="awaiting-h" className="space-y-3">
         <h2 id="awaiting-h">{tm("awaitingPayout")}</h2>
         {mine.length === 0 ? <p>{tm("noneAwaiting")}</p> : (
@@ -113,6 +136,28 @@ export default async function FundPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section id="export" aria-labelledby="export-h" className="space-y-2">
+        <h2 id="export-h">{t("exportTitle")}</h2>
+        {sp.exportError === "reason" && <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("exportReasonNeeded")}</p>}
+        <form method="post" action={`/api/funds/${fund.id}/export`} className="flex flex-col gap-2 rounded border border-neutral-200 p-3">
+          <input type="hidden" name="locale" value={locale} />
+          <label htmlFor="export-stage" className="font-medium">{t("exportStage")}</label>
+          <select id="export-stage" name="stage" defaultValue="" className="self-start rounded border border-neutral-400 px-3 py-2">
+            <option value="">{t("exportAllStages")}</option>
+            {Object.values(ApplicationStatus).filter((s) => s !== "DRAFT").map((s) => <option key={s} value={s}>{te(`ApplicationStatus.${s}`)}</option>)}
+          </select>
+          {mayExportPersonal && (
+            <>
+              <label className="flex items-center gap-2"><input type="checkbox" name="personal" value="1" className="h-5 w-5" />{t("exportPersonal")}</label>
+              <p className="text-sm text-neutral-700">{t("exportPersonalHint")}</p>
+              <label htmlFor="export-reason" className="font-medium">{t("exportReason")}</label>
+              <textarea id="export-reason" name="reason" rows={2} className="rounded border border-neutral-400 px-3 py-2" />
+            </>
+          )}
+          <button type="submit" className="self-start rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700">{t("exportButton")}</button>
+        </form>
       </section>
 
       <section className="space-y-2">

@@ -14,6 +14,12 @@ import { NoteForm } from "./note-form";
 import { AssignForms } from "./assign-form";
 import { assignableReviewers, assignmentOf } from "@/lib/reviews/assign";
 import { ReviewActions } from "./review-actions";
+import { MessageForm, RevealDecision, RevealRequestForm, ScoreForm } from "./case-tools";
+import { caseSignals } from "@/lib/reviews/case-signals";
+import { revealRequestsOf } from "@/lib/reviews/access";
+import { parseRubric } from "@/lib/reviews/rubric";
+import { SCORE_STAGES } from "@/lib/reviews/rules";
+import { MESSAGE_TEMPLATES } from "@/lib/reviews/templates";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,8 +39,12 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
   await recordCaseOpened(actor, c.id); // every opening is in the access log
-  const [assignment, reviewers] = await Promise.all([assignmentOf(c.id), assignableReviewers(c.id)]);
-  const [t, tm, te, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getFormatter()]);
+  const [assignment, reviewers, signals, revealRequests] = await Promise.all([assignmentOf(c.id), assignableReviewers(c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : []]);
+  const [t, tm, te, tt, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getTranslations("templates"), getFormatter()]);
+  const templates = MESSAGE_TEMPLATES.map((k) => ({ value: k, label: tt(k) }));
+  const rubric = parseRubric(c.fund.rubric);
+  const conflicted = !!c.myBallot?.conflictDeclared;
+  const myRequest = revealRequests.find((r) => r.mine && r.live);
   const money = (m: number) => formatMoney(m, c.fund.currency, locale);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   // A reviewer who already voted sees no vote buttons; one who declared a conflict sees nothing to do.
@@ -47,6 +57,19 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
       {done && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("done", { status: te(`ApplicationStatus.${c.status}`) })}</p>}
       <p className="text-sm text-neutral-700">{t("pseudonymous")}</p>
       {c.isDuplicateFlagged && <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3">{t("duplicate")}</p>}
+      {signals.length > 0 && (
+        <section aria-labelledby="signals-h" className="space-y-2">
+          <h2 id="signals-h">{t("signalsTitle")}</h2>
+          <p className="text-sm text-neutral-700">{t("signalsHint")}</p>
+          <ul className="space-y-1">
+            {signals.map((s) => (
+              <li key={s.key} className={`rounded border p-2 ${s.level === "warning" ? "border-amber-700 bg-amber-50" : "border-neutral-300"}`}>
+                <strong>{t(`signalLevel.${s.level}`)}</strong>: {t(`signals.${s.key}`, { ...s.values, ...(s.key === "amount_above_usual" ? { p95: money(Number(s.values.p95)) } : {}) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
         <dt className="font-semibold">{t("fund")}</dt><dd>{c.fund.name}</dd>
         <dt className="font-semibold">{t("stage")}</dt><dd>{te(`ApplicationStatus.${c.status}`)}</dd>
@@ -54,6 +77,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         <dt className="font-semibold">{t("amount")}</dt><dd>{c.requestedAmountMinor ? money(c.requestedAmountMinor) : "—"}{c.purpose ? ` · ${te(`AidPurpose.${c.purpose}`)}` : ""}</dd>
         {c.region && (<><dt className="font-semibold">{t("region")}</dt><dd>{te(`Region.${c.region}`)}</dd></>)}
         {c.approvedAmountMinor && (<><dt className="font-semibold">{t("approvedAmount")}</dt><dd>{money(c.approvedAmountMinor)}</dd></>)}
+        {rubric.length > 0 && (<><dt className="font-semibold">{t("score")}</dt><dd>{c.score >= 0 ? t("scoreOf", { score: c.score }) : t("notScored")}</dd></>)}
       </dl>
       <p>{t("votes", { approvals: c.approvals, needed: c.fund.requiredApprovals, rejections: c.rejections })}</p>
 
@@ -66,9 +90,23 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section className="space-y-2">
+      <section id="reveal" className="space-y-2">
         <h2>{t("revealTitle")}</h2>
-        <RevealIdentity applicationId={c.id} />
+        {!c.fund.revealNeedsSecondReviewer ? <RevealIdentity applicationId={c.id} /> : (
+          <>
+            <p>{t("revealNeedsSecond")}</p>
+            {sp.revealRequested === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("revealRequestedNotice")}</p>}
+            {(sp.revealDecided === "confirm" || sp.revealDecided === "refuse") && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t(sp.revealDecided === "confirm" ? "revealConfirmedNotice" : "revealRefusedNotice")}</p>}
+            {myRequest?.status === "CONFIRMED" ? <RevealIdentity applicationId={c.id} /> : myRequest ? <p>{t("revealWaiting")}</p> : !conflicted && <RevealRequestForm applicationId={c.id} />}
+            {revealRequests.filter((r) => !r.mine && r.status === "PENDING").map((r) => (
+              <div key={r.id} className="space-y-2 rounded border border-amber-700 p-3">
+                <p>{t("revealAskedBy", { who: r.who, when: when(r.createdAt) })}</p>
+                <p className="whitespace-pre-wrap">{r.reason}</p>
+                {!conflicted && <RevealDecision applicationId={c.id} requestId={r.id} />}
+              </div>
+            ))}
+          </>
+        )}
       </section>
 
       <section className="space-y-2">
@@ -83,7 +121,24 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <MessageList messages={c.messages.filter((m) => m.kind !== "REVIEWER_NOTE")} viewer="staff" />
+      <div id="messages" className="space-y-2">
+        <MessageList messages={c.messages.filter((m) => m.kind !== "REVIEWER_NOTE")} viewer="staff" />
+        {sp.sent === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("messageSent")}</p>}
+        {!conflicted && !["WITHDRAWN"].includes(c.status) && (
+          <details className="rounded border border-neutral-200 p-3">
+            <summary className="cursor-pointer font-medium">{t("writeToApplicant")}</summary>
+            <MessageForm applicationId={c.id} templates={templates} />
+          </details>
+        )}
+      </div>
+
+      {rubric.length > 0 && SCORE_STAGES.includes(c.status) && !conflicted && (
+        <section aria-labelledby="score-h" className="space-y-2">
+          <h2 id="score-h">{t("scoreTitle")}</h2>
+          <p className="text-sm text-neutral-700">{t("scoreHint")}</p>
+          <ScoreForm applicationId={c.id} criteria={rubric} mine={(c.myBallot?.rubricScores as Record<string, number> | null) ?? null} />
+        </section>
+      )}
 
       <section id="notes" className="space-y-2">
         <h2>{t("notes")}</h2>
@@ -100,7 +155,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
 
       <section className="space-y-2">
         <h2>{t("actionsTitle")}</h2>
-        <ReviewActions applicationId={c.id} actions={actions} checklist={c.fund.verificationChecklist} currency={c.fund.currency} requested={c.requestedAmountMinor ? (c.requestedAmountMinor / 10 ** digits).toFixed(digits) : ""} />
+        <ReviewActions applicationId={c.id} templates={templates} actions={actions} checklist={c.fund.verificationChecklist} currency={c.fund.currency} requested={c.requestedAmountMinor ? (c.requestedAmountMinor / 10 ** digits).toFixed(digits) : ""} />
       </section>
 
       <section className="space-y-2">

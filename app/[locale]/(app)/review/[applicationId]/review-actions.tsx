@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/form/form-message";
 import { reviewCaseAction } from "@/lib/reviews/actions";
 import type { ReviewAction } from "@/lib/reviews/rules";
 
-type Props = { applicationId: string; actions: ReviewAction[]; checklist: string[]; currency: string; requested: string };
+type Props = { applicationId: string; actions: ReviewAction[]; checklist: string[]; currency: string; requested: string; templates: { value: string; label: string }[] };
 
 const LABEL: Record<ReviewAction, string> = {
   shortlist: "shortlist",
@@ -19,7 +19,7 @@ const LABEL: Record<ReviewAction, string> = {
   declare_conflict: "declareConflict",
 };
 
-export function ReviewActions({ applicationId, actions, checklist, currency, requested }: Props) {
+export function ReviewActions({ applicationId, actions, checklist, currency, requested, templates }: Props) {
   const t = useTranslations("review");
   if (actions.length === 0) return <p>{t("noActions")}</p>;
   return (
@@ -29,7 +29,18 @@ export function ReviewActions({ applicationId, actions, checklist, currency, req
           {(v) => (
             <>
               {(a === "decline" || a === "vote_reject" || a === "declare_conflict") && <Field id={`${a}-reason`} name="reason" label={t("reason")} defaultValue={v.reason} multiline />}
-              {a === "request_info" && <Field id="request_info-message" name="message" label={t("message")} defaultValue={v.message} multiline />}
+              {a === "request_info" && (
+                <>
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor="request_info-template" className="font-medium">{t("template")}</label>
+                    <select id="request_info-template" name="template" defaultValue={v.template ?? ""} className="rounded border border-neutral-400 px-3 py-2 text-base">
+                      <option value="">{t("noTemplate")}</option>
+                      {templates.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    </select>
+                  </div>
+                  <Field id="request_info-message" name="message" label={t("message")} defaultValue={v.message} multiline />
+                </>
+              )}
               {a === "vote_approve" && <Field id="vote_approve-amount" name="amount" label={t("amount", { currency })} defaultValue={v.amount ?? requested} />}
               {a === "verify" && (
                 <fieldset className="space-y-1">
@@ -74,7 +85,7 @@ function Field({ id, name, label, multiline, defaultValue }: { id: string; name:
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium">{label}</label>
-      {multiline ? <textarea id={id} name={name} rows={3} className={cls} /> : <input id={id} name={name} defaultValue={defaultValue} inputMode="decimal" className={cls} />}
+      {multiline ? <textarea id={id} name={name} rows={3} defaultValue={defaultValue} className={cls} /> : <input id={id} name={name} defaultValue={defaultValue} inputMode="decimal" className={cls} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { parseRubric, rubricToText } from "@/lib/reviews/rubric";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AccessDenied } from "@/components/layout/access-denied";
@@ -19,6 +20,7 @@ export default async function FundSettingsPage({ params }: { params: Promise<{ l
     eligibleCategories: fund.eligibleCategories.join("\n"), eligiblePurposes: fund.eligiblePurposes.join("\n"),
     cap: minorToInput(fund.perApplicantCapMinor, fund.currency), requiredApprovals: String(fund.requiredApprovals), publicationDelayDays: String(fund.publicationDelayDays),
     open: fund.status === "OPEN" ? "on" : "", evidenceHint: fund.evidenceHint ?? "", checklist: fund.verificationChecklist.join("\n"),
+    rubric: rubricToText(parseRubric(fund.rubric)), revealNeedsSecondReviewer: fund.revealNeedsSecondReviewer ? "on" : "",
     legalNameRequirement: fund.legalNameRequirement, phoneRequirement: fund.phoneRequirement, cityRequirement: fund.cityRequirement, birthDateRequirement: fund.birthDateRequirement,
   };
   return (
