@@ -18,11 +18,12 @@ async function main() {
     const applicant = (await db.query(`SELECT id FROM "User" WHERE username = 'demo-applicant-quiet-river'`)).rows[0].id as string;
     // Half in the Academy fund, the rest spread; 70 % submitted, 20 % shortlisted, 7 % verified, 3 % approved.
     await db.query(
-      `INSERT INTO "Application" (id, "referenceCode", "applicantId", "fundId", status, category, purpose, region, "requestedAmountMinor", "submittedAt", "createdAt", "updatedAt")
+      `INSERT INTO "Application" (id, "referenceCode", "applicantId", "fundId", status, category, purpose, region, "requestedAmountMinor", score, "submittedAt", "createdAt", "updatedAt")
        SELECT 'bench-' || g, 'B-' || g, $1,
               CASE WHEN g % 2 = 0 THEN 'demo-fund-academy' WHEN g % 4 = 1 THEN 'demo-fund-rehab' ELSE 'demo-fund-solidarity' END,
               (CASE WHEN g % 100 < 70 THEN 'SUBMITTED' WHEN g % 100 < 90 THEN 'SHORTLISTED' WHEN g % 100 < 97 THEN 'VERIFIED' ELSE 'APPROVED' END)::"ApplicationStatus",
               'RESIGNING_OFFICER', 'ACADEMY_DEBT', 'MINSK', 100000 + g % 1000,
+              CASE WHEN g % 3 = 0 THEN -1 ELSE (g * 37) % 101 END,
               now() - make_interval(secs => $2::int - g), now(), now()
        FROM generate_series(1, $2::int) g`,
       [applicant, N],
@@ -65,6 +66,21 @@ async function main() {
     const cursor = Buffer.from(`${new Date(at.submittedAt).toISOString()}|${at.id}`).toString("base64url");
     const deep = await timeIt(page(`${filter}&after=${cursor}`));
 
+    // Best score first (rubric scores; a third unscored), page 1 and a deep page by the (score, id) cursor.
+    const scoreFilter = "fund=demo-fund-academy&stage=SUBMITTED&sort=score";
+    const scoreFirst = await timeIt(page(scoreFilter));
+    const atScore = (await db.query(
+      `SELECT score, id FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' ORDER BY score DESC, id OFFSET $1 LIMIT 1`,
+      [offset],
+    )).rows[0];
+    const scoreDeep = await timeIt(page(`${scoreFilter}&after=${Buffer.from(`s${atScore.score}|${atScore.id}`).toString("base64url")}`));
+    // Opening one case (access log, rate gate, fraud signals over the fund's 500k cases and an account with 1M).
+    const openCase = await timeIt(async () => {
+      const r = await fetch(`${app.baseUrl}/en/review/bench-${2 * (1 + Math.floor(Math.random() * 1000))}`, { headers: { cookie } });
+      if (r.status !== 200) throw new Error(`case page failed: ${r.status}`);
+      await r.text();
+    }, 20);
+
     const queueSql = `SELECT id, "referenceCode", status FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' AND ("submittedAt", id) > ($1, $2) ORDER BY "submittedAt", id LIMIT 26`;
     const rawDeep = await timeIt(() => db.query(queueSql, [at.submittedAt, at.id]));
     // The funnel as the app reads it (trigger-maintained counters), and the history scan it replaces.
@@ -84,6 +100,9 @@ async function main() {
     console.log(`deep_page_number ${Math.floor(offset / 25) + 1} count`);
     console.log(`queue_page_10000_p50 ${percentile(deep, 50).toFixed(0)} ms p95 ${percentile(deep, 95).toFixed(0)} ms`);
     console.log(`page_10000_vs_page_1 ${(median(deep) / median(first)).toFixed(2)} x`);
+    console.log(`queue_by_score_page_1_p50 ${percentile(scoreFirst, 50).toFixed(0)} ms p95 ${percentile(scoreFirst, 95).toFixed(0)} ms`);
+    console.log(`queue_by_score_page_10000_p50 ${percentile(scoreDeep, 50).toFixed(0)} ms p95 ${percentile(scoreDeep, 95).toFixed(0)} ms`);
+    console.log(`case_page_open_p50 ${percentile(openCase, 50).toFixed(0)} ms p95 ${percentile(openCase, 95).toFixed(0)} ms`);
     console.log(`baseline_raw_sql_queue_page_10000_p95 ${percentile(rawDeep, 95).toFixed(1)} ms`);
     console.log(`funnel_counters_p50 ${percentile(funnelTimes, 50).toFixed(2)} ms p95 ${percentile(funnelTimes, 95).toFixed(2)} ms`);
     console.log(`funnel_history_scan_p50 ${percentile(scanTimes, 50).toFixed(0)} ms (what the counters replace)`);

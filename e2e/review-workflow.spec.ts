@@ -21,6 +21,10 @@ test("a reviewer scores a case with the fund's rubric and the queue sorts the be
   await page.getByLabel("Fit with the fund's purpose (weight 1), 0–5").selectOption("5");
   await page.getByRole("button", { name: "Save my score" }).click();
   await expect(status(page)).toHaveText("Saved. Your score: 93 of 100; the case's score: 93 of 100.");
+  // One click to the next open case of the same fund.
+  await page.getByRole("link", { name: "Next case in this fund →" }).click();
+  await expect(page).toHaveURL(/\/en\/review\/(?!demo-application-9$)[\w-]+$/);
+  await expect(page.getByText("Academy Debt Relief Fund")).toBeVisible();
 
   await page.goto("/en/review?fund=demo-fund-academy&sort=score");
   const firstRow = page.getByRole("table").last().getByRole("row").nth(1);

@@ -35,6 +35,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       statementEnc: true,
       verifiedItems: true,
       score: true,
+      fundId: true,
       fund: { select: { name: true, currency: true, requiredApprovals: true, verificationChecklist: true, rubric: true, revealNeedsSecondReviewer: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true, reason: true } },
       reviews: { select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, rubricScores: true, overruledAt: true } },

@@ -8,6 +8,7 @@ import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
 // A fund's amount distribution moves slowly: one percentile query per fund per node every 10 minutes.
 const P95_TTL_MS = 10 * 60 * 1000;
+const COUNT_CAP = 20;
 const p95Cache = new Map<string, { at: number; value: number | null }>();
 
 async function fundP95(fundId: string): Promise<number | null> {
@@ -32,8 +33,9 @@ export async function caseSignals(actor: Actor, applicationId: string): Promise<
   const [dups, shared, accountCases, rejectedBefore, p95] = await Promise.all([
     indexes.length ? db().application.findMany({ where: { id: { not: app.id }, status: { not: "DRAFT" }, OR: indexes }, select: { referenceCode: true }, take: 10 }) : [],
     details.length ? db().payout.findMany({ where: { detailsIndex: { in: details }, applicationId: { not: app.id } }, distinct: ["applicationId"], select: { application: { select: { referenceCode: true } } }, take: 10 }) : [],
-    db().application.count({ where: { applicantId: app.applicantId, status: { not: "DRAFT" } } }),
-    db().application.count({ where: { applicantId: app.applicantId, id: { not: app.id }, status: "REJECTED" } }),
+    // Counted up to a cap: the signal needs "several", and one account's history must not slow the page.
+    db().application.findMany({ where: { applicantId: app.applicantId, status: { not: "DRAFT" } }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
+    db().application.findMany({ where: { applicantId: app.applicantId, id: { not: app.id }, status: "REJECTED" }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
     fundP95(app.fundId),
   ]);
   return signalsFrom({

@@ -15,6 +15,8 @@ export const QueueFilterSchema = z.object({
   category: z.preprocess(blank, z.enum(Object.values(SituationCategory) as [SituationCategory, ...SituationCategory[]]).optional()),
   region: z.preprocess(blank, z.enum(Object.values(Region) as [Region, ...Region[]]).optional()),
   purpose: z.preprocess(blank, z.enum(Object.values(AidPurpose) as [AidPurpose, ...AidPurpose[]]).optional()),
+  // Waiting longer than this many days since submission.
+  olderThan: z.preprocess(blank, z.enum(["3", "7", "14", "30"]).optional()),
   duplicates: z.preprocess(blank, z.literal("1").optional()),
   needsMyVote: z.preprocess(blank, z.literal("1").optional()),
   assignedToMe: z.preprocess(blank, z.literal("1").optional()),
@@ -57,6 +59,7 @@ export function queueWhere(actor: Actor, f: QueueFilter): Prisma.ApplicationWher
         ...(f.region ? { region: f.region } : {}),
         ...(f.purpose ? { purpose: f.purpose } : {}),
         ...(f.duplicates ? { isDuplicateFlagged: true } : {}),
+        ...(f.olderThan ? { submittedAt: { lte: new Date(Date.now() - Number(f.olderThan) * 86_400_000) } } : {}),
         ...(f.needsMyVote ? { status: "VERIFIED", reviews: { none: { reviewerId: actor.userId } } } : {}),
         ...(f.assignedToMe ? { assignedToId: actor.userId } : {}),
       },
@@ -105,4 +108,17 @@ export async function funnel(actor: Actor) {
   const funds = await db().fund.findMany({ where: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
   const counts = await db().fundStageCount.findMany({ where: { fundId: { in: funds.map((f) => f.id) } }, select: { fundId: true, stageRank: true, count: true } });
   return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage, rank) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stageRank === rank)?.count ?? 0 })) }));
+}
+
+/** "Next case": the open case after this one in the queue's default order (same fund, oldest first). */
+export async function nextCaseAfter(actor: Actor, current: { id: string; fundId: string; submittedAt: Date | null }): Promise<string | null> {
+  if (!current.submittedAt) return null;
+  const next = await db().application.findFirst({
+    where: {
+      AND: [queueWhere(actor, { fund: current.fundId }), { OR: [{ submittedAt: { gt: current.submittedAt } }, { submittedAt: current.submittedAt, id: { gt: current.id } }] }],
+    },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return next?.id ?? null;
 }

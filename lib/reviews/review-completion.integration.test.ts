@@ -251,3 +251,21 @@ describe("exports with personal fields", () => {
     await expect(exportFundCases(otherOrgFm, fundId, FundExportSchema.parse({ personal: "" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("queue: waiting time and the next case", () => {
+  it("filters cases waiting longer than N days and links each case to the next open one of its fund", async () => {
+    const quietFund = (await makeFund(db(), orgId, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+    const old = await submitted({ fund: quietFund });
+    const fresh = await submitted({ fund: quietFund });
+    await db().application.update({ where: { id: old.applicationId }, data: { submittedAt: new Date(Date.now() - 10 * 86_400_000) } });
+    const waiting = await listQueue(r1, QueueFilterSchema.parse({ fund: quietFund, olderThan: "7" }));
+    expect(waiting.rows.map((r) => r.id)).toEqual([old.applicationId]);
+    expect(QueueFilterSchema.safeParse({ olderThan: "5" }).success).toBe(false);
+    const { nextCaseAfter } = await import("@/lib/reviews/queue");
+    const at = async (id: string) => ({ id, ...(await db().application.findUniqueOrThrow({ where: { id }, select: { fundId: true, submittedAt: true } })) });
+    expect(await nextCaseAfter(r1, await at(old.applicationId))).toBe(fresh.applicationId);
+    expect(await nextCaseAfter(r1, await at(fresh.applicationId))).toBeNull();
+    await act(r1, fresh.applicationId, "decline", { reason: "Not eligible here" }); // closed cases are skipped
+    expect(await nextCaseAfter(r1, await at(old.applicationId))).toBeNull();
+  });
+});

@@ -54,6 +54,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
           {select("category", t("category"), Object.values(SituationCategory), (c) => te(`SituationCategory.${c}`))}
           {select("purpose", t("purpose"), Object.values(AidPurpose), (p) => te(`AidPurpose.${p}`))}
           {select("region", t("regionLabel"), Object.values(Region), (r) => te(`Region.${r}`))}
+          {select("olderThan", t("olderThan"), ["3", "7", "14", "30"], (d) => t("olderThanDays", { days: Number(d) }))}
           {select("sort", t("sortBy"), ["score"], () => t("sortScore"), t("sortAge"))}
         </div>
         <div className="flex flex-wrap gap-4">

@@ -20,6 +20,7 @@ import { revealRequestsOf } from "@/lib/reviews/access";
 import { parseRubric } from "@/lib/reviews/rubric";
 import { SCORE_STAGES } from "@/lib/reviews/rules";
 import { MESSAGE_TEMPLATES } from "@/lib/reviews/templates";
+import { nextCaseAfter } from "@/lib/reviews/queue";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +40,9 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
   await recordCaseOpened(actor, c.id); // every opening is in the access log
-  const [assignment, reviewers, signals, revealRequests] = await Promise.all([assignmentOf(c.id), assignableReviewers(c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : []]);
+  const [assignment, reviewers, signals, revealRequests, nextId] = await Promise.all([
+    assignmentOf(c.id), assignableReviewers(c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c),
+  ]);
   const [t, tm, te, tt, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getTranslations("templates"), getFormatter()]);
   const templates = MESSAGE_TEMPLATES.map((k) => ({ value: k, label: tt(k) }));
   const rubric = parseRubric(c.fund.rubric);
@@ -52,7 +55,10 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   const digits = minorDigits(c.fund.currency);
   return (
     <article className="max-w-2xl space-y-6">
-      <p><Link href="/review">{t("back")}</Link></p>
+      <nav aria-label={t("caseNav")} className="flex flex-wrap gap-4">
+        <Link href="/review">{t("back")}</Link>
+        {nextId ? <Link href={`/review/${nextId}`}>{t("nextCase")}</Link> : <span className="text-neutral-700">{t("noNextCase")}</span>}
+      </nav>
       <h1>{t("caseTitle", { reference: c.referenceCode ?? "—" })}</h1>
       {done && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("done", { status: te(`ApplicationStatus.${c.status}`) })}</p>}
       <p className="text-sm text-neutral-700">{t("pseudonymous")}</p>
