@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(60 * 60 * 24 * 30).default(60 * 60 * 8),
   PADTRYMKA_DEMO: z.enum(["0", "1"]).default("0"),
+  // Two-factor sign-in for reviewers, fund managers and admins (docs/decisions/0016-two-factor.md).
+  // Unset: required, except in the one-command demo (PADTRYMKA_DEMO=1) where it is optional.
+  STAFF_TWO_FACTOR: z.enum(["required", "optional"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

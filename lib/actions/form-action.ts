@@ -12,7 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { formatMoney } from "@/lib/money/money";
 
-const SECRET_FIELDS = /pass|secret|token|code/i;
+const SECRET_FIELDS = /pass|secret|token|code|otp/i;
 
 export function formValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};

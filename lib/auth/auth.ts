@@ -15,6 +15,12 @@ import { logger } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
 import { SignInSchema } from "@/lib/users/schemas";
 import { magicLinkMail } from "@/lib/auth/magic-link-mail";
+import { verifySecondFactor } from "@/lib/auth/two-factor";
+
+/** The password was right but the account's second factor is missing or wrong (said only after the password). */
+export class TwoFactorNeeded extends CredentialsSignin {
+  code = "two_factor";
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
@@ -36,18 +42,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
     providers: [
       Credentials({
-        credentials: { identifier: {}, password: {} },
+        credentials: { identifier: {}, password: {}, otp: {} },
         async authorize(raw, request) {
           const parsed = SignInSchema.safeParse(raw);
           if (!parsed.success) throw new CredentialsSignin();
-          const { identifier, password } = parsed.data;
+          const { identifier, password, otp } = parsed.data;
           const id = identifier.trim().toLowerCase();
           const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
           // Lockout: after repeated failures for this account or from this client, refuse without checking.
           if ((await rateLimitedFor(LIMITS.signInFailuresAccount, id)) || (await rateLimitedFor(LIMITS.signInFailuresClient, client))) throw new CredentialsSignin();
           const user = await db().user.findFirst({
             where: id.includes("@") ? { email: id } : { username: id },
-            select: { id: true, passwordHash: true, suspendedAt: true },
+            select: { id: true, passwordHash: true, suspendedAt: true, totpEnabledAt: true },
           });
           const ok = await verifyPassword(user?.passwordHash, password);
           if (!user || !ok || user.suspendedAt) {
@@ -55,6 +61,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             await hitRateLimit(LIMITS.signInFailuresAccount, id);
             await hitRateLimit(LIMITS.signInFailuresClient, client);
             throw new CredentialsSignin();
+          }
+          // Staff with two-factor sign-in also give a current code (or a recovery code); a wrong one counts
+          // towards the lockout like a wrong password.
+          if (user.totpEnabledAt && !(await verifySecondFactor(user.id, otp))) {
+            logger.info({ event: "auth.second_factor_failed" }, "second factor missing or wrong");
+            if (otp) {
+              await hitRateLimit(LIMITS.signInFailuresAccount, id);
+              await hitRateLimit(LIMITS.signInFailuresClient, client);
+            }
+            throw new TwoFactorNeeded();
           }
           await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
           return { id: user.id };
@@ -67,8 +83,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // Only existing, active accounts get a link; everyone sees the same "check your email" page,
         // so the form cannot be used to find out who has an account.
         async sendVerificationRequest({ identifier, url }) {
-          const user = await db().user.findUnique({ where: { email: identifier.toLowerCase() }, select: { suspendedAt: true } });
-          if (!user || user.suspendedAt) {
+          const user = await db().user.findUnique({ where: { email: identifier.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } });
+          // A link is one factor: accounts with two-factor sign-in use their password and code instead.
+          if (!user || user.suspendedAt || user.totpEnabledAt) {
             logger.info({ event: "auth.magic_link_unknown" }, "magic link requested for no active account");
             return;
           }

@@ -5,12 +5,15 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/db/generated/enums";
+import { STAFF_2FA_ROLES, staffTwoFactorRequired } from "@/lib/auth/two-factor";
 
 export type Actor = {
   userId: string;
   label: string; // email or username, for the signed-in header only
   email: string | null; // where neutral notices may go (null for pseudonymous accounts)
   memberships: { organisationId: string; role: Role }[];
+  /** Staff roles held back until the user sets up two-factor sign-in (where the policy requires it). */
+  twoFactorSetupNeeded?: boolean;
 };
 
 export const rolesOf = (a: Actor) => new Set(a.memberships.map((m) => m.role));
@@ -20,11 +23,18 @@ export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) =
 export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, username: true, suspendedAt: true, sessionVersion: true, memberships: { select: { organisationId: true, role: true } } },
+    select: { id: true, email: true, username: true, suspendedAt: true, sessionVersion: true, totpEnabledAt: true, memberships: { select: { organisationId: true, role: true } } },
   });
   if (!user || user.suspendedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
-  return { userId: user.id, label: user.email ?? user.username ?? "", email: user.email, memberships: user.memberships };
+  const base = { userId: user.id, label: user.email ?? user.username ?? "", email: user.email };
+  // Reviewers, fund managers and admins act only with two-factor sign-in set up (where required): until
+  // then their staff roles are not granted, so every domain check refuses them.
+  const staff = user.memberships.some((m) => STAFF_2FA_ROLES.includes(m.role));
+  if (staff && !user.totpEnabledAt && staffTwoFactorRequired()) {
+    return { ...base, memberships: user.memberships.filter((m) => !STAFF_2FA_ROLES.includes(m.role)), twoFactorSetupNeeded: true };
+  }
+  return { ...base, memberships: user.memberships };
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {

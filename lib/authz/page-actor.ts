@@ -9,6 +9,8 @@ import { can, type Permission } from "@/lib/authz/permissions";
 export async function pageActor(locale: string, path: string, permission?: Permission): Promise<Actor | null> {
   const actor = await currentActor();
   if (!actor) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}${path}`)}`);
+  // Staff who must first set up two-factor sign-in are sent to do it.
+  if (permission && !can(rolesOf(actor), permission) && actor.twoFactorSetupNeeded) redirect(`/${locale}/me/security?required=1`);
   if (permission && !can(rolesOf(actor), permission)) return null;
   return actor;
 }

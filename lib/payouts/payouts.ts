@@ -9,6 +9,7 @@ import { decrypt, encrypt } from "@/lib/crypto";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { env } from "@/lib/env";
 import { normalisePayoutDetails } from "@/lib/reviews/signals";
+import { assertFreshFactor } from "@/lib/auth/two-factor";
 import { db, type Tx } from "@/lib/db/client";
 import type { AidPurpose, PayoutMethod, PayoutStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
@@ -158,6 +159,8 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
   const permission = input.action === "approve" ? "payout:approve:org" : "payout:release:org";
   assertCan(actor, permission);
   if (input.action === "confirm" || input.action === "report_not_received") throw new AppError("FORBIDDEN", "applicant step");
+  // Releasing money needs a fresh second factor, not only a session (docs/decisions/0016-two-factor.md).
+  if (input.action === "approve") await assertFreshFactor(actor, input.otp);
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
   const result = await moneyTx((tx) =>
     once(tx, actor.userId, input.idempotencyKey, `payout.${input.action}`, async () => {

@@ -18,8 +18,10 @@ export const PayoutStepSchema = z.object({
   action: z.enum(PAYOUT_ACTIONS),
   method: z.union([z.enum(METHODS), z.literal("")]).optional().default(""),
   reason: z.string().trim().max(1000, { message: "too_long" }).optional().default(""),
+  // A fresh second factor to approve (staff with two-factor sign-in).
+  otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default(""),
   idempotencyKey: key,
 });
-export type PayoutStepInput = z.infer<typeof PayoutStepSchema>;
+export type PayoutStepInput = Omit<z.infer<typeof PayoutStepSchema>, "otp"> & { otp?: string };
 
 export const ReconcileSchema = z.object({ idempotencyKey: key });

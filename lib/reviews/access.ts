@@ -4,6 +4,7 @@
 // but never unnoticed (docs/decisions/0010-access-log.md).
 import "server-only";
 import { throttleReviewer } from "@/lib/reviews/activity";
+import { assertFreshFactor } from "@/lib/auth/two-factor";
 import { decryptPersonal } from "@/lib/applications/personal-data";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
@@ -22,9 +23,11 @@ export async function recordCaseOpened(actor: Actor, applicationId: string): Pro
   await db().$transaction((tx) => recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: applicationId }));
 }
 
-export async function revealIdentity(actor: Actor, applicationId: string, reason: string) {
+export async function revealIdentity(actor: Actor, applicationId: string, reason: string, otp?: string) {
   assertCan(actor, "application:reveal-identity:org");
   await throttleReviewer(actor, "reveals");
+  // Seeing an identity needs a fresh second factor, not only a session (docs/decisions/0016-two-factor.md).
+  await assertFreshFactor(actor, otp);
   return db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
       where: { id: applicationId, ...reviewerCaseWhere(actor) },

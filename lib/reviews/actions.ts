@@ -25,7 +25,7 @@ export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, asy
   redirect(`/${locale}/review/${input.applicationId}?done=1`);
 });
 
-export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason }) => revealIdentity(await requireActor(), applicationId, reason));
+export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason, otp }) => revealIdentity(await requireActor(), applicationId, reason, otp));
 
 export const addReviewerNoteAction = formAction("addReviewerNote", ReviewerNoteSchema, async ({ applicationId, note }) => {
   await addReviewerNote(await requireActor(), applicationId, note);

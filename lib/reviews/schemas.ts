@@ -18,6 +18,8 @@ export type ReviewActionInput = z.infer<typeof ReviewActionSchema>;
 export const RevealIdentitySchema = z.object({
   applicationId: z.string().min(1).max(100),
   reason: z.string().trim().min(10, { message: "reveal_reason" }).max(500, { message: "too_long" }),
+  // A fresh second factor (staff with two-factor sign-in).
+  otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default(""),
 });
 
 export const ReviewerNoteSchema = z.object({

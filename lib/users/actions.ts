@@ -8,7 +8,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { clientAddress, consumeRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { formAction } from "@/lib/actions/form-action";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
 import { requireActor } from "@/lib/authz/current-actor";
 import { AppError } from "@/lib/errors";
 import { safeNextPath } from "@/lib/i18n/safe-next";
@@ -22,14 +22,17 @@ import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAcco
 
 const WithNext = z.object({ next: z.string().optional() });
 
-export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.shape), async ({ identifier, password, next }) => {
+export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.shape), async ({ identifier, password, otp, next }) => {
   const locale = await getLocale();
   // Say clearly that sign-in is paused, and for how long (the check itself is in authorize()).
   const wait = (await rateLimitedFor(LIMITS.signInFailuresAccount, identifier.trim().toLowerCase())) ?? (await rateLimitedFor(LIMITS.signInFailuresClient, await clientAddress()));
   if (wait) throw rateLimitError(wait);
   try {
-    await signIn("credentials", { identifier, password, redirectTo: safeNextPath(next, locale) });
+    await signIn("credentials", { identifier, password, otp, redirectTo: safeNextPath(next, locale) });
   } catch (e) {
+    if (e instanceof TwoFactorNeeded || (e instanceof AuthError && (e as { code?: string }).code === "two_factor")) {
+      throw new AppError("UNAUTHENTICATED", "second factor", { otp: ["otp_needed"] }, "auth.secondFactorNeeded");
+    }
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", "bad credentials", undefined, "auth.badCredentials");
     throw e; // includes the redirect after a successful sign-in
   }

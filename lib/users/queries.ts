@@ -14,6 +14,7 @@ export async function listUsersWithRoles(actor: Actor, opts: { take?: number } =
       email: true,
       username: true,
       suspendedAt: true,
+      totpEnabledAt: true,
       memberships: { select: { id: true, role: true, organisation: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
   });

@@ -10,6 +10,8 @@ const email = z.string().trim().toLowerCase().max(254, { message: "too_long" }).
 export const SignInSchema = z.object({
   identifier: z.string().trim().min(1, { message: "required" }).max(254, { message: "too_long" }),
   password: z.string().min(1, { message: "required" }).max(1024, { message: "too_long" }),
+  // The authenticator app's 6-digit code, or a two-factor recovery code (staff who set it up).
+  otp: z.string().trim().max(40, { message: "too_long" }).optional().default(""),
 });
 export type SignInInput = z.infer<typeof SignInSchema>;
 

@@ -6,7 +6,7 @@ import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { accessLog } from "@/lib/reviews/access";
 import { auditChainStatus, listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
 import { ActivityAlerts } from "@/components/cases/activity-alerts";
-import { GrantRoleForm, RevokeRoleButton, SuspendButton } from "./role-forms";
+import { GrantRoleForm, ResetTwoFactorButton, RevokeRoleButton, SuspendButton } from "./role-forms";
 
 export default async function AdminPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { locale } = await params;
@@ -38,7 +38,7 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>{label(u)}{u.suspendedAt ? ` (${t("suspended")})` : ""}{u.id !== actor.userId && <SuspendButton userId={u.id} suspended={!!u.suspendedAt} label={label(u)} />}</td>
+                  <td>{label(u)}{u.suspendedAt ? ` (${t("suspended")})` : ""}{u.id !== actor.userId && <SuspendButton userId={u.id} suspended={!!u.suspendedAt} label={label(u)} />}{u.id !== actor.userId && u.totpEnabledAt && <ResetTwoFactorButton userId={u.id} label={label(u)} />}</td>
                   <td>
                     {u.memberships.length === 0 ? t("noRoles") : (
                       <ul>

@@ -6,6 +6,7 @@ import { SelectField } from "@/components/form/select-field";
 import { useActionForm } from "@/components/form/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { grantRoleAction, revokeRoleAction, suspendUserAction } from "@/lib/users/actions";
+import { resetTwoFactorAction } from "@/lib/auth/two-factor-actions";
 import { GrantRoleSchema } from "@/lib/users/schemas";
 
 type Option = { value: string; label: string };
@@ -45,6 +46,20 @@ export function SuspendButton({ userId, suspended, label }: { userId: string; su
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="suspend" value={suspended ? "0" : "1"} />
       <button type="submit" disabled={pending} className="ml-2 text-sm text-red-800 underline">{suspended ? t("reactivate", { user: label }) : t("suspend", { user: label })}</button>
+      {state && !state.ok && <FormMessage state={state} />}
+    </form>
+  );
+}
+
+/** Turns off a staff member's two-factor sign-in (lost phone); they are signed out and set it up again. */
+export function ResetTwoFactorButton({ userId, label }: { userId: string; label: string }) {
+  const t = useTranslations("security");
+  const [state, action, pending] = useActionState(resetTwoFactorAction, null);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" disabled={pending} aria-label={`${t("reset")}: ${label}`} className="ml-2 text-sm text-red-800 underline">{t("reset")}</button>
+      {state?.ok && <span role="status" className="ml-2 text-sm">{t("resetDone")}</span>}
       {state && !state.ok && <FormMessage state={state} />}
     </form>
   );

@@ -14,8 +14,8 @@ export default async function MePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me"))!;
-  const [t, tc, te, format, apps, enrolments, recs] = await Promise.all([
-    getTranslations("me"), getTranslations("courses"), getTranslations("enums"), getFormatter(), listOwnApplications(actor), myEnrollments(actor), recommendationsFor(actor),
+  const [ts, t, tc, te, format, apps, enrolments, recs] = await Promise.all([
+    getTranslations("security"), getTranslations("me"), getTranslations("courses"), getTranslations("enums"), getFormatter(), listOwnApplications(actor), myEnrollments(actor), recommendationsFor(actor),
   ]);
   const reason = (r: Reason) => {
     switch (r.code) {
@@ -85,6 +85,7 @@ export default async function MePage({ params, searchParams }: Props) {
         <h2 id="sessions-h">{t("sessionsTitle")}</h2>
         <p>{t("sessionsLead")}</p>
         <SignOutEverywhere />
+        <p><Link href="/me/security">{ts("navLink")}</Link></p>
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money/money";
 import { managerPayouts } from "@/lib/payouts/queries";
 import { actionsAt } from "@/lib/payouts/rules";
 import { PayoutActions, ReconcileForm } from "./payout-forms";
+import { hasTwoFactor } from "@/lib/auth/two-factor";
 
 const ORDER: PayoutStatus[] = ["REQUESTED", "APPROVED", "NOT_RECEIVED", "INVESTIGATING", "SENT", "CONFIRMED", "FAILED", "CANCELLED"];
 
@@ -19,7 +20,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "/payouts", "fund:read:org");
   if (!actor) return <AccessDenied />;
-  const [t, tm, te, format, payouts] = await Promise.all([getTranslations("payouts"), getTranslations("money"), getTranslations("enums"), getFormatter(), managerPayouts(actor)]);
+  const [t, tm, te, format, payouts, needsCode] = await Promise.all([getTranslations("payouts"), getTranslations("money"), getTranslations("enums"), getFormatter(), managerPayouts(actor), hasTwoFactor(actor.userId)]);
   const notice = sp.requested ? tm("requested", { reference: sp.requested }) : sp.done ? tm("stepDone", { status: te(`PayoutStatus.${sp.done}` as never) }) : null;
   const approvedBank = payouts.filter((p) => p.status === "APPROVED" && p.method === "BANK_TRANSFER").length;
   return (
@@ -54,7 +55,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                     </p>
                     {p.status === "REQUESTED" && p.requestedById === actor.userId && <p className="text-sm">{tm("needsOtherManager")}</p>}
                     {actions.length > 0 && (
-                      <PayoutActions payoutId={p.id} reference={p.reference} actions={actions} method={p.method ?? "BANK_TRANSFER"} keys={Object.fromEntries(actions.map((a) => [a, crypto.randomUUID()]))} />
+                      <PayoutActions payoutId={p.id} reference={p.reference} actions={actions} method={p.method ?? "BANK_TRANSFER"} keys={Object.fromEntries(actions.map((a) => [a, crypto.randomUUID()]))} needsCode={needsCode} />
                     )}
                   </li>
                 );

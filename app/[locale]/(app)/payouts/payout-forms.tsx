@@ -10,8 +10,9 @@ const LABEL: Record<PayoutAction, string> = {
   approve: "approve", send: "markSent", investigate: "investigate", resend: "resend", cancel: "cancel", confirm: "confirm", report_not_received: "reportNotReceived",
 };
 
-export function PayoutActions({ payoutId, reference, actions, method, keys }: { payoutId: string; reference: string; actions: PayoutAction[]; method: string; keys: Record<string, string> }) {
+export function PayoutActions({ payoutId, reference, actions, method, keys, needsCode }: { payoutId: string; reference: string; actions: PayoutAction[]; method: string; keys: Record<string, string>; needsCode?: boolean }) {
   const t = useTranslations("money");
+  const ts = useTranslations("security");
   const te = useTranslations("enums");
   const tx = t as unknown as (key: string, values?: Record<string, string>) => string;
   return (
@@ -24,6 +25,7 @@ export function PayoutActions({ payoutId, reference, actions, method, keys }: { 
               {(a === "send" || a === "resend") && (
                 <Select id={`${a}-method-${payoutId}`} name="method" label={t("methodFor", { reference })} defaultValue={v.method ?? method} options={METHODS.map((m) => ({ value: m, label: te(`PayoutMethod.${m}`) }))} />
               )}
+              {a === "approve" && needsCode && <Field id={`approve-otp-${payoutId}`} name="otp" label={ts("freshCode")} inputMode="text" />}
               {(a === "cancel" || a === "investigate") && <Field id={`${a}-reason-${payoutId}`} name="reason" label={t("reasonFor", { reference })} defaultValue={v.reason} multiline />}
             </>
           )}

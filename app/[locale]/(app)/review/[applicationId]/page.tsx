@@ -21,6 +21,7 @@ import { parseRubric } from "@/lib/reviews/rubric";
 import { SCORE_STAGES } from "@/lib/reviews/rules";
 import { MESSAGE_TEMPLATES } from "@/lib/reviews/templates";
 import { nextCaseAfter } from "@/lib/reviews/queue";
+import { hasTwoFactor } from "@/lib/auth/two-factor";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,8 +41,8 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
   await recordCaseOpened(actor, c.id); // every opening is in the access log
-  const [assignment, reviewers, signals, revealRequests, nextId] = await Promise.all([
-    assignmentOf(c.id), assignableReviewers(c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c),
+  const [assignment, reviewers, signals, revealRequests, nextId, needsCode] = await Promise.all([
+    assignmentOf(c.id), assignableReviewers(c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c), hasTwoFactor(actor.userId),
   ]);
   const [t, tm, te, tt, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getTranslations("templates"), getFormatter()]);
   const templates = MESSAGE_TEMPLATES.map((k) => ({ value: k, label: tt(k) }));
@@ -98,12 +99,12 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
 
       <section id="reveal" className="space-y-2">
         <h2>{t("revealTitle")}</h2>
-        {!c.fund.revealNeedsSecondReviewer ? <RevealIdentity applicationId={c.id} /> : (
+        {!c.fund.revealNeedsSecondReviewer ? <RevealIdentity applicationId={c.id} needsCode={needsCode} /> : (
           <>
             <p>{t("revealNeedsSecond")}</p>
             {sp.revealRequested === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("revealRequestedNotice")}</p>}
             {(sp.revealDecided === "confirm" || sp.revealDecided === "refuse") && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t(sp.revealDecided === "confirm" ? "revealConfirmedNotice" : "revealRefusedNotice")}</p>}
-            {myRequest?.status === "CONFIRMED" ? <RevealIdentity applicationId={c.id} /> : myRequest ? <p>{t("revealWaiting")}</p> : !conflicted && <RevealRequestForm applicationId={c.id} />}
+            {myRequest?.status === "CONFIRMED" ? <RevealIdentity applicationId={c.id} needsCode={needsCode} /> : myRequest ? <p>{t("revealWaiting")}</p> : !conflicted && <RevealRequestForm applicationId={c.id} />}
             {revealRequests.filter((r) => !r.mine && r.status === "PENDING").map((r) => (
               <div key={r.id} className="space-y-2 rounded border border-amber-700 p-3">
                 <p>{t("revealAskedBy", { who: r.who, when: when(r.createdAt) })}</p>

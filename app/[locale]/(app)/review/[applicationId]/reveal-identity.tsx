@@ -4,11 +4,12 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form/form-message";
 import { revealIdentityAction } from "@/lib/reviews/actions";
 
-export function RevealIdentity({ applicationId }: { applicationId: string }) {
+export function RevealIdentity({ applicationId, needsCode }: { applicationId: string; needsCode?: boolean }) {
   const t = useTranslations("review");
   const ta = useTranslations("apply");
   const tv = useTranslations("validation");
   const tc = useTranslations("enums.ContactChannel");
+  const ts = useTranslations("security");
   const format = useFormatter();
   const [state, action, pending] = useActionState(revealIdentityAction, null);
   if (state?.ok) {
@@ -28,14 +29,22 @@ export function RevealIdentity({ applicationId }: { applicationId: string }) {
     );
   }
   const err = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
+  const otpErr = state && !state.ok ? state.fieldErrors?.otp?.[0] : undefined;
   return (
     <form action={action} className="flex flex-col gap-2">
       <p>{t("revealHint")}</p>
-      <FormMessage state={state && !err ? state : null} />
+      <FormMessage state={state && !err && !otpErr ? state : null} />
       <input type="hidden" name="applicationId" value={applicationId} />
       <label htmlFor="reveal-reason" className="font-medium">{t("revealReason")}</label>
       <textarea id="reveal-reason" name="reason" rows={2} defaultValue={state?.values?.reason} aria-invalid={err ? true : undefined} aria-describedby={err ? "reveal-reason-error" : undefined} className="rounded border border-neutral-400 px-3 py-2" />
       {err && <p id="reveal-reason-error" className="text-sm text-red-800">{tv(err as never)}</p>}
+      {needsCode && (
+        <>
+          <label htmlFor="reveal-otp" className="font-medium">{ts("freshCode")}</label>
+          <input id="reveal-otp" name="otp" autoComplete="one-time-code" inputMode="numeric" aria-invalid={otpErr ? true : undefined} aria-describedby={otpErr ? "reveal-otp-error" : undefined} className="rounded border border-neutral-400 px-3 py-2" />
+          {otpErr && <p id="reveal-otp-error" className="text-sm text-red-800">{tv(otpErr as never)}</p>}
+        </>
+      )}
       <button type="submit" disabled={pending} className="self-start rounded border border-amber-800 px-4 py-2 font-semibold text-amber-900">{t("revealButton")}</button>
     </form>
   );

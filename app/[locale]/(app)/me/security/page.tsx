@@ -1,0 +1,51 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { pageActor } from "@/lib/authz/page-actor";
+import { db } from "@/lib/db/client";
+import { pendingEnrolment, staffTwoFactorRequired } from "@/lib/auth/two-factor";
+import { ConfirmTwoFactorForm, StartTwoFactorForm } from "./two-factor-forms";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function SecurityPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const sp = await searchParams;
+  setRequestLocale(locale);
+  const actor = (await pageActor(locale, "/me/security"))!;
+  const [t, format, user, pending] = await Promise.all([
+    getTranslations("security"), getFormatter(),
+    db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, recoveryCodes: { where: { kind: "two_factor", usedAt: null }, select: { id: true } } } }),
+    pendingEnrolment(actor),
+  ]);
+  return (
+    <article className="max-w-2xl space-y-6">
+      <h1>{t("title")}</h1>
+      {(sp.required === "1" || actor.twoFactorSetupNeeded) && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("requiredNotice")}</p>}
+      <p>{t("lead")}</p>
+      {!staffTwoFactorRequired() && !user.totpEnabledAt && <p className="text-sm text-neutral-700">{t("optionalHere")}</p>}
+      {user.totpEnabledAt ? (
+        <section className="space-y-2">
+          <h2>{t("onTitle")}</h2>
+          <p>{t("onSince", { date: format.dateTime(user.totpEnabledAt, { dateStyle: "medium" }) })}</p>
+          <p>{t("codesLeft", { count: user.recoveryCodes.length })}</p>
+          <p className="text-sm text-neutral-700">{t("lostPhone")}</p>
+        </section>
+      ) : pending ? (
+        <section id="setup" className="space-y-3">
+          <h2>{t("setupTitle")}</h2>
+          <ol className="list-decimal space-y-2 pl-6">
+            <li>{t("step1")}</li>
+            <li>{t("step2")}</li>
+          </ol>
+          {/* The QR code is an SVG drawn on the server from the key: nothing is fetched from elsewhere. */}
+          <figure className="w-56 space-y-1">
+            <div role="img" aria-label={t("qrLabel")} className="w-56" dangerouslySetInnerHTML={{ __html: pending.qrSvg }} />
+          </figure>
+          <p>{t("manualKey")} <code data-testid="totp-secret" className="break-all rounded bg-neutral-100 px-1">{pending.secret}</code></p>
+          <ConfirmTwoFactorForm />
+        </section>
+      ) : (
+        <StartTwoFactorForm />
+      )}
+    </article>
+  );
+}

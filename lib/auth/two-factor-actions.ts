@@ -1,0 +1,28 @@
+"use server";
+// Setting up two-factor sign-in, and an admin's reset of it. The actor always comes from the session.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { beginEnrolment, confirmEnrolment, resetTwoFactor } from "@/lib/auth/two-factor";
+import { assertCan } from "@/lib/authz/actor";
+import { requireActor } from "@/lib/authz/current-actor";
+
+export const startTwoFactorAction = formAction("startTwoFactor", z.object({}), async () => {
+  await beginEnrolment(await requireActor());
+  redirect(`/${await getLocale()}/me/security#setup`);
+});
+
+export const confirmTwoFactorAction = formAction("confirmTwoFactor", z.object({ otp: z.string().trim().min(1, { message: "otp_needed" }).max(20, { message: "otp_invalid" }) }), async ({ otp }) => {
+  // No revalidation: the page must keep showing the recovery codes this once.
+  return confirmEnrolment(await requireActor(), otp);
+});
+
+export const resetTwoFactorAction = formAction("resetTwoFactor", z.object({ userId: z.string().min(1).max(100) }), async ({ userId }) => {
+  const actor = await requireActor();
+  assertCan(actor, "role:grant:any");
+  await resetTwoFactor(actor, userId);
+  revalidatePath("/[locale]/admin", "layout");
+  return { done: true };
+});
