@@ -28,6 +28,8 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     applicant: await makeUser(db, { email: demo("applicant"), password: DEMO_PASSWORD, roles: [{ role: "APPLICANT", organisationId: platform.id }] }),
     reviewer: await makeUser(db, { email: demo("reviewer"), password: DEMO_PASSWORD, roles: [{ role: "REVIEWER", organisationId: brightline.id }, { role: "REVIEWER", organisationId: kvant.id }] }),
     reviewer2: await makeUser(db, { email: demo("reviewer2"), password: DEMO_PASSWORD, roles: [{ role: "REVIEWER", organisationId: brightline.id }] }),
+    // For trying two-factor sign-in (the other demo staff accounts sign in with a password only).
+    reviewer3: await makeUser(db, { email: demo("reviewer3"), password: DEMO_PASSWORD, roles: [{ role: "REVIEWER", organisationId: brightline.id }] }),
     fund: await makeUser(db, { email: demo("fund"), password: DEMO_PASSWORD, roles: [{ role: "FUND_MANAGER", organisationId: brightline.id }] }),
     fund2: await makeUser(db, { email: demo("fund2"), password: DEMO_PASSWORD, roles: [{ role: "FUND_MANAGER", organisationId: brightline.id }] }),
     provider: await makeUser(db, { email: demo("provider"), password: DEMO_PASSWORD, roles: [{ role: "COURSE_PROVIDER", organisationId: krok.id }] }),

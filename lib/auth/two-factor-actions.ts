@@ -11,7 +11,7 @@ import { requireActor } from "@/lib/authz/current-actor";
 
 export const startTwoFactorAction = formAction("startTwoFactor", z.object({}), async () => {
   await beginEnrolment(await requireActor());
-  redirect(`/${await getLocale()}/me/security#setup`);
+  redirect(`/${await getLocale()}/me/security?setup=1`);
 });
 
 export const confirmTwoFactorAction = formAction("confirmTwoFactor", z.object({ otp: z.string().trim().min(1, { message: "otp_needed" }).max(20, { message: "otp_invalid" }) }), async ({ otp }) => {

@@ -1,0 +1,44 @@
+// A staff member sets up two-factor sign-in (reading the key as an authenticator app would), then signs in
+// with the password and a code, and a reveal asks for a fresh second factor (here a recovery code).
+import { generate } from "otplib";
+import { demo, DEMO_PASSWORD, expect, signInAs, test } from "./fixtures";
+
+test("a reviewer sets up two-factor sign-in, then needs a code to sign in and to reveal an identity", async ({ page, browser, baseURL }) => {
+  await signInAs(page, demo("reviewer3"));
+  await page.goto("/en/me/security");
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page.getByLabel("Code from the app").fill("000000");
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  await expect(page.getByText("This code is not right or was already used.")).toBeVisible();
+  await page.getByLabel("Code from the app").fill(await generate({ secret }));
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  const recovery = [(await codes.nth(0).textContent())!, (await codes.nth(1).textContent())!];
+
+  // Signing in now needs the code as well; the password alone is refused with a clear message.
+  const fresh = await browser.newContext({ baseURL });
+  const p2 = await fresh.newPage();
+  await p2.goto("/en/sign-in");
+  await p2.getByLabel("Email or username").fill(demo("reviewer3"));
+  await p2.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await p2.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(p2.getByText("Your password is right, but this account also needs the current code")).toBeVisible();
+  await p2.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await p2.getByLabel("Authentication code").fill(recovery[0]!);
+  await p2.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(p2).toHaveURL(/\/en\/me$/);
+
+  // Revealing an identity asks for a fresh second factor.
+  await p2.goto("/en/review/demo-application-1");
+  await p2.getByLabel("Why do you need the identity?").fill("To match the name on the academy debt demand.");
+  await p2.getByRole("button", { name: "Reveal identity" }).click();
+  await expect(p2.getByText("This code is not right or was already used.")).toBeVisible();
+  await p2.getByLabel("Why do you need the identity?").fill("To match the name on the academy debt demand.");
+  await p2.getByLabel("Current code from your authenticator app").fill(recovery[1]!);
+  await p2.getByRole("button", { name: "Reveal identity" }).click();
+  await expect(p2.getByText(/^Recorded at .*: you revealed this identity\.$/)).toBeVisible();
+  await fresh.close();
+});
