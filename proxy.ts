@@ -8,6 +8,7 @@ import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { newNonce, pageCsp } from "@/lib/security/csp";
+import { isSameOrigin } from "@/lib/security/same-origin";
 
 const intl = createIntlMiddleware(routing);
 
@@ -21,6 +22,14 @@ export default function proxy(req: NextRequest) {
 
 function route(req: NextRequest, nonce: string): NextResponse {
   const { pathname, search } = req.nextUrl;
+
+  // CSRF: every state-changing request to a page (server actions are POSTs to pages) must come from our own
+  // origin. Next.js checks a foreign Origin itself but lets a request with no Origin through; we refuse
+  // both, and a `null` Origin unless the browser says the form was on our page (lib/security/same-origin.ts).
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
+    return new NextResponse("Forbidden: this request did not come from this site.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+
 
   if (SIGNED_IN.test(pathname) && !req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
     const url = new URL(`/${pathname.split("/")[1]}/sign-in`, req.nextUrl);

@@ -10,7 +10,9 @@ const MAIL_DIR = path.join(import.meta.dirname, "..", ".data", "e2e", "mail");
 
 export async function signInAs(page: Page, identifier: string, password = DEMO_PASSWORD) {
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-  const r = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier, password, callbackUrl: "/" }, maxRedirects: 0 });
+  // Like a browser's form post: our own Origin (posts without one are refused, see e2e/csrf.spec.ts).
+  const origin = `http://localhost:${process.env.E2E_PORT ?? 3100}`; // the baseURL of playwright.config.ts
+  const r = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier, password, callbackUrl: "/" }, headers: { origin }, maxRedirects: 0 });
   expect([200, 302]).toContain(r.status());
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.includes("authjs.session-token")), `sign-in as ${identifier} failed`).toBe(true);
