@@ -7,8 +7,10 @@ import { lockOwnApplication } from "@/lib/applications/load-own";
 import { canMove, isWithdrawable, returnAfterInfo } from "@/lib/applications/rules";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
-import { encrypt } from "@/lib/crypto";
-import { db } from "@/lib/db/client";
+import { encryptForCase } from "@/lib/crypto";
+import { loadCaseKeys, destroyCaseKey } from "@/lib/crypto/case-keys";
+import { db, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
 export async function withdrawApplication(actor: Actor, applicationId: string): Promise<void> {
@@ -30,7 +32,8 @@ export async function answerInfoRequest(actor: Actor, applicationId: string, ans
     const to = returnAfterInfo(app.returnStatus);
     if (!canMove("NEEDS_INFO", to)) throw new AppError("INVALID_STATE", "cannot return");
     const message = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "APPLICANT_REPLY", bodyEnc: "" }, select: { id: true } });
-    await tx.applicationMessage.update({ where: { id: message.id }, data: { bodyEnc: encrypt(answer, `ApplicationMessage.body:${message.id}`) } });
+    await loadCaseKeys(tx, [app.id], { create: true });
+    await tx.applicationMessage.update({ where: { id: message.id }, data: { bodyEnc: encryptForCase(app.id, answer, `ApplicationMessage.body:${message.id}`) } });
     await tx.application.update({ where: { id: app.id }, data: { status: to, returnStatus: null } });
     await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: "NEEDS_INFO", toStatus: to, actorId: actor.userId, reason: "information provided" } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "application.info_provided", entityType: "Application", entityId: app.id, data: { returnedTo: to } });
@@ -43,14 +46,23 @@ export async function deleteApplicationData(actor: Actor, applicationId: string)
     const app = await lockOwnApplication(tx, actor, applicationId);
     if (app.dataDeletedAt) return; // already gone: deleting again changes nothing
     const withdraw = isWithdrawable(app.status);
-    await tx.evidenceFile.deleteMany({ where: { applicationId: app.id } });
-    await tx.applicationMessage.deleteMany({ where: { applicationId: app.id } });
-    await tx.application.update({
-      where: { id: app.id },
-      data: { ...ERASED_PERSONAL_DATA, dataDeletedAt: new Date(), ...(withdraw ? { status: "WITHDRAWN", returnStatus: null } : {}) },
-    });
-    await tx.applicationStatusChange.updateMany({ where: { applicationId: app.id }, data: { reason: null } });
+    await eraseCaseData(tx, app.id, withdraw ? { status: "WITHDRAWN", returnStatus: null } : {});
     if (withdraw) await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: "WITHDRAWN", actorId: actor.userId } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "application.data_deleted", entityType: "Application", entityId: app.id, data: { status: withdraw ? "WITHDRAWN" : app.status } });
   });
+}
+
+/**
+ * Destroys a case's personal data: files, messages, personal fields, staff reasons, and its data key
+ * (crypto-shredding: whatever ciphertext of the case survives elsewhere — backups, replicas, payout
+ * details — cannot be read any more, even with the master key). Statistics stay. Used by the applicant's
+ * "delete my data" and by the retention sweep.
+ */
+export async function eraseCaseData(tx: Tx, applicationId: string, extra: Prisma.ApplicationUpdateInput = {}): Promise<void> {
+  await tx.evidenceFile.deleteMany({ where: { applicationId } });
+  await tx.applicationMessage.deleteMany({ where: { applicationId } });
+  await tx.application.update({ where: { id: applicationId }, data: { ...ERASED_PERSONAL_DATA, dataDeletedAt: new Date(), ...extra } });
+  await tx.applicationStatusChange.updateMany({ where: { applicationId }, data: { reason: null } });
+  await tx.revealRequest.updateMany({ where: { applicationId }, data: { reason: "" } });
+  await destroyCaseKey(tx, applicationId);
 }

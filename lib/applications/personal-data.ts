@@ -2,7 +2,7 @@
 // Which columns hold personal data, how each is encrypted (bound to the row and field), and how to
 // destroy them. Everything else on Application is non-identifying statistics.
 import "server-only";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { decrypt, encryptForCase } from "@/lib/crypto";
 
 export const PERSONAL_FIELDS = {
   statement: "statementEnc",
@@ -16,13 +16,13 @@ type EncColumn = (typeof PERSONAL_FIELDS)[PersonalField];
 
 const context = (applicationId: string, field: PersonalField) => `Application.${field}:${applicationId}`;
 
-/** Columns to write: ciphertext for given values, null for cleared ones. */
+/** Columns to write: ciphertext under the case's data key (loaded with `create`), null for cleared ones. */
 export function encryptPersonal(applicationId: string, values: Partial<Record<PersonalField, string | undefined>>) {
   const out: Partial<Record<EncColumn, string | null>> = {};
   for (const [field, column] of Object.entries(PERSONAL_FIELDS) as [PersonalField, EncColumn][]) {
     if (!(field in values)) continue;
     const v = values[field];
-    out[column] = v ? encrypt(v, context(applicationId, field)) : null;
+    out[column] = v ? encryptForCase(applicationId, v, context(applicationId, field)) : null;
   }
   return out;
 }

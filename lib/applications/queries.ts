@@ -7,6 +7,7 @@ import { reviewerCaseWhere } from "@/lib/reviews/scope";
 import { decryptPersonal } from "@/lib/applications/personal-data";
 import { formParamsOf } from "@/lib/applications/load-own";
 import { decrypt } from "@/lib/crypto";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 
 export async function listOwnApplications(actor: Actor) {
   return db().application.findMany({
@@ -44,6 +45,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
     },
   });
   if (!c) return null;
+  await loadCaseKeys(db(), [c.id]);
   // Pseudonymous by default: the statement and evidence, never the legal name, phone or contact.
   const { statementEnc, ...rest } = c;
   return {
@@ -71,6 +73,7 @@ export async function getOwnDraft(actor: Actor, applicationId: string) {
     include: { fund: true, evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, sizeBytes: true } } },
   });
   if (!app) return null;
+  await loadCaseKeys(db(), [app.id]);
   return {
     files: app.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
     id: app.id,
@@ -106,6 +109,7 @@ export async function getOwnCase(actor: Actor, applicationId: string) {
     },
   });
   if (!app) return null;
+  await loadCaseKeys(db(), [app.id]);
   return {
     ...app,
     messages: app.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),

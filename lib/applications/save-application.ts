@@ -3,6 +3,7 @@
 // after a dropped connection returns the first result instead of failing or doing it twice.
 import "server-only";
 import { encryptPersonal } from "@/lib/applications/personal-data";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { formParamsOf, lockOwnApplication } from "@/lib/applications/load-own";
 import { canMove, generateReferenceCode, normaliseIdentity, normalisePhone } from "@/lib/applications/rules";
 import { applicationFormSchema, type FormMode } from "@/lib/applications/schemas";
@@ -51,6 +52,7 @@ async function saveOnce(actor: Actor, applicationId: string, raw: Record<string,
     if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
     if (app.fund.status !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", undefined, "apply.fundClosed");
     const input = parse(raw, app.fund, mode);
+    await loadCaseKeys(tx, [app.id], { create: true });
     const personal = encryptPersonal(app.id, { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate });
     const base = { category: input.category ?? null, purpose: input.purpose ?? null, region: input.region ?? null, requestedAmountMinor: input.amount ?? null, ...personal };
     if (mode === "draft") {

@@ -1,12 +1,17 @@
-// Field encryption bound to this deployment's keyring (from the validated environment).
+// Field encryption bound to this deployment's keys: the master keyring (from the validated environment)
+// and the per-case data keys loaded on this node (lib/crypto/case-keys.ts). Decryption picks the key
+// named in the value; `encrypt` uses the master key, `encryptForCase` the case's own data key.
 import "server-only";
-import { env } from "@/lib/env";
-import { decryptBytes, decryptField, encryptBytes, encryptField, parseKeyring, type Keyring } from "@/lib/crypto/field-encryption";
+import { caseKeyring, compositeKeys } from "@/lib/crypto/case-keys";
+import { decryptBytes, decryptField, encryptBytes, encryptField, type Keyring } from "@/lib/crypto/field-encryption";
+import { masterKeyring } from "@/lib/crypto/master";
 
-let ring: Keyring | undefined;
-const keyring = () => (ring ??= parseKeyring(env().ENCRYPTION_KEYS));
+const all = (): Keyring => ({ current: masterKeyring().current, keys: compositeKeys });
 
-export const encrypt = (plaintext: string, context: string) => encryptField(keyring(), plaintext, context);
-export const decrypt = (value: string, context: string) => decryptField(keyring(), value, context);
-export const encryptBinary = (plaintext: Buffer, context: string) => encryptBytes(keyring(), plaintext, context);
-export const decryptBinary = (value: Uint8Array, context: string) => decryptBytes(keyring(), value, context);
+export const encrypt = (plaintext: string, context: string) => encryptField(masterKeyring(), plaintext, context);
+export const decrypt = (value: string, context: string) => decryptField(all(), value, context);
+export const decryptBinary = (value: Uint8Array, context: string) => decryptBytes(all(), value, context);
+
+/** Encrypts under the case's own data key (load it first: `loadCaseKeys(tx, [id], { create: true })`). */
+export const encryptForCase = (applicationId: string, plaintext: string, context: string) => encryptField(caseKeyring(applicationId), plaintext, context);
+export const encryptBinaryForCase = (applicationId: string, plaintext: Buffer, context: string) => encryptBytes(caseKeyring(applicationId), plaintext, context);

@@ -4,7 +4,8 @@ import crypto from "node:crypto";
 import { lockOwnApplication } from "@/lib/applications/load-own";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
-import { decrypt, decryptBinary, encrypt, encryptBinary } from "@/lib/crypto";
+import { decrypt, decryptBinary, encryptBinaryForCase, encryptForCase } from "@/lib/crypto";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type EvidenceRefusal } from "@/lib/evidence/rules";
@@ -23,15 +24,16 @@ export async function addEvidence(actor: Actor, applicationId: string, file: Fil
     const app = await lockOwnApplication(tx, actor, applicationId);
     if (!(EDITABLE as readonly string[]).includes(app.status) || app.dataDeletedAt) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
     if ((await tx.evidenceFile.count({ where: { applicationId } })) >= MAX_FILES_PER_APPLICATION) throw refuse("too_many");
+    await loadCaseKeys(tx, [app.id], { create: true });
     await tx.evidenceFile.create({
       data: {
         id,
         applicationId,
         uploadedById: actor.userId,
-        fileNameEnc: encrypt(safeFileName(file.name, clean.type), `EvidenceFile.fileName:${id}`),
+        fileNameEnc: encryptForCase(app.id, safeFileName(file.name, clean.type), `EvidenceFile.fileName:${id}`),
         mimeType: clean.type,
         sizeBytes: clean.bytes.length,
-        contentEnc: new Uint8Array(encryptBinary(clean.bytes, `EvidenceFile.content:${id}`)),
+        contentEnc: new Uint8Array(encryptBinaryForCase(app.id, clean.bytes, `EvidenceFile.content:${id}`)),
       },
     });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.added", entityType: "Application", entityId: applicationId, data: { fileId: id, mimeType: clean.type, sizeBytes: clean.bytes.length } });
@@ -68,6 +70,7 @@ export async function readEvidence(actor: Actor, fileId: string) {
       recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.downloaded", entityType: "Application", entityId: file.application.id, data: { fileId } }),
     );
   }
+  await loadCaseKeys(db(), [file.application.id]);
   return {
     fileName: decrypt(file.fileNameEnc, `EvidenceFile.fileName:${file.id}`),
     mimeType: file.mimeType,

@@ -22,6 +22,7 @@ function settings(input: FundInput) {
     perApplicantCapMinor: cap,
     requiredApprovals: input.requiredApprovals,
     publicationDelayDays: input.publicationDelayDays,
+    retentionMonths: input.retentionMonths,
     status: input.open ? ("OPEN" as const) : ("CLOSED" as const),
     evidenceHint: input.evidenceHint || null,
     verificationChecklist: checklist,

@@ -71,6 +71,7 @@ export async function getManagedFund(actor: Actor, fundId: string) {
       organisationId: true,
       requiredApprovals: true,
       publicationDelayDays: true,
+      retentionMonths: true,
       verificationChecklist: true,
       rubric: true,
       revealNeedsSecondReviewer: true,

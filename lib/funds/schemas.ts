@@ -24,6 +24,8 @@ export const FundSchema = z.object({
   eligiblePurposes: z.preprocess(toArray, z.array(z.enum(PURPOSES)).min(1, { message: "choose_one" })),
   cap: amount,
   requiredApprovals: z.coerce.number({ message: "required_approvals" }).int({ message: "required_approvals" }).min(1, { message: "required_approvals" }).max(5, { message: "required_approvals" }),
+  // Months after a case closes before its personal data is erased (lib/applications/retention.ts).
+  retentionMonths: z.preprocess((v) => (v === undefined ? 12 : v), z.coerce.number({ message: "retention_months" }).int({ message: "retention_months" }).min(1, { message: "retention_months" }).max(120, { message: "retention_months" })),
   publicationDelayDays: z.coerce.number({ message: "delay_days" }).int({ message: "delay_days" }).min(0, { message: "delay_days" }).max(365, { message: "delay_days" }),
   open: checkbox,
   evidenceHint: z.string().trim().max(500, { message: "too_long" }).optional().default(""),

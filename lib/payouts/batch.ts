@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { minorDigits, parseMoneyInput } from "@/lib/money/money";
 import { payoutDetails, payoutStep } from "@/lib/payouts/payouts";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { neutraliseCell } from "@/lib/reviews/csv";
 
 export const BATCH_HEADER = ["payout_reference", "fund", "amount", "currency", "tranche", "beneficiary_account", "export_code"] as const;
@@ -26,8 +27,9 @@ export async function exportPayoutBatch(actor: Actor): Promise<{ csv: string; ro
   const payouts = await db().payout.findMany({
     where: { status: "APPROVED", method: "BANK_TRANSFER", fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, reference: true, amountMinor: true, tranche: true, detailsEnc: true, fund: { select: { name: true, currency: true } } },
+    select: { id: true, applicationId: true, reference: true, amountMinor: true, tranche: true, detailsEnc: true, fund: { select: { name: true, currency: true } } },
   });
+  await loadCaseKeys(db(), payouts.map((p) => p.applicationId));
   // The export code ties every copy of this file to who exported it, in the audit log.
   const exportCode = `EX-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
   const records = payouts.map((p) => [p.reference, p.fund.name, major(p.amountMinor, p.fund.currency), p.fund.currency, p.tranche, payoutDetails(p.id, p.detailsEnc), exportCode].map(neutraliseCell));

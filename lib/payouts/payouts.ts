@@ -5,7 +5,9 @@ import "server-only";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { decrypt, encryptForCase } from "@/lib/crypto";
+import { DecryptionError } from "@/lib/crypto/field-encryption";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { env } from "@/lib/env";
 import { normalisePayoutDetails } from "@/lib/reviews/signals";
@@ -72,7 +74,8 @@ export async function requestPayout(actor: Actor, input: RequestPayoutInput): Pr
       });
       // The keyed hash lets reviewers see the same account on other cases without decrypting anything.
       const detailsIndex = input.details.trim() ? blindIndex(env().BLIND_INDEX_KEY, `payout:${normalisePayoutDetails(input.details)}`) : null;
-      await tx.payout.update({ where: { id: payout.id }, data: { detailsEnc: encrypt(input.details, `Payout.details:${payout.id}`), detailsIndex } });
+      await loadCaseKeys(tx, [app.id], { create: true });
+      await tx.payout.update({ where: { id: payout.id }, data: { detailsEnc: encryptForCase(app.id, input.details, `Payout.details:${payout.id}`), detailsIndex } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: "payout.requested", entityType: "Payout", entityId: payout.id, data: { applicationId: app.id, fundId: app.fundId, amountMinor, tranche, method: input.method } });
       return { payoutId: payout.id, reference: payout.reference };
     }),
@@ -234,5 +237,12 @@ export async function applicantPayoutStep(actor: Actor, input: PayoutStepInput):
 
 /** Payout details for a fund manager of the fund (decrypted only here, e.g. for a bank batch). */
 export function payoutDetails(payoutId: string, detailsEnc: string | null): string {
-  return detailsEnc ? decrypt(detailsEnc, `Payout.details:${payoutId}`) : "";
+  if (!detailsEnc) return "";
+  try {
+    return decrypt(detailsEnc, `Payout.details:${payoutId}`);
+  } catch (e) {
+    // The case's data was deleted (its key destroyed): the details are gone for good.
+    if (e instanceof DecryptionError) return "";
+    throw e;
+  }
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { PayoutStatus } from "@/lib/db/generated/enums";
 import { encodeReceiptToken } from "@/lib/money/merkle";
 import { payoutDetails } from "@/lib/payouts/payouts";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 
 export async function managerPayouts(actor: Actor, status?: PayoutStatus) {
   assertCan(actor, "fund:read:org");
@@ -21,6 +22,7 @@ export async function managerPayouts(actor: Actor, status?: PayoutStatus) {
       application: { select: { id: true, referenceCode: true, purpose: true } },
     },
   });
+  await loadCaseKeys(db(), rows.map((r) => r.application.id));
   return rows.map(({ detailsEnc, ...p }) => ({ ...p, details: payoutDetails(p.id, detailsEnc) }));
 }
 

@@ -10,6 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { decrypt } from "@/lib/crypto";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
@@ -44,6 +45,7 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
     const event = await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.revealed", entityType: "Application", entityId: app.id, data: { reason: reason.slice(0, 500), ...(requestId ? { requestId } : {}) } });
     const profile = await tx.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { contactChannel: true, contactHandleEnc: true } });
     const { legalNameEnc, phoneEnc, cityEnc, birthDateEnc } = app;
+    await loadCaseKeys(tx, [app.id]);
     const personal = decryptPersonal(app.id, { legalNameEnc, phoneEnc, cityEnc, birthDateEnc });
     return {
       ...personal,

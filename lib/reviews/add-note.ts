@@ -3,7 +3,8 @@ import "server-only";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
-import { encrypt } from "@/lib/crypto";
+import { encryptForCase } from "@/lib/crypto";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
@@ -17,7 +18,8 @@ export async function addReviewerNote(actor: Actor, applicationId: string, text:
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
     const note = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_NOTE", bodyEnc: "" }, select: { id: true } });
-    await tx.applicationMessage.update({ where: { id: note.id }, data: { bodyEnc: encrypt(text, `ApplicationMessage.body:${note.id}`) } });
+    await loadCaseKeys(tx, [app.id], { create: true });
+    await tx.applicationMessage.update({ where: { id: note.id }, data: { bodyEnc: encryptForCase(app.id, text, `ApplicationMessage.body:${note.id}`) } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "review.note_added", entityType: "Application", entityId: app.id, data: { messageId: note.id } });
   });
 }
@@ -35,7 +37,8 @@ export async function sendApplicantMessage(actor: Actor, applicationId: string, 
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
     const m = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_MESSAGE", templateKey: input.template ?? null, bodyEnc: "" }, select: { id: true } });
-    await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encrypt(input.message, `ApplicationMessage.body:${m.id}`) } });
+    await loadCaseKeys(tx, [app.id], { create: true });
+    await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encryptForCase(app.id, input.message, `ApplicationMessage.body:${m.id}`) } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "review.message_sent", entityType: "Application", entityId: app.id, data: { messageId: m.id, template: input.template ?? null } });
     return app.applicantId;
   });

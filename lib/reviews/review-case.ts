@@ -6,7 +6,8 @@ import "server-only";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
-import { encrypt } from "@/lib/crypto";
+import { encryptForCase } from "@/lib/crypto";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import type { ApplicationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
@@ -45,7 +46,8 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
       case "request_info": {
         if (!input.message && !input.template) throw required("message");
         const m = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "INFO_REQUEST", templateKey: input.template || null, bodyEnc: "" }, select: { id: true } });
-        await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encrypt(input.message, `ApplicationMessage.body:${m.id}`) } });
+        await loadCaseKeys(tx, [app.id], { create: true });
+        await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encryptForCase(app.id, input.message, `ApplicationMessage.body:${m.id}`) } });
         data.returnStatus = app.status;
         reason = "information requested";
         break;

@@ -59,6 +59,7 @@ export function FundForm({ defaults, organisations, currencyLocked }: Props) {
       <TextField id="cap" label={t("cap")} hint={t("capHint")} inputMode="decimal" required defaultValue={v.cap} errorKey={f.errorKey("cap")} registration={f.form.register("cap")} />
       <TextField id="requiredApprovals" label={t("requiredApprovals")} hint={t("requiredApprovalsHint")} inputMode="numeric" required defaultValue={v.requiredApprovals} errorKey={f.errorKey("requiredApprovals")} registration={f.form.register("requiredApprovals")} />
       <TextField id="publicationDelayDays" label={t("publicationDelayDays")} hint={t("publicationDelayHint")} inputMode="numeric" required defaultValue={v.publicationDelayDays} errorKey={f.errorKey("publicationDelayDays")} registration={f.form.register("publicationDelayDays")} />
+      <TextField id="retentionMonths" label={t("retentionMonths")} hint={t("retentionHint")} inputMode="numeric" required defaultValue={v.retentionMonths} errorKey={f.errorKey("retentionMonths")} registration={f.form.register("retentionMonths")} />
       <CheckboxField id="open" label={t("openForApplications")} value={v.open} registration={f.form.register("open")} />
       <TextField id="evidenceHint" label={t("evidenceHint")} defaultValue={v.evidenceHint} errorKey={f.errorKey("evidenceHint")} registration={f.form.register("evidenceHint")} />
       <TextArea id="checklist" label={t("checklist")} hint={t("checklistHint")} rows={4} defaultValue={v.checklist} errorKey={f.errorKey("checklist")} registration={f.form.register("checklist")} />

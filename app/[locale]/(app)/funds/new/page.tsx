@@ -13,7 +13,7 @@ export default async function NewFundPage({ params }: { params: Promise<{ locale
   const [t, organisations] = await Promise.all([getTranslations("funds"), managerOrganisations(actor)]);
   const defaults = {
     organisationId: organisations.length === 1 ? organisations[0]!.id : "",
-    currency: "USD", requiredApprovals: "2", publicationDelayDays: "7", open: "on", checklist: "", rubric: "", revealNeedsSecondReviewer: "",
+    currency: "USD", requiredApprovals: "2", publicationDelayDays: "7", retentionMonths: "12", open: "on", checklist: "", rubric: "", revealNeedsSecondReviewer: "",
     legalNameRequirement: "OPTIONAL", phoneRequirement: "OPTIONAL", cityRequirement: "OPTIONAL", birthDateRequirement: "HIDDEN",
   };
   return (

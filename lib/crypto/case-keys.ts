@@ -1,0 +1,106 @@
+// ─── RISKY FILE: per-case data keys (docs/decisions/0017-case-data-keys.md) ─────────────────────────
+// Each case's personal data (fields, messages, files, payout details) is encrypted under the case's own
+// 32-byte data key, stored wrapped (AES-256-GCM) under the master key. Destroying the wrapped key is
+// crypto-shredding: every copy of that case's ciphertext — in the database, replicas and backups — is
+// unreadable from then on, even with the master key. Rotation re-wraps data keys without touching data.
+//
+// Unwrapped keys live in a small per-node cache for a few minutes; decryption is synchronous, so a query
+// loads the keys of the cases it read (`loadCaseKeys`) before decrypting. Ciphertexts name their key as
+// `dk_<dataKeyId>`, so values encrypted directly under the master key (older data) still decrypt.
+import "server-only";
+import crypto from "node:crypto";
+import type { Keyring } from "@/lib/crypto/field-encryption";
+import { decryptBytes, encryptBytes } from "@/lib/crypto/field-encryption";
+import type { Tx } from "@/lib/db/client";
+import { masterKeyring } from "@/lib/crypto/master";
+
+export const CASE_KEY_PREFIX = "dk_";
+const TTL_MS = 5 * 60 * 1000;
+const MAX_CACHED = 20_000;
+const cache = new Map<string, { key: Buffer; at: number }>(); // "dk_<id>" -> data key
+const byCase = new Map<string, string>(); // applicationId -> "dk_<id>"
+
+type Client = Pick<Tx, "$queryRaw" | "$executeRaw">;
+const owner = (applicationId: string) => `Application:${applicationId}`;
+const wrapContext = (dataKeyId: string) => `DataKey:${dataKeyId}`;
+
+/** Wraps a data key under the current master key (also used by rotation). */
+export function wrap(dataKeyId: string, key: Buffer, ring: Keyring = masterKeyring()): { wrappedKey: string; masterKeyId: string } {
+  return { wrappedKey: encryptBytes(ring, key, wrapContext(dataKeyId)).toString("base64"), masterKeyId: ring.current };
+}
+export function unwrap(dataKeyId: string, wrappedKey: string, ring: Keyring = masterKeyring()): Buffer {
+  return decryptBytes(ring, Buffer.from(wrappedKey, "base64"), wrapContext(dataKeyId));
+}
+
+function remember(applicationId: string, dataKeyId: string, key: Buffer) {
+  if (cache.size >= MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest) cache.delete(oldest);
+  }
+  cache.set(CASE_KEY_PREFIX + dataKeyId, { key, at: Date.now() });
+  byCase.set(applicationId, CASE_KEY_PREFIX + dataKeyId);
+}
+
+/**
+ * Loads the data keys of these cases into this node's cache; with `create`, makes the missing ones
+ * (concurrent creators agree on one key through the unique owner).
+ */
+export async function loadCaseKeys(client: Client, applicationIds: readonly string[], opts: { create?: boolean } = {}): Promise<void> {
+  const now = Date.now();
+  const wanted = [...new Set(applicationIds)].filter((id) => {
+    const k = byCase.get(id);
+    const hit = k ? cache.get(k) : undefined;
+    return !hit || now - hit.at > TTL_MS;
+  });
+  if (wanted.length === 0) return;
+  if (opts.create) {
+    for (const id of wanted) {
+      const dataKeyId = `${crypto.randomBytes(12).toString("hex")}`;
+      const w = wrap(dataKeyId, crypto.randomBytes(32));
+      await client.$executeRaw`
+        INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
+        VALUES (${dataKeyId}, ${owner(id)}, ${w.wrappedKey}, ${w.masterKeyId}, now(), now())
+        ON CONFLICT (owner) DO NOTHING`;
+    }
+  }
+  const rows = await client.$queryRaw<{ id: string; owner: string; wrappedKey: string | null }[]>`
+    SELECT id, owner, "wrappedKey" FROM "DataKey" WHERE owner = ANY(${wanted.map(owner)})`;
+  for (const r of rows) {
+    const applicationId = r.owner.slice("Application:".length);
+    if (r.wrappedKey) remember(applicationId, r.id, unwrap(r.id, r.wrappedKey));
+    else forget(applicationId);
+  }
+}
+
+/** The keyring that encrypts new data of a case (its key must be loaded, with `create`). */
+export function caseKeyring(applicationId: string): Keyring {
+  const current = byCase.get(applicationId);
+  if (!current || !cache.has(current)) throw new Error(`data key of case ${applicationId} not loaded`);
+  return { current, keys: compositeKeys };
+}
+
+/** Master keys and the loaded data keys, as one key map for decryption. */
+export const compositeKeys = {
+  get(id: string): Buffer | undefined {
+    return id.startsWith(CASE_KEY_PREFIX) ? cache.get(id)?.key : masterKeyring().keys.get(id);
+  },
+} as unknown as Map<string, Buffer>;
+
+function forget(applicationId: string) {
+  const k = byCase.get(applicationId);
+  if (k) cache.delete(k);
+  byCase.delete(applicationId);
+}
+
+/** Crypto-shredding: the case's data key is destroyed; its ciphertext anywhere is unreadable from now on. */
+export async function destroyCaseKey(client: Client, applicationId: string): Promise<void> {
+  await client.$executeRaw`UPDATE "DataKey" SET "wrappedKey" = NULL, "masterKeyId" = NULL, "destroyedAt" = now(), "updatedAt" = now() WHERE owner = ${owner(applicationId)} AND "destroyedAt" IS NULL`;
+  forget(applicationId);
+}
+
+/** Forget every unwrapped key on this node (emergency lock, tests). */
+export function clearCaseKeyCache(): void {
+  cache.clear();
+  byCase.clear();
+}
+
