@@ -14,6 +14,7 @@ import { encryptField, generateKeySpec, keyIdOf, parseKeyring, DecryptionError }
 import { masterKeyring } from "@/lib/crypto/master";
 import { rotateMasterKey } from "@/lib/crypto/rotate";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { actorFor } from "@/lib/testing/actors";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
 
@@ -77,7 +78,7 @@ describe("per-case data keys", () => {
     const user = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] });
     await db().applicantProfile.create({ data: { userId: user.id, contactChannel: "TELEGRAM", contactHandleEnc: encryptField(oldRing, "@canary_handle", `ApplicantProfile.contactHandle:${user.id}`) } });
 
-    const ring = parseKeyring(`${process.env.ENCRYPTION_KEYS},${oldSpec}`); // current master first, "zold" after
+    const ring = parseKeyring(`${env().ENCRYPTION_KEYS},${oldSpec}`); // current master first, "zold" after
     const report = await rotateMasterKey(db(), ring);
     expect(report.dataKeysRewrapped).toBeGreaterThanOrEqual(1);
     expect(report.valuesReencrypted).toBeGreaterThanOrEqual(1);
