@@ -17,6 +17,7 @@ const TEXT_COLUMNS: { table: string; column: string; id: string; context: (id: s
   { table: "Payout", column: "detailsEnc", id: "id", context: (id) => `Payout.details:${id}` },
   { table: "User", column: "totpSecretEnc", id: "id", context: (id) => `User.totpSecret:${id}` },
   { table: "ApplicantProfile", column: "contactHandleEnc", id: "userId", context: (id) => `ApplicantProfile.contactHandle:${id}` },
+  { table: "ApplicantProfile", column: "experienceEnc", id: "userId", context: (id) => `ApplicantProfile.experience:${id}` },
 ];
 
 export type RotationReport = { dataKeysRewrapped: number; valuesReencrypted: number; filesReencrypted: number; stillUnderOldKeys: number };
