@@ -40,7 +40,15 @@ export function formAction<S extends z.ZodType, T>(
     const values = formValues(fd);
     const t = await getTranslations("errors");
     const tAll = await getTranslations();
-    const parsed = schema.safeParse(formToObject(fd));
+    // A NUL character cannot be stored in PostgreSQL text or JSON: refuse it here, by field, instead of
+    // letting the database fail the request (found by the fuzzing suite).
+    const raw = formToObject(fd);
+    const withNul = Object.entries(raw).filter(([, v]) => ([] as unknown[]).concat(v).some((x) => typeof x === "string" && x.includes("\u0000")));
+    if (withNul.length > 0) {
+      for (const [k] of withNul) values[k] = (values[k] ?? "").replaceAll("\u0000", "");
+      return { ok: false, code: "INVALID_INPUT", message: t("INVALID_INPUT"), fieldErrors: Object.fromEntries(withNul.map(([k]) => [k, ["invalid_characters"]])), values };
+    }
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

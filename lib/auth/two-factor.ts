@@ -120,7 +120,8 @@ export async function assertFreshFactor(actor: Actor, code: string | undefined):
 /** An admin turns off a staff member's two-factor sign-in (lost phone); they must set it up again. */
 export async function resetTwoFactor(admin: Actor, userId: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: 0, sessionVersion: { increment: 1 } } });
+    const n = await tx.user.updateMany({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: 0, sessionVersion: { increment: 1 } } });
+    if (n.count === 0) throw new AppError("NOT_FOUND", "user not found");
     await tx.recoveryCode.deleteMany({ where: { userId, kind: "two_factor" } });
     await recordAuditEvent(tx, { actorId: admin.userId, action: "user.two_factor_reset", entityType: "User", entityId: userId });
   });

@@ -25,7 +25,7 @@ export const FundExportSchema = z
   .object({
     stage: z.preprocess((v) => (v === "" ? undefined : v), z.enum(Object.values(ApplicationStatus) as [ApplicationStatus, ...ApplicationStatus[]]).optional()),
     personal: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()),
-    reason: z.string().trim().max(500, { message: "too_long" }).optional().default(""),
+    reason: z.string().trim().max(500, { message: "too_long" }).refine((v) => !v.includes("\u0000"), { message: "invalid_characters" }).optional().default(""),
   })
   .refine((v) => !v.personal || v.reason.length >= 10, { message: "reveal_reason", path: ["reason"] });
 export type FundExportInput = z.infer<typeof FundExportSchema>;
