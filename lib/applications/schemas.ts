@@ -69,8 +69,8 @@ function personal(req: FieldRequirement, mode: FormMode, base: z.ZodString) {
 export function applicationFormSchema(p: FundFormParams, mode: FormMode) {
   const need = <T extends z.ZodType>(s: T) => (mode === "submit" ? s : s.optional());
   return z.object({
-    intent: z.enum(["save", "submit"]).default("save"),
-    submissionKey: z.string().min(8).max(100),
+    intent: z.enum(["save", "submit"], { message: "form_tampered" }).default("save"),
+    submissionKey: z.string({ message: "form_tampered" }).min(8, { message: "form_tampered" }).max(100, { message: "form_tampered" }),
     category: z.preprocess(blankToUndefined, need(z.enum(p.categories as [SituationCategory, ...SituationCategory[]], { message: "required" }))),
     purpose: z.preprocess(blankToUndefined, need(z.enum(p.purposes as [AidPurpose, ...AidPurpose[]], { message: "required" }))),
     region: z.preprocess(blankToUndefined, need(z.enum(REGIONS, { message: "required" }))),

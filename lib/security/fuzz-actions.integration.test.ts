@@ -7,45 +7,9 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/authz/actor";
+import { harness, loadActions, mockRequestContext, navigationDigest, type Action } from "@/lib/testing/action-harness";
 
-const harness = vi.hoisted(() => ({ actor: null as Actor | null, ip: "198.51.100.1" }));
-
-vi.mock("@/lib/authz/current-actor", () => ({
-  currentActor: async () => harness.actor,
-  requireActor: async () => {
-    if (!harness.actor) {
-      const { AppError } = await import("@/lib/errors");
-      throw new AppError("UNAUTHENTICATED", "Sign in first");
-    }
-    return harness.actor;
-  },
-}));
-vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "en" }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": harness.ip }), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
-vi.mock("next/navigation", () => {
-  const nav = (digest: string) => Object.assign(new Error(digest), { digest });
-  return {
-    redirect: (to: string) => {
-      throw nav(`NEXT_REDIRECT;${to}`);
-    },
-    notFound: () => {
-      throw nav("NEXT_HTTP_ERROR_FALLBACK;404");
-    },
-    unstable_rethrow: (e: unknown) => {
-      if ((e as { digest?: string })?.digest?.startsWith("NEXT_")) throw e;
-    },
-  };
-});
-vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
-vi.mock("@/lib/auth/auth", () => ({
-  signIn: async () => {
-    throw Object.assign(new Error("NEXT_REDIRECT;/"), { digest: "NEXT_REDIRECT;/" });
-  },
-  signOut: async () => {},
-  auth: async () => null,
-  TwoFactorNeeded: class extends Error {},
-}));
+mockRequestContext();
 
 const { db } = await import("@/lib/db/client");
 const { logger } = await import("@/lib/log");
@@ -57,18 +21,6 @@ vi.spyOn(logger, "error").mockImplementation(((o: { eventId?: string; err?: { me
 const { actorFor } = await import("@/lib/testing/actors");
 const { makeUser, makeOrganisation, makeFund, platformOrganisation } = await import("@/lib/testing/factories");
 const { moneyWorld, approvedCase, receive } = await import("@/lib/testing/money");
-
-const MODULES = {
-  applications: () => import("@/lib/applications/actions"),
-  evidence: () => import("@/lib/evidence/actions"),
-  courses: () => import("@/lib/courses/actions"),
-  funds: () => import("@/lib/funds/actions"),
-  payouts: () => import("@/lib/payouts/actions"),
-  reviews: () => import("@/lib/reviews/actions"),
-  users: () => import("@/lib/users/actions"),
-  twoFactor: () => import("@/lib/auth/two-factor-actions"),
-};
-type Action = (prev: unknown, fd: FormData) => Promise<{ ok: boolean; code?: string; message?: string }>;
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000); // eslint-disable-line no-restricted-properties
 const FIELDS = [
@@ -102,11 +54,7 @@ describe("fuzzing every server action", () => {
       actors.push(await actorFor((await makeUser(db(), { roles: [{ role, organisationId: org }] })).id));
     }
     actors.push(approved.applicant, w.r1, w.fm1);
-    for (const [, load] of Object.entries(MODULES)) {
-      const mod = (await load()) as Record<string, unknown>;
-      for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function" && name.endsWith("Action") && fn.length === 2) actions.push([name, fn as Action]);
-    }
-    actions = actions.sort(([a], [b]) => a.localeCompare(b));
+    actions = [...(await loadActions())].sort(([a], [b]) => a.localeCompare(b));
   }, 120_000);
 
   it("finds every server action", () => {
@@ -146,7 +94,7 @@ describe("fuzzing every server action", () => {
               return false;
             }
           } catch (e) {
-            if ((e as { digest?: string })?.digest?.startsWith("NEXT_")) return true; // a redirect or not-found, as designed
+            if (navigationDigest(e)) return true; // a redirect or not-found, as designed
             failures.push(`${name}: threw ${e instanceof Error ? e.message : String(e)}`);
             return false;
           }
