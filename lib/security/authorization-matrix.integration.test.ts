@@ -15,7 +15,7 @@ mockRequestContext();
 const { db } = await import("@/lib/db/client");
 const { actorFor } = await import("@/lib/testing/actors");
 const { makeFund, makeOrganisation, makeUser, platformOrganisation } = await import("@/lib/testing/factories");
-const { moneyWorld, approvedCase, receive, key } = await import("@/lib/testing/money");
+const { moneyWorld, receive, key } = await import("@/lib/testing/money");
 const { startApplication } = await import("@/lib/applications/start-application");
 const { saveApplication } = await import("@/lib/applications/save-application");
 const { reviewCase } = await import("@/lib/reviews/review-case");
