@@ -1,9 +1,13 @@
 // Runs once when a Next.js server starts. On the Node.js runtime it starts this node's background work:
-// the retention sweep (lib/applications/retention.ts), safe to run on every node at once.
+// the retention sweep (lib/applications/retention.ts), safe to run on every node at once, and the watcher
+// of the emergency lock.
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration), so it is read here, not through lib/env.ts.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startRetentionTimer } = await import("@/lib/applications/retention");
   startRetentionTimer();
+  // The emergency lock reaches every node within seconds (lib/crypto/emergency-lock.ts).
+  const { startLockWatcher } = await import("@/lib/crypto/emergency-lock");
+  startLockWatcher();
 }

@@ -29,8 +29,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /deployment-lock\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /landing\.spec\.ts/ },
+    // The emergency lock changes the whole deployment: it runs alone, after every other test.
+    { name: "deployment-wide", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /deployment-lock\.spec\.ts/, dependencies: ["desktop", "phone"] },
   ],
   webServer: {
     // `env -u DATABASE_URL`: always the one-command embedded mode, whatever the caller's environment;

@@ -4,7 +4,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
 import type { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/db/generated/enums";
-import { encryptField, parseKeyring } from "@/lib/crypto/field-encryption";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { caseKeyring, loadCaseKeys } from "@/lib/crypto/case-keys";
 import { env } from "@/lib/env";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
 import { seedHistory } from "./seed-history";
@@ -16,7 +17,6 @@ const demo = (local: string) => `${local}@${DEMO_DOMAIN}`;
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function seedDemo(db: PrismaClient, now = new Date()) {
-  const ring = parseKeyring(env().ENCRYPTION_KEYS);
   const platform = await platformOrganisation(db);
   const brightline = await makeOrganisation(db, { id: "demo-org-brightline", slug: "brightline-software", name: "Brightline Software (demo)", kind: "FUNDER" });
   const kvant = await makeOrganisation(db, { id: "demo-org-kvant", slug: "kvant-telematics", name: "Kvant Telematics (demo)", kind: "FUNDER" });
@@ -135,6 +135,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
   for (const [i, c] of cases.entries()) {
     const id = `demo-application-${i + 1}`;
     const submittedAt = new Date(now.getTime() - c.ageDays * DAY);
+    // Each case's personal data under its own data key, as the app writes it (docs/decisions/0017).
+    await loadCaseKeys(db, [id], { create: true });
+    const caseRing = caseKeyring(id);
     await db.application.upsert({
       where: { id },
       create: {
@@ -147,9 +150,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
         purpose: c.purpose,
         region: c.region,
         requestedAmountMinor: c.amount,
-        statementEnc: encryptField(ring, c.statement, `Application.statement:${id}`),
-        legalNameEnc: c.legalName ? encryptField(ring, c.legalName, `Application.legalName:${id}`) : undefined,
-        phoneEnc: c.phone ? encryptField(ring, c.phone, `Application.phone:${id}`) : undefined,
+        statementEnc: encryptField(caseRing, c.statement, `Application.statement:${id}`),
+        legalNameEnc: c.legalName ? encryptField(caseRing, c.legalName, `Application.legalName:${id}`) : undefined,
+        phoneEnc: c.phone ? encryptField(caseRing, c.phone, `Application.phone:${id}`) : undefined,
         submittedAt,
         returnStatus: c.status === "NEEDS_INFO" ? "SHORTLISTED" : undefined,
         approvedAmountMinor: c.status === "APPROVED" ? c.amount : undefined,
@@ -185,7 +188,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
       const messageId = `demo-message-${i + 1}`;
       await db.applicationMessage.upsert({
         where: { id: messageId },
-        create: { id: messageId, applicationId: id, authorId: users.reviewer.id, kind: "INFO_REQUEST", bodyEnc: encryptField(ring, "Please add the date of the medical report and the clinic's name.", `ApplicationMessage.body:${messageId}`) },
+        create: { id: messageId, applicationId: id, authorId: users.reviewer.id, kind: "INFO_REQUEST", bodyEnc: encryptField(caseRing, "Please add the date of the medical report and the clinic's name.", `ApplicationMessage.body:${messageId}`) },
         update: {},
       });
     }

@@ -35,6 +35,7 @@ const steps: Step[] = [
   { name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
   vitest("unit"),
   vitest("integration"),
+  vitest("integration-serial"),
   { name: "migrations check", cmd: bin("tsx"), args: ["scripts/db-check.ts"] },
   { name: "build", cmd: bin("next"), args: ["build"] },
   { name: "e2e", cmd: bin("playwright"), args: ["test"], counts: playwrightCounts, needs: "build" },

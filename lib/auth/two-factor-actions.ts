@@ -7,6 +7,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { beginEnrolment, confirmEnrolment, resetTwoFactor } from "@/lib/auth/two-factor";
 import { assertCan } from "@/lib/authz/actor";
+import { lockDeployment, unlockDeployment } from "@/lib/crypto/emergency-lock";
 import { requireActor } from "@/lib/authz/current-actor";
 
 export const startTwoFactorAction = formAction("startTwoFactor", z.object({}), async () => {
@@ -26,3 +27,23 @@ export const resetTwoFactorAction = formAction("resetTwoFactor", z.object({ user
   revalidatePath("/[locale]/admin", "layout");
   return { done: true };
 });
+
+export const lockDeploymentAction = formAction(
+  "lockDeployment",
+  z.object({ confirm: z.literal("yes", { message: "confirm_lock" }), otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default("") }),
+  async ({ otp }) => {
+    const result = await lockDeployment(await requireActor(), otp);
+    // No revalidation: the page must keep showing the unlock code this once.
+    return result;
+  },
+);
+
+export const unlockDeploymentAction = formAction(
+  "unlockDeployment",
+  z.object({ code: z.string().trim().min(1, { message: "required" }).max(200, { message: "unlock_code_wrong" }), otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default("") }),
+  async ({ code, otp }) => {
+    const result = await unlockDeployment(await requireActor(), code, otp);
+    revalidatePath("/[locale]/admin", "layout");
+    return result;
+  },
+);

@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import type { Keyring } from "@/lib/crypto/field-encryption";
 import { decryptBytes, encryptBytes } from "@/lib/crypto/field-encryption";
 import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { masterKeyring } from "@/lib/crypto/master";
 
 export const CASE_KEY_PREFIX = "dk_";
@@ -21,6 +22,8 @@ const cache = new Map<string, { key: Buffer; at: number }>(); // "dk_<id>" -> da
 const byCase = new Map<string, string>(); // applicationId -> "dk_<id>"
 
 type Client = Pick<Tx, "$queryRaw" | "$executeRaw">;
+/** Set while the deployment is under the emergency lock (lib/crypto/emergency-lock.ts). */
+export const lockedFlag = { value: false };
 const owner = (applicationId: string) => `Application:${applicationId}`;
 const wrapContext = (dataKeyId: string) => `DataKey:${dataKeyId}`;
 
@@ -57,14 +60,25 @@ export async function loadCaseKeys(client: Client, applicationIds: readonly stri
     for (const id of wanted) {
       const dataKeyId = `${crypto.randomBytes(12).toString("hex")}`;
       const w = wrap(dataKeyId, crypto.randomBytes(32));
+      // Never while the deployment is locked: new personal data cannot be written then.
       await client.$executeRaw`
         INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
-        VALUES (${dataKeyId}, ${owner(id)}, ${w.wrappedKey}, ${w.masterKeyId}, now(), now())
+        SELECT ${dataKeyId}, ${owner(id)}, ${w.wrappedKey}, ${w.masterKeyId}, now(), now()
+        WHERE NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)
         ON CONFLICT (owner) DO NOTHING`;
     }
   }
-  const rows = await client.$queryRaw<{ id: string; owner: string; wrappedKey: string | null }[]>`
-    SELECT id, owner, "wrappedKey" FROM "DataKey" WHERE owner = ANY(${wanted.map(owner)})`;
+  // The lock is checked in the same query: a node never unwraps a key once the deployment is locked.
+  const rows = await client.$queryRaw<{ id: string; owner: string; wrappedKey: string | null; masterKeyId: string | null; locked: boolean }[]>`
+    SELECT id, owner, "wrappedKey", "masterKeyId", EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS locked
+    FROM "DataKey" WHERE owner = ANY(${wanted.map(owner)})`;
+  const lockedNow = rows.some((r) => r.locked) || (rows.length === 0 && opts.create && (await client.$queryRaw<{ l: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS l`)[0]?.l);
+  if (lockedNow) {
+    lockedFlag.value = true;
+    clearCaseKeyCache();
+    if (opts.create) throw new AppError("INVALID_STATE", "deployment locked", undefined, "security.lockedNotice");
+    return;
+  }
   for (const r of rows) {
     const applicationId = r.owner.slice("Application:".length);
     if (r.wrappedKey) remember(applicationId, r.id, unwrap(r.id, r.wrappedKey));

@@ -2,14 +2,23 @@
 // and the per-case data keys loaded on this node (lib/crypto/case-keys.ts). Decryption picks the key
 // named in the value; `encrypt` uses the master key, `encryptForCase` the case's own data key.
 import "server-only";
-import { caseKeyring, compositeKeys } from "@/lib/crypto/case-keys";
-import { decryptBytes, decryptField, encryptBytes, encryptField, type Keyring } from "@/lib/crypto/field-encryption";
+import { CASE_KEY_PREFIX, caseKeyring, compositeKeys, lockedFlag } from "@/lib/crypto/case-keys";
+import { DecryptionError, decryptBytes, decryptField, encryptBytes, encryptField, type Keyring } from "@/lib/crypto/field-encryption";
 import { masterKeyring } from "@/lib/crypto/master";
 
 const all = (): Keyring => ({ current: masterKeyring().current, keys: compositeKeys });
 
 export const encrypt = (plaintext: string, context: string) => encryptField(masterKeyring(), plaintext, context);
-export const decrypt = (value: string, context: string) => decryptField(all(), value, context);
+/** While the deployment is under the emergency lock, a case's values read as this mark instead of failing. */
+export const LOCKED_TEXT = "🔒";
+export const decrypt = (value: string, context: string) => {
+  try {
+    return decryptField(all(), value, context);
+  } catch (e) {
+    if (e instanceof DecryptionError && lockedFlag.value && value.startsWith(`pv1.${CASE_KEY_PREFIX}`)) return LOCKED_TEXT;
+    throw e;
+  }
+};
 export const decryptBinary = (value: Uint8Array, context: string) => decryptBytes(all(), value, context);
 
 /** Encrypts under the case's own data key (load it first: `loadCaseKeys(tx, [id], { create: true })`). */

@@ -28,7 +28,7 @@ export async function rotateMasterKey(db: PrismaClient, ring: Keyring): Promise<
   // 1. Data keys: unwrap with the old master key, wrap with the new one.
   for (;;) {
     const rows = await db.$queryRaw<{ id: string; wrappedKey: string; masterKeyId: string }[]>`
-      SELECT id, "wrappedKey", "masterKeyId" FROM "DataKey" WHERE "wrappedKey" IS NOT NULL AND "masterKeyId" <> ${ring.current} LIMIT ${BATCH}`;
+      SELECT id, "wrappedKey", "masterKeyId" FROM "DataKey" WHERE "wrappedKey" IS NOT NULL AND "masterKeyId" <> ${ring.current} AND "masterKeyId" <> 'locked' LIMIT ${BATCH}`;
     if (rows.length === 0) break;
     for (const r of rows) {
       const key = decryptBytes(ring, Buffer.from(r.wrappedKey, "base64"), wrapContext(r.id));

@@ -53,6 +53,9 @@ export function mockRequestContext(): void {
   }));
 }
 
+/** Actions that change the whole deployment (the emergency lock): their suite runs alone (*.serial). */
+export const DEPLOYMENT_WIDE = ["lockDeploymentAction", "unlockDeploymentAction"];
+
 /** Every server action module of the app (the fuzzing and authorization suites cover all of them). */
 export const ACTION_MODULES = {
   applications: () => import("@/lib/applications/actions"),

@@ -5,6 +5,9 @@ import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { accessLog } from "@/lib/reviews/access";
 import { auditChainStatus, listOrganisations, listUsersWithRoles, recentAuditEvents } from "@/lib/users/queries";
+import { lockState } from "@/lib/crypto/emergency-lock";
+import { hasTwoFactor } from "@/lib/auth/two-factor";
+import { LockForm, UnlockForm } from "./emergency-lock";
 import { ActivityAlerts } from "@/components/cases/activity-alerts";
 import { GrantRoleForm, ResetTwoFactorButton, RevokeRoleButton, SuspendButton } from "./role-forms";
 
@@ -14,7 +17,7 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
   setRequestLocale(locale);
   const actor = await pageActor(locale, "/admin", "user:read:any");
   if (!actor) return <AccessDenied />;
-  const [t, te, format, users, orgs, events, access, chain] = await Promise.all([
+  const [t, te, format, users, orgs, events, access, chain, ts, lock, needsCode] = await Promise.all([
     getTranslations("admin"),
     getTranslations("enums"),
     getFormatter(),
@@ -23,6 +26,9 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
     recentAuditEvents(actor),
     accessLog(actor),
     auditChainStatus(actor),
+    getTranslations("security"),
+    lockState(),
+    hasTwoFactor(actor.userId),
   ]);
   const label = (u: { email: string | null; username: string | null }) => u.email ?? u.username ?? "—";
   return (
@@ -30,6 +36,20 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
       <h1>{t("title")}</h1>
       {(sp.suspended || sp.reactivated) && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{sp.suspended ? t("suspendedNotice") : t("reactivatedNotice")}</p>}
       <ActivityAlerts actor={actor} />
+      <section id="lock" aria-labelledby="lock-h" className="space-y-3 rounded border border-red-800 p-3">
+        <h2 id="lock-h">{ts("lockTitle")}</h2>
+        {lock.lockedAt ? (
+          <>
+            <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{ts("lockedSince", { when: format.dateTime(lock.lockedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+            <UnlockForm needsCode={needsCode} />
+          </>
+        ) : (
+          <>
+            <p>{ts("lockLead")}</p>
+            <LockForm needsCode={needsCode} />
+          </>
+        )}
+      </section>
       <section className="space-y-3">
         <h2>{t("users")}</h2>
         <div className="overflow-x-auto">

@@ -3,6 +3,8 @@
 import { currentActor } from "@/lib/authz/current-actor";
 import { readEvidence } from "@/lib/evidence/evidence";
 import { hitRateLimit, LIMITS } from "@/lib/rate-limit/rate-limit";
+import { lockedFlag } from "@/lib/crypto/case-keys";
+import { DecryptionError } from "@/lib/crypto/field-encryption";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
@@ -13,7 +15,14 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   if (count > LIMITS.downloadsAccount.max) {
     return new Response(`Too many downloads. Try again in ${minutes} min.`, { status: 429, headers: { ...noStore, "Retry-After": String(minutes * 60), "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const file = await readEvidence(actor, id);
+  let file: Awaited<ReturnType<typeof readEvidence>>;
+  try {
+    file = await readEvidence(actor, id);
+  } catch (e) {
+    // Under the emergency lock no file can be decrypted: say so instead of failing.
+    if (lockedFlag.value && e instanceof DecryptionError) return new Response("Personal data is locked by an administrator.", { status: 423, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
+    throw e;
+  }
   if (!file) return new Response("Not found", { status: 404, headers: noStore });
   return new Response(new Uint8Array(file.bytes), {
     headers: {

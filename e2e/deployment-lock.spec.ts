@@ -1,0 +1,35 @@
+// The emergency lock in the browser (runs alone, after every other test: it changes the whole deployment).
+import { demo, expect, signInAs, test } from "./fixtures";
+
+test("an admin locks all personal data, a reviewer then sees only locks, and the unlock code brings it back", async ({ page, browser, baseURL }) => {
+  await signInAs(page, demo("admin"));
+  await page.goto("/en/admin");
+  await page.getByRole("button", { name: "Lock all personal data now" }).click();
+  await expect(page.getByText("Tick the box to confirm that you understand what the lock does.")).toBeVisible();
+  await page.getByLabel(/I understand: personal data stays unreadable/).check();
+  await page.getByRole("button", { name: "Lock all personal data now" }).click();
+  await expect(page.getByText(/^Locked: \d+ case keys are now unreadable\.$/)).toBeVisible();
+  const code = (await page.getByLabel("Unlock code").textContent())!.trim();
+  expect(code.length).toBeGreaterThan(30);
+
+  // A reviewer opening a case whose data was written under its own key sees a lock, not the statement.
+  const reviewer = await browser.newContext({ baseURL });
+  const rp = await reviewer.newPage();
+  await signInAs(rp, demo("reviewer"));
+  await rp.goto("/en/review/demo-application-13");
+  await expect(rp.getByRole("heading", { level: 1 })).toContainText("PAD-DEMO-0013");
+  await expect(rp.getByText("Fined twice for a white-red-white ribbon")).toHaveCount(0);
+  await expect(rp.getByText("🔒").first()).toBeVisible();
+
+  await page.goto("/en/admin");
+  await expect(page.getByRole("alert").filter({ hasText: "Personal data is locked since" })).toBeVisible();
+  await page.getByLabel("Unlock code").fill("not-the-code");
+  await page.getByRole("button", { name: "Unlock personal data" }).click();
+  await expect(page.getByText("This is not the unlock code. Check it character by character.")).toBeVisible();
+  await page.getByLabel("Unlock code").fill(code);
+  await page.getByRole("button", { name: "Unlock personal data" }).click();
+  await expect(page.getByText(/^Unlocked: \d+ case keys can be read again\.$/)).toBeVisible();
+  await rp.reload();
+  await expect(rp.getByText("Fined twice for a white-red-white ribbon")).toBeVisible();
+  await reviewer.close();
+});
