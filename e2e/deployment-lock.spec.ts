@@ -9,7 +9,7 @@ test("an admin locks all personal data, a reviewer then sees only locks, and the
   await page.getByLabel(/I understand: personal data stays unreadable/).check();
   await page.getByRole("button", { name: "Lock all personal data now" }).click();
   await expect(page.getByText(/^Locked: \d+ case keys are now unreadable\.$/)).toBeVisible();
-  const code = (await page.getByLabel("Unlock code").textContent())!.trim();
+  const code = (await page.getByLabel("Unlock code", { exact: true }).textContent())!.trim();
   expect(code.length).toBeGreaterThan(30);
 
   // A reviewer opening a case whose data was written under its own key sees a lock, not the statement.
@@ -23,10 +23,10 @@ test("an admin locks all personal data, a reviewer then sees only locks, and the
 
   await page.goto("/en/admin");
   await expect(page.getByRole("alert").filter({ hasText: "Personal data is locked since" })).toBeVisible();
-  await page.getByLabel("Unlock code").fill("not-the-code");
+  await page.getByLabel("Unlock code", { exact: true }).fill("not-the-code");
   await page.getByRole("button", { name: "Unlock personal data" }).click();
   await expect(page.getByText("This is not the unlock code. Check it character by character.")).toBeVisible();
-  await page.getByLabel("Unlock code").fill(code);
+  await page.getByLabel("Unlock code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Unlock personal data" }).click();
   await expect(page.getByText(/^Unlocked: \d+ case keys can be read again\.$/)).toBeVisible();
   await rp.reload();

@@ -42,8 +42,9 @@ export const unlockDeploymentAction = formAction(
   "unlockDeployment",
   z.object({ code: z.string().trim().min(1, { message: "required" }).max(200, { message: "unlock_code_wrong" }), otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default("") }),
   async ({ code, otp }) => {
-    const result = await unlockDeployment(await requireActor(), code, otp);
+    const { keys } = await unlockDeployment(await requireActor(), code, otp);
     revalidatePath("/[locale]/admin", "layout");
-    return result;
+    // The unlock form leaves the page with the lock: the page says what happened.
+    redirect(`/${await getLocale()}/admin?unlocked=${keys}#lock`);
   },
 );

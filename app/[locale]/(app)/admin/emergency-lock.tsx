@@ -29,8 +29,7 @@ export function LockForm({ needsCode }: { needsCode: boolean }) {
 export function UnlockForm({ needsCode }: { needsCode: boolean }) {
   const t = useTranslations("security");
   return (
-    <ActionForm action={unlockDeploymentAction} hidden={{}} submitLabel={t("unlockButton")}
-      result={(d) => <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("unlocked", { keys: d.keys })}</p>}>
+    <ActionForm action={unlockDeploymentAction} hidden={{}} submitLabel={t("unlockButton")}>
       {(v) => (
         <>
           <Field id="unlock-code" name="code" label={t("unlockCodeLabel")} defaultValue={v.code} />

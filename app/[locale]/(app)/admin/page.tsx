@@ -38,6 +38,7 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
       <ActivityAlerts actor={actor} />
       <section id="lock" aria-labelledby="lock-h" className="space-y-3 rounded border border-red-800 p-3">
         <h2 id="lock-h">{ts("lockTitle")}</h2>
+        {sp.unlocked && /^\d+$/.test(sp.unlocked) && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{ts("unlocked", { keys: Number(sp.unlocked) })}</p>}
         {lock.lockedAt ? (
           <>
             <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{ts("lockedSince", { when: format.dateTime(lock.lockedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
