@@ -42,3 +42,22 @@ test("a reviewer sets up two-factor sign-in, then needs a code to sign in and to
   await expect(p2.getByText(/^Recorded at .*: you revealed this identity\.$/)).toBeVisible();
   await fresh.close();
 });
+
+test("a user sees their signed-in devices and signs one out; that device is sent to sign-in", async ({ page, browser, baseURL }) => {
+  const other = await browser.newContext({ baseURL, userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0" });
+  const op = await other.newPage();
+  await signInAs(op, demo("donor"));
+  await op.goto("/en/pledges");
+  await expect(op).toHaveURL(/\/en\/pledges$/);
+
+  await signInAs(page, demo("donor"));
+  await page.goto("/en/me/security");
+  const devices = page.getByRole("region", { name: "Signed-in devices" });
+  await expect(devices.getByText("This device")).toBeVisible();
+  await devices.getByRole("button", { name: "Sign out Firefox on Windows" }).first().click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("That device is signed out: its next request goes to the sign-in page.");
+
+  await op.goto("/en/pledges");
+  await expect(op).toHaveURL(/\/en\/sign-in/);
+  await other.close();
+});

@@ -16,6 +16,8 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { SignInSchema } from "@/lib/users/schemas";
 import { magicLinkMail } from "@/lib/auth/magic-link-mail";
 import { verifySecondFactor } from "@/lib/auth/two-factor";
+import { startDeviceSession } from "@/lib/users/devices";
+import { headers } from "next/headers";
 
 /** The password was right but the account's second factor is missing or wrong (said only after the password). */
 export class TwoFactorNeeded extends CredentialsSignin {
@@ -101,12 +103,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (params.user?.id) {
           const u = await db().user.findUnique({ where: { id: params.user.id }, select: { sessionVersion: true } });
           token.sv = u?.sessionVersion ?? 0;
+          // A device session per sign-in: listed on /me/security, where it can be signed out on its own.
+          const ua = await headers().then((h) => h.get("user-agent"), () => null);
+          token.sid = await startDeviceSession(params.user.id, ua);
         }
         return token;
       },
       session(params) {
         const session = authConfig.callbacks.session(params);
-        return { ...session, sv: typeof params.token.sv === "number" ? params.token.sv : 0 };
+        return { ...session, sv: typeof params.token.sv === "number" ? params.token.sv : 0, sid: typeof params.token.sid === "string" ? params.token.sid : undefined };
       },
       async signIn({ user, account }) {
         // Magic links never create accounts (sign-up does); suspended users cannot sign in.

@@ -20,13 +20,23 @@ export const rolesOf = (a: Actor) => new Set(a.memberships.map((m) => m.role));
 export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) => m.role === role).map((m) => m.organisationId);
 
 /** `sessionVersion`: the version the session was issued under; an older one is signed out. */
-export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
+export async function loadActor(userId: string, sessionVersion?: number, deviceSessionId?: string): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, username: true, suspendedAt: true, sessionVersion: true, totpEnabledAt: true, memberships: { select: { organisationId: true, role: true } } },
+    select: {
+      id: true, email: true, username: true, suspendedAt: true, sessionVersion: true, totpEnabledAt: true, memberships: { select: { organisationId: true, role: true } },
+      // The device session of this token (one indexed row, read with the user): signed out on its own?
+      userSessions: deviceSessionId ? { where: { id: deviceSessionId }, select: { revokedAt: true, lastSeenAt: true } } : false,
+    },
   });
   if (!user || user.suspendedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
+  if (deviceSessionId) {
+    const device = user.userSessions?.[0];
+    if (!device || device.revokedAt) return null;
+    // "Last seen" is kept to the nearest ten minutes: no write on every request.
+    if (Date.now() - device.lastSeenAt.getTime() > 10 * 60_000) await db().userSession.updateMany({ where: { id: deviceSessionId }, data: { lastSeenAt: new Date() } });
+  }
   const base = { userId: user.id, label: user.email ?? user.username ?? "", email: user.email };
   // Reviewers, fund managers and admins act only with two-factor sign-in set up (where required): until
   // then their staff roles are not granted, so every domain check refuses them.

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? loadActor(id, (session as { sv?: number }).sv ?? 0) : null;
+  return id ? loadActor(id, (session as { sv?: number }).sv ?? 0, (session as { sid?: string }).sid) : null;
 });
 
 export async function requireActor(): Promise<Actor> {

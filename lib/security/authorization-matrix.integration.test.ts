@@ -30,6 +30,7 @@ const { requestPayout, payoutStep } = await import("@/lib/payouts/payouts");
 const { RequestPayoutSchema } = await import("@/lib/payouts/schemas");
 const { requestReveal } = await import("@/lib/reviews/access");
 const { bulkScreen } = await import("@/lib/reviews/bulk");
+const { startDeviceSession } = await import("@/lib/users/devices");
 
 const KINDS = ["signedOut", "owner", "otherApplicant", "reviewer", "otherReviewer", "manager", "otherManager", "provider", "otherProvider", "donor", "admin"] as const;
 type Kind = (typeof KINDS)[number];
@@ -199,6 +200,7 @@ const TABLE: Record<string, Row> = {
   suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1" }) },
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
+  signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
 };
 // Public by design (no account needed), or acting only on the signed-in user themself with a secret.

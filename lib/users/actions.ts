@@ -8,7 +8,9 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { clientAddress, consumeRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { formAction } from "@/lib/actions/form-action";
-import { signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
+import { auth, signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
+import { db } from "@/lib/db/client";
+import { signOutDevice } from "@/lib/users/devices";
 import { requireActor } from "@/lib/authz/current-actor";
 import { AppError } from "@/lib/errors";
 import { safeNextPath } from "@/lib/i18n/safe-next";
@@ -70,8 +72,17 @@ export const recoverAccountAction = formAction("recoverAccount", RecoverAccountS
 
 export async function signOutAction(): Promise<void> {
   const locale = await getLocale();
+  // This device's session ends in the list too, not only in this browser.
+  const sid = ((await auth()) as { sid?: string } | null)?.sid;
+  if (sid) await db().userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
   await signOut({ redirectTo: `/${locale}` });
 }
+
+export const signOutDeviceAction = formAction("signOutDevice", z.object({ sessionId: z.string().min(1).max(100) }), async ({ sessionId }) => {
+  await signOutDevice(await requireActor(), sessionId);
+  revalidatePath("/[locale]/me/security", "page");
+  redirect(`/${await getLocale()}/me/security?deviceSignedOut=1#devices`);
+});
 
 export const grantRoleAction = formAction("grantRole", GrantRoleSchema, async (input) => {
   const actor = await requireActor();

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { sessionVersion: { increment: 1 } } });
+    await tx.userSession.updateMany({ where: { userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "sessions.ended_everywhere", entityType: "User", entityId: actor.userId });
   });
 }

@@ -2,7 +2,9 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { pageActor } from "@/lib/authz/page-actor";
 import { db } from "@/lib/db/client";
 import { pendingEnrolment, staffTwoFactorRequired } from "@/lib/auth/two-factor";
-import { ConfirmTwoFactorForm, StartTwoFactorForm } from "./two-factor-forms";
+import { ConfirmTwoFactorForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
+import { auth } from "@/lib/auth/auth";
+import { listDevices } from "@/lib/users/devices";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -11,10 +13,12 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me/security"))!;
-  const [t, format, user, pending] = await Promise.all([
+  const sid = ((await auth()) as { sid?: string } | null)?.sid;
+  const [t, format, user, pending, devices] = await Promise.all([
     getTranslations("security"), getFormatter(),
     db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, recoveryCodes: { where: { kind: "two_factor", usedAt: null }, select: { id: true } } } }),
     pendingEnrolment(actor),
+    listDevices(actor, sid),
   ]);
   return (
     <article className="max-w-2xl space-y-6">
@@ -46,6 +50,19 @@ export default async function SecurityPage({ params, searchParams }: Props) {
       ) : (
         <StartTwoFactorForm />
       )}
+      <section id="devices" aria-labelledby="devices-h" className="space-y-2">
+        <h2 id="devices-h">{t("devicesTitle")}</h2>
+        {sp.deviceSignedOut === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("deviceSignedOut")}</p>}
+        <p className="text-sm text-neutral-700">{t("devicesLead")}</p>
+        <ul className="space-y-2">
+          {devices.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center gap-3 rounded border border-neutral-200 p-2">
+              <span>{d.device} · {t("deviceSince", { since: format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" }), seen: format.dateTime(d.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+              {d.current ? <strong>{t("thisDevice")}</strong> : <SignOutDeviceForm sessionId={d.id} label={t("signOutDevice", { device: d.device })} />}
+            </li>
+          ))}
+        </ul>
+      </section>
     </article>
   );
 }

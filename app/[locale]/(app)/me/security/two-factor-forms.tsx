@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/form/action-form";
 import { confirmTwoFactorAction, startTwoFactorAction } from "@/lib/auth/two-factor-actions";
+import { signOutDeviceAction } from "@/lib/users/actions";
 
 export function StartTwoFactorForm() {
   const t = useTranslations("security");
@@ -22,4 +23,8 @@ export function ConfirmTwoFactorForm() {
       {() => <Field id="otp" name="otp" label={t("codeLabel")} inputMode="text" />}
     </ActionForm>
   );
+}
+
+export function SignOutDeviceForm({ sessionId, label }: { sessionId: string; label: string }) {
+  return <ActionForm action={signOutDeviceAction} hidden={{ sessionId }} submitLabel={label} tone="secondary" className="inline-flex flex-col gap-1" />;
 }

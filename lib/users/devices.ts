@@ -1,0 +1,36 @@
+// The signed-in devices of an account (docs/decisions/0003-sessions.md): each session token carries its
+// device session id; the list on /me/security lets the user sign out one device. The device label is
+// reduced to browser and system so the list identifies nobody's phone model or version.
+import "server-only";
+import crypto from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export function deviceLabel(userAgent: string | null | undefined): string {
+  const ua = userAgent ?? "";
+  const browser = /Edg\//.test(ua) ? "Edge" : /OPR\/|Opera/.test(ua) ? "Opera" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\/|Chromium\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
+  const system = /Android/.test(ua) ? "Android" : /iPhone|iPad|iOS/.test(ua) ? "iOS" : /Windows/.test(ua) ? "Windows" : /Mac OS X|Macintosh/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : "unknown system";
+  return `${browser} on ${system}`;
+}
+
+export async function startDeviceSession(userId: string, userAgent: string | null | undefined): Promise<string> {
+  const id = crypto.randomBytes(16).toString("base64url");
+  await db().userSession.create({ data: { id, userId, device: deviceLabel(userAgent) } });
+  return id;
+}
+
+export async function listDevices(actor: Actor, currentSid?: string) {
+  const rows = await db().userSession.findMany({ where: { userId: actor.userId, revokedAt: null }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, device: true, createdAt: true, lastSeenAt: true } });
+  return rows.map((r) => ({ ...r, current: r.id === currentSid }));
+}
+
+/** Signs one device out: its next request finds the session revoked. */
+export async function signOutDevice(actor: Actor, sessionId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const n = await tx.userSession.updateMany({ where: { id: sessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (n.count === 0) throw new AppError("NOT_FOUND", "session not found");
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "user.device_signed_out", entityType: "User", entityId: actor.userId });
+  });
+}
