@@ -32,3 +32,17 @@ describe("environment validation", () => {
     }
   });
 });
+
+describe("ENCRYPTION_KEYS_FILE", () => {
+  it("reads the master keys from a file when the variable is not set, and says so when the file is missing", async () => {
+    const { withKeyFile } = await import("@/lib/env");
+    const files: Record<string, string> = { "/run/secrets/keys": "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n" };
+    const read = (p: string) => {
+      if (!(p in files)) throw new Error("ENOENT");
+      return files[p]!;
+    };
+    expect(withKeyFile({ ENCRYPTION_KEYS_FILE: "/run/secrets/keys" }, read).ENCRYPTION_KEYS).toBe("k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    expect(withKeyFile({ ENCRYPTION_KEYS: "x:y", ENCRYPTION_KEYS_FILE: "/run/secrets/keys" }, read).ENCRYPTION_KEYS).toBe("x:y");
+    expect(() => withKeyFile({ ENCRYPTION_KEYS_FILE: "/nope" }, read)).toThrow(/ENCRYPTION_KEYS_FILE cannot be read/);
+  });
+});

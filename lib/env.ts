@@ -1,5 +1,6 @@
 // The only module that reads process.env (house style). Validated with zod so that a wrong setting stops
 // the start with one line naming the variable, instead of failing later on a user's request.
+import fs from "node:fs";
 import { z } from "zod";
 
 const keyring = z
@@ -42,9 +43,24 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
+/**
+ * ENCRYPTION_KEYS may come from a file instead (ENCRYPTION_KEYS_FILE, e.g. a mounted secret that a volunteer
+ * can remove in an emergency); the variable wins when both are set.
+ */
+export function withKeyFile(raw: Record<string, string | undefined>, read: (path: string) => string): Record<string, string | undefined> {
+  if (raw.ENCRYPTION_KEYS || !raw.ENCRYPTION_KEYS_FILE) return raw;
+  let content: string;
+  try {
+    content = read(raw.ENCRYPTION_KEYS_FILE).trim();
+  } catch {
+    throw new EnvError(`Invalid configuration: ENCRYPTION_KEYS_FILE cannot be read (${raw.ENCRYPTION_KEYS_FILE})`);
+  }
+  return { ...raw, ENCRYPTION_KEYS: content };
+}
+
 /** The validated environment of this process (parsed once). */
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv(withKeyFile(process.env, (p) => fs.readFileSync(p, "utf8")));
   return cached;
 }
 
