@@ -58,7 +58,8 @@ export async function signIn(baseUrl: string, identifier: string, password: stri
   const r = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    // Like a browser's form post: our own Origin (posts without one are refused).
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(baseUrl).origin, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
     body: new URLSearchParams({ csrfToken, identifier, password, callbackUrl: "/" }),
   });
   keep(r);
