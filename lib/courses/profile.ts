@@ -3,11 +3,13 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import type { ProfileInput } from "@/lib/courses/schemas";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { decrypt, encryptForUser } from "@/lib/crypto";
+import { loadUserKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 
 export async function saveProfile(actor: Actor, input: ProfileInput): Promise<{ saved: true }> {
   assertCan(actor, "profile:update:own");
+  if (input.experience) await loadUserKeys(db(), [actor.userId], { create: true });
   const data = {
     previousOccupation: input.previousOccupation || null,
     yearsExperience: input.yearsExperience ?? null,
@@ -21,7 +23,7 @@ export async function saveProfile(actor: Actor, input: ProfileInput): Promise<{ 
     availableFrom: input.availableFrom ? new Date(`${input.availableFrom}T00:00:00Z`) : null,
     device: input.device || null,
     internet: input.internet || null,
-    experienceEnc: input.experience ? encrypt(input.experience, `ApplicantProfile.experience:${actor.userId}`) : null,
+    experienceEnc: input.experience ? encryptForUser(actor.userId, input.experience, `ApplicantProfile.experience:${actor.userId}`) : null,
     openToSuggestions: input.openToSuggestions,
   };
   await db().$transaction(async (tx) => {
@@ -34,5 +36,6 @@ export async function saveProfile(actor: Actor, input: ProfileInput): Promise<{ 
 export async function getOwnProfile(actor: Actor) {
   const p = await db().applicantProfile.findUnique({ where: { userId: actor.userId } });
   if (!p) return null;
+  await loadUserKeys(db(), [actor.userId]);
   return { ...p, experience: p.experienceEnc ? decrypt(p.experienceEnc, `ApplicantProfile.experience:${actor.userId}`) : "" };
 }

@@ -7,6 +7,7 @@ import { sweepNow } from "@/lib/courses/enrolment";
 import { contactVisible } from "@/lib/courses/rules";
 import type { CatalogueFilter } from "@/lib/courses/schemas";
 import { decrypt } from "@/lib/crypto";
+import { loadUserKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { cell } from "@/lib/transparency/rules";
@@ -115,6 +116,7 @@ export async function providerCourse(actor: Actor, courseId: string, now = new D
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, status: true, motivationEnc: true, offerExpiresAt: true, createdAt: true, fromSuggestion: true, applicant: { select: { id: true, email: true, applicantProfile: true } } },
   });
+  await loadUserKeys(db(), enrollments.map((e) => e.applicant.id));
   const shown = enrollments.map((e, i) => {
     const p = e.applicant.applicantProfile;
     const visible = contactVisible(e.status);

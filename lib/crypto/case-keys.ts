@@ -19,12 +19,14 @@ export const CASE_KEY_PREFIX = "dk_";
 const TTL_MS = 5 * 60 * 1000;
 const MAX_CACHED = 20_000;
 const cache = new Map<string, { key: Buffer; at: number }>(); // "dk_<id>" -> data key
-const byCase = new Map<string, string>(); // applicationId -> "dk_<id>"
+const byOwner = new Map<string, string>(); // "Application:<id>" or "User:<id>" -> "dk_<id>"
 
 type Client = Pick<Tx, "$queryRaw" | "$executeRaw">;
 /** Set while the deployment is under the emergency lock (lib/crypto/emergency-lock.ts). */
 export const lockedFlag = { value: false };
 const owner = (applicationId: string) => `Application:${applicationId}`;
+/** An applicant's own data key covers what belongs to no single case: their contact handle and profile. */
+export const userOwner = (userId: string) => `User:${userId}`;
 const wrapContext = (dataKeyId: string) => `DataKey:${dataKeyId}`;
 
 /** Wraps a data key under the current master key (also used by rotation). */
@@ -35,13 +37,13 @@ export function unwrap(dataKeyId: string, wrappedKey: string, ring: Keyring = ma
   return decryptBytes(ring, Buffer.from(wrappedKey, "base64"), wrapContext(dataKeyId));
 }
 
-function remember(applicationId: string, dataKeyId: string, key: Buffer) {
+function remember(ownerKey: string, dataKeyId: string, key: Buffer) {
   if (cache.size >= MAX_CACHED) {
     const oldest = cache.keys().next().value;
     if (oldest) cache.delete(oldest);
   }
   cache.set(CASE_KEY_PREFIX + dataKeyId, { key, at: Date.now() });
-  byCase.set(applicationId, CASE_KEY_PREFIX + dataKeyId);
+  byOwner.set(ownerKey, CASE_KEY_PREFIX + dataKeyId);
 }
 
 /**
@@ -49,21 +51,30 @@ function remember(applicationId: string, dataKeyId: string, key: Buffer) {
  * (concurrent creators agree on one key through the unique owner).
  */
 export async function loadCaseKeys(client: Client, applicationIds: readonly string[], opts: { create?: boolean } = {}): Promise<void> {
+  return loadKeys(client, applicationIds.map(owner), opts);
+}
+
+/** The same for applicants' own keys (contact handle, profile). */
+export async function loadUserKeys(client: Client, userIds: readonly string[], opts: { create?: boolean } = {}): Promise<void> {
+  return loadKeys(client, userIds.map(userOwner), opts);
+}
+
+async function loadKeys(client: Client, owners: readonly string[], opts: { create?: boolean }): Promise<void> {
   const now = Date.now();
-  const wanted = [...new Set(applicationIds)].filter((id) => {
-    const k = byCase.get(id);
+  const wanted = [...new Set(owners)].filter((o) => {
+    const k = byOwner.get(o);
     const hit = k ? cache.get(k) : undefined;
     return !hit || now - hit.at > TTL_MS;
   });
   if (wanted.length === 0) return;
   if (opts.create) {
-    for (const id of wanted) {
+    for (const o of wanted) {
       const dataKeyId = `${crypto.randomBytes(12).toString("hex")}`;
       const w = wrap(dataKeyId, crypto.randomBytes(32));
       // Never while the deployment is locked: new personal data cannot be written then.
       await client.$executeRaw`
         INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
-        SELECT ${dataKeyId}, ${owner(id)}, ${w.wrappedKey}, ${w.masterKeyId}, now(), now()
+        SELECT ${dataKeyId}, ${o}, ${w.wrappedKey}, ${w.masterKeyId}, now(), now()
         WHERE NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)
         ON CONFLICT (owner) DO NOTHING`;
     }
@@ -71,7 +82,7 @@ export async function loadCaseKeys(client: Client, applicationIds: readonly stri
   // The lock is checked in the same query: a node never unwraps a key once the deployment is locked.
   const rows = await client.$queryRaw<{ id: string; owner: string; wrappedKey: string | null; masterKeyId: string | null; locked: boolean }[]>`
     SELECT id, owner, "wrappedKey", "masterKeyId", EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS locked
-    FROM "DataKey" WHERE owner = ANY(${wanted.map(owner)})`;
+    FROM "DataKey" WHERE owner = ANY(${wanted})`;
   const lockedNow = rows.some((r) => r.locked) || (rows.length === 0 && opts.create && (await client.$queryRaw<{ l: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS l`)[0]?.l);
   if (lockedNow) {
     lockedFlag.value = true;
@@ -80,16 +91,21 @@ export async function loadCaseKeys(client: Client, applicationIds: readonly stri
     return;
   }
   for (const r of rows) {
-    const applicationId = r.owner.slice("Application:".length);
-    if (r.wrappedKey) remember(applicationId, r.id, unwrap(r.id, r.wrappedKey));
-    else forget(applicationId);
+    if (r.wrappedKey) remember(r.owner, r.id, unwrap(r.id, r.wrappedKey));
+    else forget(r.owner);
   }
 }
 
 /** The keyring that encrypts new data of a case (its key must be loaded, with `create`). */
 export function caseKeyring(applicationId: string): Keyring {
-  const current = byCase.get(applicationId);
-  if (!current || !cache.has(current)) throw new Error(`data key of case ${applicationId} not loaded`);
+  return ringOf(owner(applicationId));
+}
+export function userKeyring(userId: string): Keyring {
+  return ringOf(userOwner(userId));
+}
+function ringOf(ownerKey: string): Keyring {
+  const current = byOwner.get(ownerKey);
+  if (!current || !cache.has(current)) throw new Error(`data key of ${ownerKey} not loaded`);
   return { current, keys: compositeKeys };
 }
 
@@ -100,21 +116,21 @@ export const compositeKeys = {
   },
 } as unknown as Map<string, Buffer>;
 
-function forget(applicationId: string) {
-  const k = byCase.get(applicationId);
+function forget(ownerKey: string) {
+  const k = byOwner.get(ownerKey);
   if (k) cache.delete(k);
-  byCase.delete(applicationId);
+  byOwner.delete(ownerKey);
 }
 
 /** Crypto-shredding: the case's data key is destroyed; its ciphertext anywhere is unreadable from now on. */
 export async function destroyCaseKey(client: Client, applicationId: string): Promise<void> {
   await client.$executeRaw`UPDATE "DataKey" SET "wrappedKey" = NULL, "masterKeyId" = NULL, "destroyedAt" = now(), "updatedAt" = now() WHERE owner = ${owner(applicationId)} AND "destroyedAt" IS NULL`;
-  forget(applicationId);
+  forget(owner(applicationId));
 }
 
 /** Forget every unwrapped key on this node (emergency lock, tests). */
 export function clearCaseKeyCache(): void {
   cache.clear();
-  byCase.clear();
+  byOwner.clear();
 }
 

@@ -2,7 +2,7 @@
 // and the per-case data keys loaded on this node (lib/crypto/case-keys.ts). Decryption picks the key
 // named in the value; `encrypt` uses the master key, `encryptForCase` the case's own data key.
 import "server-only";
-import { CASE_KEY_PREFIX, caseKeyring, compositeKeys, lockedFlag } from "@/lib/crypto/case-keys";
+import { CASE_KEY_PREFIX, caseKeyring, compositeKeys, lockedFlag, userKeyring } from "@/lib/crypto/case-keys";
 import { DecryptionError, decryptBytes, decryptField, encryptBytes, encryptField, type Keyring } from "@/lib/crypto/field-encryption";
 import { masterKeyring } from "@/lib/crypto/master";
 
@@ -23,4 +23,6 @@ export const decryptBinary = (value: Uint8Array, context: string) => decryptByte
 
 /** Encrypts under the case's own data key (load it first: `loadCaseKeys(tx, [id], { create: true })`). */
 export const encryptForCase = (applicationId: string, plaintext: string, context: string) => encryptField(caseKeyring(applicationId), plaintext, context);
+/** Encrypts under the applicant's own data key (load it first: `loadUserKeys(tx, [id], { create: true })`). */
+export const encryptForUser = (userId: string, plaintext: string, context: string) => encryptField(userKeyring(userId), plaintext, context);
 export const encryptBinaryForCase = (applicationId: string, plaintext: Buffer, context: string) => encryptBytes(caseKeyring(applicationId), plaintext, context);

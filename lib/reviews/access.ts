@@ -10,7 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
 import { decrypt } from "@/lib/crypto";
-import { loadCaseKeys } from "@/lib/crypto/case-keys";
+import { loadCaseKeys, loadUserKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
@@ -46,6 +46,7 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
     const profile = await tx.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { contactChannel: true, contactHandleEnc: true } });
     const { legalNameEnc, phoneEnc, cityEnc, birthDateEnc } = app;
     await loadCaseKeys(tx, [app.id]);
+    await loadUserKeys(tx, [app.applicantId]);
     const personal = decryptPersonal(app.id, { legalNameEnc, phoneEnc, cityEnc, birthDateEnc });
     return {
       ...personal,

@@ -10,7 +10,7 @@ import { decryptPersonal } from "@/lib/applications/personal-data";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { decrypt } from "@/lib/crypto";
-import { loadCaseKeys } from "@/lib/crypto/case-keys";
+import { loadCaseKeys, loadUserKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { ApplicationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
@@ -52,6 +52,7 @@ export async function exportFundCases(actor: Actor, fundId: string, input: FundE
     // The access log names every identity that left the system, before any is decrypted.
     if (input.personal) for (const r of rows) await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.exported", entityType: "Application", entityId: r.id, data: { reason: input.reason, exportCode } });
     if (input.personal) await loadCaseKeys(tx, rows.map((r) => r.id));
+    if (input.personal) await loadUserKeys(tx, rows.map((r) => r.applicantId));
     const profiles = input.personal
       ? new Map((await tx.applicantProfile.findMany({ where: { userId: { in: [...new Set(rows.map((r) => r.applicantId))] } }, select: { userId: true, contactChannel: true, contactHandleEnc: true } })).map((p) => [p.userId, p]))
       : new Map();

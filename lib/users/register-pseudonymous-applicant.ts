@@ -3,7 +3,8 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { encrypt } from "@/lib/crypto";
+import { encryptForUser } from "@/lib/crypto";
+import { loadUserKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { ensurePlatformOrganisation } from "@/lib/users/platform";
@@ -28,11 +29,12 @@ export async function registerPseudonymousApplicant(input: PseudonymousSignUpInp
           },
           select: { id: true },
         });
+        if (input.contactChannel !== "NONE") await loadUserKeys(tx, [user.id], { create: true });
         await tx.applicantProfile.create({
           data: {
             userId: user.id,
             contactChannel: input.contactChannel,
-            contactHandleEnc: input.contactChannel === "NONE" ? null : encrypt(input.contactHandle, `ApplicantProfile.contactHandle:${user.id}`),
+            contactHandleEnc: input.contactChannel === "NONE" ? null : encryptForUser(user.id, input.contactHandle, `ApplicantProfile.contactHandle:${user.id}`),
           },
         });
         await recordAuditEvent(tx, { actorId: user.id, action: "user.registered", entityType: "User", entityId: user.id, data: { method: "pseudonymous" } });
