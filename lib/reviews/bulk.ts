@@ -4,9 +4,10 @@
 // the cases whose latest stage change is still this operation's. Applicants hear about it only after the
 // window, and only for cases still moved (docs/decisions/0015-review-completion.md).
 import "server-only";
+import { lockCaseInScope } from "@/lib/reviews/scope";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
@@ -17,7 +18,6 @@ type Refusal = { id: string; reference: string | null; reason: "not_found" | "co
 
 export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", ids: string[], reason: string) {
   assertCan(actor, "application:review:org");
-  const orgs = orgsWithRole(actor, "REVIEWER");
   const to = moveOf(action)!;
   const op = await db().bulkOperation.create({ data: { actorId: actor.userId, action, reason, caseIds: [] }, select: { id: true, createdAt: true } });
   const moved: { id: string; reference: string | null; applicantId: string }[] = [];
@@ -26,11 +26,7 @@ export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", 
     try {
       moved.push(
         await db().$transaction(async (tx) => {
-          const locked = await tx.$queryRaw<{ id: string }[]>`
-            SELECT a.id FROM "Application" a JOIN "Fund" f ON f.id = a."fundId"
-            WHERE a.id = ${id} AND a."applicantId" <> ${actor.userId} AND f."organisationId" = ANY(${orgs}) AND a.status <> 'DRAFT'
-            FOR UPDATE OF a`;
-          if (locked.length === 0) throw new AppError("NOT_FOUND", "not_found");
+          await lockCaseInScope(tx, actor, id).catch(() => Promise.reject(new AppError("NOT_FOUND", "not_found")));
           const app = await tx.application.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, referenceCode: true, applicantId: true, reviews: { where: { reviewerId: actor.userId, conflictDeclared: true }, select: { id: true } } } });
           if (app.reviews.length > 0) throw new AppError("FORBIDDEN", "conflicted", undefined, undefined, { reference: app.referenceCode ?? "" });
           // Bulk is for screening only: never past the first stage.

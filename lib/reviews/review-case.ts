@@ -3,9 +3,10 @@
 // organisations' funds, never their own case), every move is checked by rules.ts, written with its
 // history and audit event in one transaction, and the applicant gets a neutral notice afterwards.
 import "server-only";
+import { lockCaseInScope } from "@/lib/reviews/scope";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { encryptForCase } from "@/lib/crypto";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
@@ -19,13 +20,8 @@ const required = (field: string) => new AppError("INVALID_INPUT", `${field} requ
 
 export async function reviewCase(actor: Actor, input: ReviewActionInput): Promise<{ status: ApplicationStatus }> {
   assertCan(actor, "application:review:org");
-  const orgs = orgsWithRole(actor, "REVIEWER");
   const result = await db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT a.id FROM "Application" a JOIN "Fund" f ON f.id = a."fundId"
-      WHERE a.id = ${input.applicationId} AND a."applicantId" <> ${actor.userId} AND f."organisationId" = ANY(${orgs}) AND a.status <> 'DRAFT'
-      FOR UPDATE OF a`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "case not found");
+    await lockCaseInScope(tx, actor, input.applicationId);
     const app = await tx.application.findUniqueOrThrow({
       where: { id: input.applicationId },
       include: { fund: { select: { currency: true, perApplicantCapMinor: true, requiredApprovals: true, verificationChecklist: true } }, reviews: true },

@@ -2,6 +2,7 @@
 // and no longer counts; approval follows if enough approvals are in) or uphold (the case is rejected).
 // Nobody rules on a case they voted on (rules.ts `canRule`, and a CHECK in the database).
 import "server-only";
+import { lockCaseInScope } from "@/lib/reviews/scope";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
@@ -12,13 +13,8 @@ import { canRule, decide } from "@/lib/reviews/rules";
 
 export async function ruleOnRejection(actor: Actor, applicationId: string, ruling: "overrule" | "uphold", reason: string): Promise<{ status: ApplicationStatus; fundId: string }> {
   assertCan(actor, "application:overrule:org");
-  const orgs = orgsWithRole(actor, "FUND_MANAGER");
   const result = await db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT a.id FROM "Application" a JOIN "Fund" f ON f.id = a."fundId"
-      WHERE a.id = ${applicationId} AND a."applicantId" <> ${actor.userId} AND f."organisationId" = ANY(${orgs}) AND a.status <> 'DRAFT'
-      FOR UPDATE OF a`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "case not found");
+    await lockCaseInScope(tx, actor, applicationId, "FUND_MANAGER");
     const app = await tx.application.findUniqueOrThrow({
       where: { id: applicationId },
       select: { id: true, status: true, applicantId: true, fundId: true, fund: { select: { requiredApprovals: true } }, reviews: { select: { id: true, reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true } } },

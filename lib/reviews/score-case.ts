@@ -2,8 +2,9 @@
 // the case's score (the mean of the reviewers' weighted scores, 0-100) is recomputed in the same
 // transaction so the queue can sort best-first (docs/decisions/0015-review-completion.md).
 import "server-only";
+import { lockCaseInScope } from "@/lib/reviews/scope";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { caseScore, parseRubric, weightedScore } from "@/lib/reviews/rubric";
@@ -11,13 +12,8 @@ import { SCORE_STAGES } from "@/lib/reviews/rules";
 
 export async function scoreCase(actor: Actor, applicationId: string, points: number[]): Promise<{ myScore: number; caseScore: number }> {
   assertCan(actor, "application:review:org");
-  const orgs = orgsWithRole(actor, "REVIEWER");
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT a.id FROM "Application" a JOIN "Fund" f ON f.id = a."fundId"
-      WHERE a.id = ${applicationId} AND a."applicantId" <> ${actor.userId} AND f."organisationId" = ANY(${orgs}) AND a.status <> 'DRAFT'
-      FOR UPDATE OF a`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "case not found");
+    await lockCaseInScope(tx, actor, applicationId);
     const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, status: true, fund: { select: { rubric: true } }, reviews: { select: { reviewerId: true, conflictDeclared: true, rubricScores: true } } } });
     if (app.reviews.some((r) => r.reviewerId === actor.userId && r.conflictDeclared)) throw new AppError("FORBIDDEN", "conflict declared", undefined, "review.conflicted");
     if (!SCORE_STAGES.includes(app.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage", { stage: app.status });
