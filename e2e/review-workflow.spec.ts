@@ -137,3 +137,11 @@ for (const path of ["/en/review?fund=demo-fund-academy&sort=score", "/en/review/
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+test("a tampered case export is refused with a translated message, never a server error", async ({ page, baseURL }) => {
+  await signInAs(page, demo("fund"));
+  const r = await page.request.post("/api/funds/demo-fund-rehab/export", { headers: { origin: new URL(baseURL!).origin }, form: { stage: "NOT_A_STAGE", locale: "en" }, maxRedirects: 0 });
+  expect(r.status()).toBe(303);
+  await page.goto(r.headers()["location"]!);
+  await expect(page.getByRole("alert").filter({ hasText: "This form arrived incomplete or altered." })).toBeVisible();
+});

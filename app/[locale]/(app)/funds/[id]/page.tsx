@@ -27,8 +27,8 @@ export default async function FundPage({ params, searchParams }: Props) {
   if (!actor) return <AccessDenied />;
   const fund = await getManagedFund(actor, id);
   if (!fund) notFound();
-  const [t, tm, te, access, awaiting] = await Promise.all([
-    getTranslations("funds"), getTranslations("money"), getTranslations("enums"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
+  const [t, tm, te, tv, access, awaiting] = await Promise.all([
+    getTranslations("funds"), getTranslations("money"), getTranslations("enums"), getTranslations("validation"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
   ]);
   const [courses, blocked] = await Promise.all([fundableCourses(actor, fund.id), can(rolesOf(actor), "application:overrule:org") ? blockedCases(actor, fund.id) : []]);
   const mayExportPersonal = can(rolesOf(actor), "application:export-personal:org");
@@ -140,7 +140,7 @@ export default async function FundPage({ params, searchParams }: Props) {
 
       <section id="export" aria-labelledby="export-h" className="space-y-2">
         <h2 id="export-h">{t("exportTitle")}</h2>
-        {sp.exportError === "reason" && <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("exportReasonNeeded")}</p>}
+        {sp.exportError && <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{sp.exportError === "reason" ? t("exportReasonNeeded") : tv("form_tampered")}</p>}
         <form method="post" action={`/api/funds/${fund.id}/export`} className="flex flex-col gap-2 rounded border border-neutral-200 p-3">
           <input type="hidden" name="locale" value={locale} />
           <label htmlFor="export-stage" className="font-medium">{t("exportStage")}</label>

@@ -18,7 +18,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   if (!parsed.success) {
     // Back to the fund page, which says why in the reader's language.
     const locale = routing.locales.find((l) => l === form?.get("locale")) ?? routing.defaultLocale;
-    return new Response(null, { status: 303, headers: { ...noStore, Location: `/${locale}/funds/${encodeURIComponent(id)}?exportError=reason#export` } });
+    const which = parsed.error.issues.some((i) => i.path[0] === "reason") ? "reason" : "form";
+    return new Response(null, { status: 303, headers: { ...noStore, Location: `/${locale}/funds/${encodeURIComponent(id)}?exportError=${which}#export` } });
   }
   try {
     const { csv, exportCode } = await exportFundCases(actor, id, parsed.data);
