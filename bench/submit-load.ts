@@ -2,12 +2,17 @@
 // real HTTP path a browser without JavaScript uses (multipart form post to the server action), against
 // the production build on the embedded PostgreSQL. Warm-up, then 5 rounds; reports p50/p95/p99 per round
 // with the median and spread, errors, and — read back from the database — duplicate submissions and
-// reference codes. Baseline in the same run: a plain Node http server answering the same POSTs.
+// reference codes. The load comes from a separate, light process (bench/lib/load-client.mjs: keep-alive
+// node:http, bodies prepared in advance). Baseline in the same run: a plain Node http server answering the
+// same POSTs from the same load generator. Also prints the CPU each submission costs the app's Node process,
+// PostgreSQL and the load generator (on 2 cores, their sum bounds the throughput).
 import crypto from "node:crypto";
 import http from "node:http";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { median, percentile, signIn, startApp } from "./lib/app";
+import { appCpuMs } from "./lib/cpu";
+import { multipart, runLoad, type LoadRequest, type LoadResult } from "./lib/load";
 
 const CLIENTS = 50;
 const PER_CLIENT_PER_ROUND = 4;
@@ -17,7 +22,8 @@ const PASSWORD = "bench passphrase";
 type Client = { cookie: string; userId: string };
 
 async function main() {
-  const app = await startApp("load", 3520, 54379);
+  const port = 3520;
+  const app = await startApp("load", port, 54379);
   const db = new pg.Client({ connectionString: app.databaseUrl });
   await db.connect();
   try {
@@ -36,7 +42,7 @@ async function main() {
       }
       return out;
     };
-    const clients = await makeClients(CLIENTS);
+    const clients = await makeClients(1);
     const newDraft = async (userId: string) => {
       const id = `bench-app-${crypto.randomUUID()}`;
       await db.query(`INSERT INTO "Application" (id, "applicantId", "fundId", status, "createdAt", "updatedAt") VALUES ($1, $2, 'demo-fund-solidarity', 'DRAFT', now(), now())`, [id, userId]);
@@ -49,76 +55,57 @@ async function main() {
     const formHtml = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('name="intent"'))!;
     const hidden = [...formHtml.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const);
 
-    const submit = async (c: Client, applicationId: string, submissionKey: string = crypto.randomUUID()) => {
-      const body = new FormData();
-      for (const [k, v] of hidden) body.append(k, v);
+    // Every request is prepared before it is timed (body, cookie, Origin as a browser sends them).
+    const submitRequest = (c: Client, applicationId: string, submissionKey: string): LoadRequest => {
       const fields = { applicationId, submissionKey, intent: "submit", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "950", statement: "Dismissed after the strike at the plant; no income for two months.", legalName: "Bench Person", phone: `+375 29 ${crypto.randomInt(1_000_000, 9_999_999)}`, city: "Gomel" };
-      for (const [k, v] of Object.entries(fields)) body.append(k, v);
-      const t = performance.now();
-      const r = await fetch(`${app.baseUrl}/en/apply/${applicationId}`, { method: "POST", body, redirect: "manual", headers: { cookie: c.cookie, origin: app.baseUrl } });
-      const ms = performance.now() - t;
-      const ok = r.status === 303 && (r.headers.get("location") ?? "").includes(`/me/${applicationId}?submitted=1`);
-      await r.arrayBuffer();
-      return { ms, ok, submissionKey };
+      const { body, contentType } = multipart([...hidden, ...Object.entries(fields)]);
+      return { path: `/en/apply/${applicationId}`, body, headers: { host: new URL(app.baseUrl).host, cookie: c.cookie, origin: app.baseUrl, "content-type": contentType } };
     };
+    const ok = (r: LoadResult, applicationId: string) => r.status === 303 && (r.location ?? "").includes(`/me/${applicationId}?submitted=1`);
 
+    type Planned = { c: Client; id: string; key: string };
+    const run = async (plan: Planned[][]) => {
+      const cpu0 = appCpuMs();
+      const { results, clientCpuMs } = await runLoad(port, plan.map((reqs) => reqs.map((p) => submitRequest(p.c, p.id, p.key))));
+      const cpu1 = appCpuMs();
+      const n = results.length;
+      if (process.env.BENCH_DEBUG) for (const r of results.filter((r) => !ok(r, plan[r.client]![r.index]!.id)).slice(0, 3)) console.log("refused", r);
+      return {
+        times: results.map((r) => r.ms).sort((a, b) => a - b),
+        errors: results.filter((r) => !ok(r, plan[r.client]![r.index]!.id)).length,
+        cpu: { node: (cpu1.node - cpu0.node) / n, postgres: (cpu1.postgres - cpu0.postgres) / n, client: clientCpuMs / n },
+      };
+    };
     const round = async (perClient: number) => {
       const roundClients = await makeClients(CLIENTS);
-      const drafts = await Promise.all(roundClients.map(async (c) => ({ c, ids: await Promise.all(Array.from({ length: perClient }, () => newDraft(c.userId))) })));
-      const times: number[] = [];
-      let errors = 0;
-      const keys: { c: Client; id: string; key: string }[] = [];
-      await Promise.all(
-        drafts.map(async ({ c, ids }) => {
-          for (const id of ids) {
-            const r = await submit(c, id);
-            times.push(r.ms);
-            if (!r.ok) errors++;
-            keys.push({ c, id, key: r.submissionKey });
-          }
-        }),
-      );
-      return { times: times.sort((a, b) => a - b), errors, keys };
+      const plan = await Promise.all(roundClients.map(async (c) => Promise.all(Array.from({ length: perClient }, async () => ({ c, id: await newDraft(c.userId), key: crypto.randomUUID() })))));
+      return { ...(await run(plan)), plan };
     };
 
     await round(2); // warm-up
     // Service time without queueing: one client, one submission at a time.
-    const single: number[] = [];
     const singles = await makeClients(4);
-    for (let i = 0; i < 40; i++) {
-      const c = singles[i % 4]!;
-      const r = await submit(c, await newDraft(c.userId));
-      if (!r.ok) throw new Error("single-client submission refused");
-      single.push(r.ms);
-    }
-    single.sort((a, b) => a - b);
+    const singlePlan = [await Promise.all(Array.from({ length: 40 }, async (_, i) => ({ c: singles[i % 4]!, id: await newDraft(singles[i % 4]!.userId), key: crypto.randomUUID() })))];
+    const single = await run(singlePlan);
+    if (single.errors > 0) throw new Error(`single-client submission refused (${single.errors})`);
     const results = [];
     for (let i = 0; i < ROUNDS; i++) results.push(await round(PER_CLIENT_PER_ROUND));
     // Retries with the same key (a dropped connection): must not submit twice.
-    const last = results.at(-1)!.keys.slice(0, CLIENTS);
-    const retries = await Promise.all(last.map(({ c, id, key }) => submit(c, id, key)));
+    const retryPlan = results.at(-1)!.plan.map((reqs) => [reqs[0]!]);
+    const retries = await run(retryPlan);
 
-    // Baseline: a plain Node server answering the same POSTs at the same concurrency.
+    // Baseline: a plain Node http server (in this process) answering the same POSTs from the same load
+    // generator at the same concurrency: warm-up, then as many rounds as the app had.
     const server = http.createServer((req, res) => {
       req.resume();
       req.on("end", () => res.writeHead(303, { location: "/" }).end());
     });
     await new Promise<void>((r) => server.listen(3599, "127.0.0.1", r));
-    const baseTimes: number[] = [];
-    await Promise.all(
-      clients.map(async () => {
-        for (let i = 0; i < PER_CLIENT_PER_ROUND * 2; i++) {
-          const body = new FormData();
-          body.append("statement", "x".repeat(200));
-          const t = performance.now();
-          const r = await fetch("http://127.0.0.1:3599/", { method: "POST", body, redirect: "manual" });
-          await r.arrayBuffer();
-          baseTimes.push(performance.now() - t);
-        }
-      }),
-    );
+    const baseBody = results[0]!.plan.map((reqs) => reqs.map((p) => ({ ...submitRequest(p.c, p.id, p.key), path: "/" })));
+    await runLoad(3599, baseBody);
+    const baseP95s: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) baseP95s.push(percentile((await runLoad(3599, baseBody)).results.map((r) => r.ms).sort((a, b) => a - b), 95));
     server.close();
-    baseTimes.sort((a, b) => a - b);
 
     const dupHistory = (await db.query(`SELECT count(*)::int AS n FROM (SELECT "applicationId" FROM "ApplicationStatusChange" WHERE "toStatus" = 'SUBMITTED' GROUP BY "applicationId" HAVING count(*) > 1) d`)).rows[0].n;
     const submitted = (await db.query(`SELECT count(*)::int AS n, count(DISTINCT "referenceCode")::int AS codes FROM "Application" WHERE id LIKE 'bench-app-%' AND status = 'SUBMITTED'`)).rows[0];
@@ -126,16 +113,18 @@ async function main() {
 
     const p95s = results.map((r) => percentile(r.times, 95));
     results.forEach((r, i) => console.log(`round_${i + 1} p50 ${percentile(r.times, 50).toFixed(0)} ms p95 ${percentile(r.times, 95).toFixed(0)} ms p99 ${percentile(r.times, 99).toFixed(0)} ms errors ${r.errors}`));
-    console.log(`single_client_sequential_p50 ${percentile(single, 50).toFixed(1)} ms p95 ${percentile(single, 95).toFixed(1)} ms`);
+    console.log(`single_client_sequential_p50 ${percentile(single.times, 50).toFixed(1)} ms p95 ${percentile(single.times, 95).toFixed(1)} ms`);
+    console.log(`cpu_per_submission_single_client node ${single.cpu.node.toFixed(1)} ms postgres ${single.cpu.postgres.toFixed(1)} ms load_generator ${single.cpu.client.toFixed(2)} ms`);
+    console.log(`cpu_per_submission_under_load node ${median(results.map((r) => r.cpu.node)).toFixed(1)} ms postgres ${median(results.map((r) => r.cpu.postgres)).toFixed(1)} ms load_generator ${median(results.map((r) => r.cpu.client)).toFixed(2)} ms`);
     console.log(`concurrent_clients ${CLIENTS} count`);
     console.log(`submissions_measured ${ROUNDS * CLIENTS * PER_CLIENT_PER_ROUND} count`);
     console.log(`submit_p95_median_of_rounds ${median(p95s).toFixed(0)} ms`);
     console.log(`submit_p95_spread ${Math.min(...p95s).toFixed(0)}-${Math.max(...p95s).toFixed(0)} ms`);
     console.log(`submit_p50_median_of_rounds ${median(results.map((r) => percentile(r.times, 50))).toFixed(0)} ms`);
-    console.log(`baseline_node_http_p95 ${percentile(baseTimes, 95).toFixed(1)} ms`);
-    console.log(`submit_p95_vs_baseline ${(median(p95s) / percentile(baseTimes, 95)).toFixed(1)} x`);
+    console.log(`baseline_node_http_p95_median_of_rounds ${median(baseP95s).toFixed(1)} ms`);
+    console.log(`submit_p95_vs_baseline ${(median(p95s) / median(baseP95s)).toFixed(1)} x`);
     console.log(`errors ${results.reduce((s, r) => s + r.errors, 0)} count`);
-    console.log(`retries_with_same_key_answered_ok ${retries.filter((r) => r.ok).length}/${retries.length} count`);
+    console.log(`retries_with_same_key_answered_ok ${retryPlan.length - retries.errors}/${retryPlan.length} count`);
     console.log(`duplicate_submissions ${dupHistory} count`);
     console.log(`submitted_applications ${submitted.n}/${expected} count`);
     console.log(`duplicate_reference_codes ${submitted.n - submitted.codes} count`);

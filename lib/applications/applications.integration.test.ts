@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerInfoRequest, deleteApplicationData, withdrawApplication } from "@/lib/applications/applicant-case-actions";
+import { decryptPersonal } from "@/lib/applications/personal-data";
 import { saveApplication } from "@/lib/applications/save-application";
+import { clearCaseKeyCache, loadCaseKeys } from "@/lib/crypto/case-keys";
 import { startApplication } from "@/lib/applications/start-application";
 import { db } from "@/lib/db/client";
 import { actorFor } from "@/lib/testing/actors";
@@ -82,7 +84,8 @@ describe("saving and submitting", () => {
   it("submits: reference code, SUBMITTED with history, blind indexes, audit event", async () => {
     const a = await applicant();
     const { applicationId } = await startApplication(a, { fundId });
-    const r = await saveApplication(a, applicationId, complete());
+    const digits = String(crypto.randomInt(1_000_000, 9_999_999));
+    const r = await saveApplication(a, applicationId, complete({ phone: `+375 29 ${digits}` }));
     expect(r.status).toBe("SUBMITTED");
     expect(r.referenceCode).toMatch(/^PAD-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     const row = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { statusChanges: true } });
@@ -91,7 +94,8 @@ describe("saving and submitting", () => {
     expect(row.identityIndex).toBeTruthy();
     expect(row.statusChanges.map((s) => s.toStatus)).toEqual(["SUBMITTED"]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: applicationId, action: "application.submitted" } });
-    expect(JSON.stringify(audit.data)).not.toMatch(/Іванова|375/);
+    expect(audit.data).toMatchObject({ fundId, amountMinor: 150_000 });
+    expect(JSON.stringify(audit.data)).not.toMatch(new RegExp(`Іванова|${digits}`));
   });
 
   it("requires what the fund requires on submit, and reports each missing field", async () => {
@@ -129,6 +133,30 @@ describe("saving and submitting", () => {
     expect(await db().applicationStatusChange.count({ where: { applicationId } })).toBe(1);
     // A different key on an already submitted case is a clear error, not a second submission.
     await expect(saveApplication(a, applicationId, complete())).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "apply.notADraft" });
+  });
+
+  it("submits once under concurrency: eight tabs with one key, eight with different keys, first save being the submit", async () => {
+    const a = await applicant();
+    // No draft save before: the case has no data key yet, so every concurrent submit makes one.
+    const same = (await startApplication(a, { fundId })).applicationId;
+    const input = complete();
+    const results = await Promise.all(Array.from({ length: 8 }, () => saveApplication(a, same, input)));
+    expect(new Set(results.map((r) => r.referenceCode)).size).toBe(1);
+    expect(await db().applicationStatusChange.count({ where: { applicationId: same } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { entityId: same, action: "application.submitted" } })).toBe(1);
+    expect(await db().dataKey.count({ where: { owner: `Application:${same}` } })).toBe(1);
+    // The stored ciphertext is under the stored key (not under a key made by a submit that lost the race).
+    clearCaseKeyCache();
+    await loadCaseKeys(db(), [same]);
+    const row = await db().application.findUniqueOrThrow({ where: { id: same } });
+    expect(decryptPersonal(same, row)).toMatchObject({ statement: input.statement, legalName: input.legalName, phone: input.phone });
+
+    const b = await applicant();
+    const other = (await startApplication(b, { fundId })).applicationId;
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => saveApplication(b, other, complete())));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "INVALID_STATE", messageKey: "apply.notADraft" });
+    expect(await db().applicationStatusChange.count({ where: { applicationId: other } })).toBe(1);
   });
 
   it("never lets anyone else read or change an applicant's case", async () => {

@@ -3,6 +3,7 @@
 // destroy them. Everything else on Application is non-identifying statistics.
 import "server-only";
 import { decrypt, encryptForCase } from "@/lib/crypto";
+import type { Keyring } from "@/lib/crypto/field-encryption";
 
 export const PERSONAL_FIELDS = {
   statement: "statementEnc",
@@ -17,12 +18,12 @@ type EncColumn = (typeof PERSONAL_FIELDS)[PersonalField];
 const context = (applicationId: string, field: PersonalField) => `Application.${field}:${applicationId}`;
 
 /** Columns to write: ciphertext under the case's data key (loaded with `create`), null for cleared ones. */
-export function encryptPersonal(applicationId: string, values: Partial<Record<PersonalField, string | undefined>>) {
+export function encryptPersonal(applicationId: string, values: Partial<Record<PersonalField, string | undefined>>, ring?: Keyring) {
   const out: Partial<Record<EncColumn, string | null>> = {};
   for (const [field, column] of Object.entries(PERSONAL_FIELDS) as [PersonalField, EncColumn][]) {
     if (!(field in values)) continue;
     const v = values[field];
-    out[column] = v ? encryptForCase(applicationId, v, context(applicationId, field)) : null;
+    out[column] = v ? encryptForCase(applicationId, v, context(applicationId, field), ring) : null;
   }
   return out;
 }

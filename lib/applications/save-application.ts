@@ -3,7 +3,7 @@
 // after a dropped connection returns the first result instead of failing or doing it twice.
 import "server-only";
 import { encryptPersonal } from "@/lib/applications/personal-data";
-import { loadCaseKeys } from "@/lib/crypto/case-keys";
+import { adoptCaseKey, caseKeyOwner, loadCaseKeys } from "@/lib/crypto/case-keys";
 import { formParamsOf, lockOwnApplication } from "@/lib/applications/load-own";
 import { canMove, generateReferenceCode, normaliseIdentity, normalisePhone } from "@/lib/applications/rules";
 import { applicationFormSchema, type FormMode } from "@/lib/applications/schemas";
@@ -11,6 +11,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
+import crypto from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -26,8 +27,9 @@ function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsO
   throw new AppError("INVALID_INPUT", "invalid application", fieldErrors);
 }
 
+// P2002 from a model query, P2010 (with the constraint in the driver's message) from a raw one.
 const isReferenceCollision = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("referenceCode");
+  e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2002" || e.code === "P2010") && JSON.stringify(e.meta ?? {}).includes("referenceCode");
 
 export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   assertCan(actor, "application:create:own");
@@ -43,48 +45,131 @@ export async function saveApplication(actor: Actor, applicationId: string, raw: 
 }
 
 async function saveOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
-  const mode: FormMode = raw.intent === "submit" ? "submit" : "draft";
-  const result = await db().$transaction(async (tx) => {
+  if (raw.intent === "submit") return submitOnce(actor, applicationId, raw);
+  return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
-    if (mode === "submit" && app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
-      return { applicationId, status: "SUBMITTED" as const, referenceCode: app.referenceCode, replay: true };
-    }
     if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
     if (app.fund.status !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", undefined, "apply.fundClosed");
-    const input = parse(raw, app.fund, mode);
+    const input = parse(raw, app.fund, "draft");
     await loadCaseKeys(tx, [app.id], { create: true });
     const personal = encryptPersonal(app.id, { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate });
-    const base = { category: input.category ?? null, purpose: input.purpose ?? null, region: input.region ?? null, requestedAmountMinor: input.amount ?? null, ...personal };
-    if (mode === "draft") {
-      await tx.application.update({ where: { id: app.id }, data: base });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "application.draft_saved", entityType: "Application", entityId: app.id });
-      return { applicationId, status: "DRAFT" as const, referenceCode: null, replay: false };
+    await tx.application.update({ where: { id: app.id }, data: { category: input.category ?? null, purpose: input.purpose ?? null, region: input.region ?? null, requestedAmountMinor: input.amount ?? null, ...personal } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "application.draft_saved", entityType: "Application", entityId: app.id });
+    return { applicationId, status: "DRAFT" as const, referenceCode: null };
+  });
+}
+
+type SubmitRow = {
+  status: string;
+  submissionKey: string | null;
+  referenceCode: string | null;
+  fundId: string;
+  fundStatus: string;
+  currency: string;
+  perApplicantCapMinor: number;
+  eligibleCategories: string[];
+  eligiblePurposes: string[];
+  legalNameRequirement: string;
+  phoneRequirement: string;
+  cityRequirement: string;
+  birthDateRequirement: string;
+  keyId: string | null;
+  wrappedKey: string | null;
+  locked: boolean;
+};
+
+/**
+ * Submission, the applicant's hot path (docs/decisions/0019-submission-hot-path.md): one read (the case, its
+ * fund, its data key and the lock state) and one write statement that does everything the submission
+ * changes at once — the data key if the case has none yet, the case, the duplicate flags on matching cases,
+ * the status history and the audit event — so it commits or fails as a whole, like a transaction, in two
+ * round trips instead of twelve. The write only applies to a draft of this applicant (re-checked under the
+ * row lock), so a concurrent submit or a stale read changes nothing and is answered from a fresh read.
+ */
+async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
+  for (let attempt = 0; ; attempt++) {
+    const [app] = await db().$queryRaw<SubmitRow[]>`
+      SELECT a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
+             f.status::text AS "fundStatus", f.currency, f."perApplicantCapMinor",
+             f."eligibleCategories"::text[] AS "eligibleCategories", f."eligiblePurposes"::text[] AS "eligiblePurposes",
+             f."legalNameRequirement"::text AS "legalNameRequirement", f."phoneRequirement"::text AS "phoneRequirement",
+             f."cityRequirement"::text AS "cityRequirement", f."birthDateRequirement"::text AS "birthDateRequirement",
+             k.id AS "keyId", k."wrappedKey",
+             EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS locked
+      FROM "Application" a
+      JOIN "Fund" f ON f.id = a."fundId"
+      LEFT JOIN "DataKey" k ON k.owner = ${caseKeyOwner(applicationId)}
+      WHERE a.id = ${applicationId} AND a."applicantId" = ${actor.userId}`;
+    if (!app) throw new AppError("NOT_FOUND", "application not found");
+    if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
+      return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
     }
-    if (!canMove(app.status, "SUBMITTED")) throw new AppError("INVALID_STATE", "cannot submit");
+    if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
+    if (app.fundStatus !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", undefined, "apply.fundClosed");
+    const input = parse(raw, app as unknown as Parameters<typeof formParamsOf>[0], "submit");
+    if (!canMove("DRAFT", "SUBMITTED")) throw new AppError("INVALID_STATE", "cannot submit");
+    const dataKey = adoptCaseKey(applicationId, app);
+    const { newKey } = dataKey;
+    const keyId = newKey?.id ?? app.keyId!;
+    const personal = encryptPersonal(applicationId, { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate }, dataKey.ring);
     const key = env().BLIND_INDEX_KEY;
     const phoneIndex = input.phone ? blindIndex(key, `phone:${normalisePhone(input.phone)}`) : null;
     const identityIndex = input.legalName && input.birthDate ? blindIndex(key, `identity:${normaliseIdentity(input.legalName, input.birthDate)}`) : null;
-    const indexes = [phoneIndex && { phoneIndex }, identityIndex && { identityIndex }].filter(Boolean) as object[];
-    // A match with another person's case flags both for reviewers (never an automatic rejection).
-    const matches = indexes.length
-      ? await tx.application.findMany({ where: { OR: indexes, applicantId: { not: actor.userId }, id: { not: app.id } }, select: { id: true } })
-      : [];
-    if (matches.length) await tx.application.updateMany({ where: { id: { in: matches.map((m) => m.id) } }, data: { isDuplicateFlagged: true } });
     const referenceCode = generateReferenceCode();
-    await tx.application.update({
-      where: { id: app.id },
-      data: { ...base, phoneIndex, identityIndex, isDuplicateFlagged: matches.length > 0, referenceCode, status: "SUBMITTED", submittedAt: new Date(), submissionKey: String(raw.submissionKey) },
-    });
-    await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", actorId: actor.userId } });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "application.submitted",
-      entityType: "Application",
-      entityId: app.id,
-      data: { fundId: app.fundId, amountMinor: input.amount ?? null, duplicateMatches: matches.length },
-    });
-    return { applicationId, status: "SUBMITTED" as const, referenceCode, replay: false };
-  });
-  if (result.status === "SUBMITTED" && !result.replay) await notifyApplicant(actor.userId, actor.email);
-  return { applicationId: result.applicationId, status: result.status, referenceCode: result.referenceCode };
+    const submissionKey = String(raw.submissionKey);
+    // A match with another person's case flags both for reviewers (never an automatic rejection).
+    const matchesOther = Prisma.sql`("phoneIndex" = ${phoneIndex}::text OR "identityIndex" = ${identityIndex}::text) AND "applicantId" <> ${actor.userId} AND id <> ${applicationId}`;
+    const notLocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)`;
+    // Every state change is audited in the same transaction (here: the same statement) — see
+    // lib/audit/record-audit-event.ts for what `data` may hold.
+    const written = await db().$queryRaw<{ submitted: number }[]>`
+      WITH k AS (
+        INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
+        SELECT ${newKey?.id ?? null}::text, ${newKey?.owner ?? null}::text, ${newKey?.wrappedKey ?? null}::text, ${newKey?.masterKeyId ?? null}::text, now(), now()
+        WHERE ${newKey !== null} AND ${notLocked}
+        ON CONFLICT (owner) DO NOTHING
+        RETURNING id
+      ), a AS (
+        UPDATE "Application" SET
+          category = ${input.category ?? null}::text::"SituationCategory", purpose = ${input.purpose ?? null}::text::"AidPurpose",
+          region = ${input.region ?? null}::text::"Region", "requestedAmountMinor" = ${input.amount ?? null}::int,
+          "statementEnc" = ${personal.statementEnc ?? null}::text, "legalNameEnc" = ${personal.legalNameEnc ?? null}::text,
+          "phoneEnc" = ${personal.phoneEnc ?? null}::text, "cityEnc" = ${personal.cityEnc ?? null}::text, "birthDateEnc" = ${personal.birthDateEnc ?? null}::text,
+          "phoneIndex" = ${phoneIndex}::text, "identityIndex" = ${identityIndex}::text,
+          "isDuplicateFlagged" = EXISTS (SELECT 1 FROM "Application" WHERE ${matchesOther}),
+          "referenceCode" = ${referenceCode}, status = 'SUBMITTED', "submittedAt" = now(), "submissionKey" = ${submissionKey}, "updatedAt" = now()
+        WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT' AND ${notLocked}
+          AND (EXISTS (SELECT 1 FROM k) OR EXISTS (SELECT 1 FROM "DataKey" WHERE id = ${keyId} AND "wrappedKey" IS NOT NULL))
+        RETURNING id, "fundId"
+      ), d AS (
+        UPDATE "Application" SET "isDuplicateFlagged" = true, "updatedAt" = now()
+        WHERE ${matchesOther} AND EXISTS (SELECT 1 FROM a)
+        RETURNING id
+      ), h AS (
+        INSERT INTO "ApplicationStatusChange" (id, "applicationId", "fromStatus", "toStatus", "actorId", "createdAt", "updatedAt")
+        SELECT ${crypto.randomUUID()}, a.id, 'DRAFT', 'SUBMITTED', ${actor.userId}, now(), now() FROM a
+        RETURNING id
+      ), e AS (
+        INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", data, "createdAt", "updatedAt")
+        SELECT ${crypto.randomUUID()}, ${actor.userId}, 'application.submitted', 'Application', a.id,
+               jsonb_build_object('fundId', a."fundId", 'amountMinor', ${input.amount ?? null}::int, 'duplicateMatches', (SELECT count(*) FROM d)),
+               now(), now()
+        FROM a
+        RETURNING id
+      )
+      SELECT (SELECT count(*) FROM a)::int AS submitted`
+      .then((rows) => rows[0], (e: unknown) => {
+        dataKey.discard();
+        throw e;
+      });
+    if (written?.submitted === 1) {
+      dataKey.confirm();
+      await notifyApplicant(actor.userId, actor.email);
+      return { applicationId, status: "SUBMITTED", referenceCode };
+    }
+    // Nothing written: submitted meanwhile (a retry or another tab), the deployment was locked, or a
+    // concurrent first save stored another data key. The fresh read decides.
+    dataKey.discard();
+    if (attempt >= 3) throw new AppError("CONFLICT", "the application changed meanwhile; try again");
+  }
 }

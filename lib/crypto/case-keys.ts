@@ -25,6 +25,7 @@ type Client = Pick<Tx, "$queryRaw" | "$executeRaw">;
 /** Set while the deployment is under the emergency lock (lib/crypto/emergency-lock.ts). */
 export const lockedFlag = { value: false };
 const owner = (applicationId: string) => `Application:${applicationId}`;
+export const caseKeyOwner = owner;
 /** An applicant's own data key covers what belongs to no single case: their contact handle and profile. */
 export const userOwner = (userId: string) => `User:${userId}`;
 const wrapContext = (dataKeyId: string) => `DataKey:${dataKeyId}`;
@@ -94,6 +95,55 @@ async function loadKeys(client: Client, owners: readonly string[], opts: { creat
     if (r.wrappedKey) remember(r.owner, r.id, unwrap(r.id, r.wrappedKey));
     else forget(r.owner);
   }
+}
+
+/** A data key to be inserted by the caller, in the same statement as the first data it encrypts. */
+export type NewDataKey = { id: string; owner: string; wrappedKey: string; masterKeyId: string };
+export type AdoptedCaseKey = {
+  /** Encrypt the case's new data with this ring. */
+  ring: Keyring;
+  /** Set when the case had no key: insert it (`ON CONFLICT (owner) DO NOTHING`) with the data. */
+  newKey: NewDataKey | null;
+  /** The write stored the new key: it becomes the case's key on this node. */
+  confirm: () => void;
+  /** The write stored nothing: drop the new key. */
+  discard: () => void;
+};
+
+/**
+ * For hot paths that read a case's key row together with the case (one query instead of `loadCaseKeys`):
+ * caches the stored key, or — when the case has none yet — makes one for the caller to insert in the
+ * statement that writes the ciphertext. That statement must write nothing unless its key was inserted or is
+ * the stored one (a concurrent first save may have stored another). A new key is not the case's key on
+ * this node until `confirm`: until then only its own ciphertext (which names it) can use it.
+ */
+export function adoptCaseKey(applicationId: string, row: { keyId: string | null; wrappedKey: string | null; locked: boolean }): AdoptedCaseKey {
+  const o = owner(applicationId);
+  if (row.locked) {
+    lockedFlag.value = true;
+    clearCaseKeyCache();
+    throw new AppError("INVALID_STATE", "deployment locked", undefined, "security.lockedNotice");
+  }
+  const nothing = () => {};
+  if (row.keyId) {
+    if (!row.wrappedKey) {
+      forget(o);
+      throw new AppError("INVALID_STATE", "data key destroyed", undefined, "apply.notADraft");
+    }
+    const cached = cache.get(CASE_KEY_PREFIX + row.keyId);
+    if (cached && Date.now() - cached.at <= TTL_MS) byOwner.set(o, CASE_KEY_PREFIX + row.keyId);
+    else remember(o, row.keyId, unwrap(row.keyId, row.wrappedKey));
+    return { ring: { current: CASE_KEY_PREFIX + row.keyId, keys: compositeKeys }, newKey: null, confirm: nothing, discard: nothing };
+  }
+  const id = crypto.randomBytes(12).toString("hex");
+  const key = crypto.randomBytes(32);
+  cache.set(CASE_KEY_PREFIX + id, { key, at: Date.now() });
+  return {
+    ring: { current: CASE_KEY_PREFIX + id, keys: compositeKeys },
+    newKey: { id, owner: o, ...wrap(id, key) },
+    confirm: () => remember(o, id, key),
+    discard: () => void cache.delete(CASE_KEY_PREFIX + id),
+  };
 }
 
 /** The keyring that encrypts new data of a case (its key must be loaded, with `create`). */
