@@ -4,6 +4,7 @@
 // It deliberately does not run next-auth's `auth()`: that wrapper re-issues the session cookie on every
 // request, and on the sign-out request it raced the action's own cookie deletion (the user stayed signed
 // in). Presence of a session cookie is all a redirect needs; pages verify the session itself.
+import { hasLocale } from "next-intl";
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
@@ -50,6 +51,15 @@ function route(req: NextRequest, nonce: string): NextResponse {
   const csp = pageCsp(nonce);
   headers.set("content-security-policy", csp);
   headers.set("x-nonce", nonce);
+  // A form post (server action) to a page under a locale needs none of the locale negotiation: only the
+  // locale, which next-intl reads from this header on the server. Pages (GET) go through next-intl.
+  const prefix = pathname.split("/")[1];
+  if (req.method === "POST" && hasLocale(routing.locales, prefix)) {
+    headers.set("x-next-intl-locale", prefix);
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  }
   // Only the headers of this request object matter: Next applies them to the real request.
   const response = intl(new NextRequest(req.url, { headers }));
   response.headers.set("Content-Security-Policy", csp);

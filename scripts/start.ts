@@ -81,6 +81,8 @@ async function main() {
   }
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`Invalid configuration: PORT must be a port number (1-65535), got "${process.env.PORT}"`);
+  // WEB_CONCURRENCY: how many app processes serve the port (one Node process uses one core); 1 by default.
+  const workers = dev ? 1 : webConcurrency();
   process.env.AUTH_URL ??= `http://localhost:${port}`;
   try {
     parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://embedded" });
@@ -153,7 +155,9 @@ async function main() {
     log(`[app] Padtrymka on http://localhost:${port}${embedded ? " (demo mode, embedded PostgreSQL)" : ""}`);
     // PADTRYMKA_NODE_ARGS: extra Node flags for the app process, for diagnostics (e.g. --cpu-prof).
     const nodeArgs = (process.env.PADTRYMKA_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    next = spawn(process.execPath, [...nodeArgs, nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    const entry = workers > 1 ? [path.join(ROOT, "scripts", "lib", "app-cluster.mjs"), String(workers), nextBin] : [nextBin];
+    if (workers > 1) log(`[app] ${workers} app processes (WEB_CONCURRENCY)`);
+    next = spawn(process.execPath, [...nodeArgs, ...entry, dev ? "dev" : "start", "-p", String(port)], {
       cwd: ROOT,
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
       stdio: "inherit",
@@ -165,6 +169,14 @@ async function main() {
     console.error(e instanceof Error ? e.message : String(e));
     await shutdown(1);
   }
+}
+
+function webConcurrency(): number {
+  const raw = process.env.WEB_CONCURRENCY;
+  if (raw === undefined || raw === "") return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) fail(`Invalid configuration: WEB_CONCURRENCY must be a whole number of app processes (1-64), got "${raw}"`);
+  return n;
 }
 
 void main();

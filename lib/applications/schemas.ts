@@ -67,6 +67,20 @@ function personal(req: FieldRequirement, mode: FormMode, base: z.ZodString) {
  * format of what is there; "submit" also requires everything the fund requires.
  */
 export function applicationFormSchema(p: FundFormParams, mode: FormMode) {
+  // Built once per fund settings and mode: building a zod 4 object schema (and compiling its parser on
+  // first use) costs about a millisecond, on every submission otherwise.
+  const key = JSON.stringify([p, mode]);
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    if (schemaCache.size >= 500) schemaCache.delete(schemaCache.keys().next().value!);
+    schema = buildApplicationFormSchema(p, mode);
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+const schemaCache = new Map<string, ReturnType<typeof buildApplicationFormSchema>>();
+
+function buildApplicationFormSchema(p: FundFormParams, mode: FormMode) {
   const need = <T extends z.ZodType>(s: T) => (mode === "submit" ? s : s.optional());
   return z.object({
     intent: z.enum(["save", "submit"], { message: "form_tampered" }).default("save"),
@@ -95,7 +109,7 @@ export function applicationFormSchema(p: FundFormParams, mode: FormMode) {
     birthDate: personal(p.birthDate, mode, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date_format" }).refine((d) => !Number.isNaN(Date.parse(d)) && Date.parse(d) < Date.now(), { message: "date_format" })),
   });
 }
-export type ApplicationFormOutput = z.output<ReturnType<typeof applicationFormSchema>>;
+export type ApplicationFormOutput = z.output<ReturnType<typeof buildApplicationFormSchema>>;
 
 export const WithdrawSchema = z.object({ applicationId: z.string().min(1).max(100) });
 export const DeleteDataSchema = z.object({

@@ -3,6 +3,7 @@
 // that importing this module (e.g. during `next build`) touches neither the database nor the environment.
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { decodeRemembered } from "@/lib/auth/remembered-tokens";
 import Credentials from "next-auth/providers/credentials";
 import { hitRateLimit, LIMITS, rateLimitedFor } from "@/lib/rate-limit/rate-limit";
 import Nodemailer from "next-auth/providers/nodemailer";
@@ -30,6 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     ...authConfig,
     secret: e.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_SECONDS },
+    jwt: { decode: decodeRemembered },
     adapter: PrismaAdapter(db()),
     // Auth.js logs through pino; a wrong password is an expected event (already logged above), not an error.
     logger: {

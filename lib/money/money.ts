@@ -4,8 +4,14 @@
 /** Largest amount a single entry may hold: 1e9 minor units (10 million in a 2-decimal currency). */
 export const MAX_ENTRY_MINOR = 1_000_000_000;
 
+const digitsByCurrency = new Map<string, number>();
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let d = digitsByCurrency.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    if (digitsByCurrency.size < 1000) digitsByCurrency.set(currency, d);
+  }
+  return d;
 }
 
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
