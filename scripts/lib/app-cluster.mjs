@@ -11,23 +11,26 @@ const n = Math.max(1, Number(count) || 1);
 let stopping = false;
 
 cluster.setupPrimary({ exec: nextBin, args, execArgv: process.execArgv });
-for (let i = 0; i < n; i++) cluster.fork();
+// Our own count of live workers: `cluster.workers` drops a worker only after both its exit and disconnect.
+const live = new Set();
+const fork = () => live.add(cluster.fork().id);
+for (let i = 0; i < n; i++) fork();
 
 cluster.on("exit", (worker, code, signal) => {
+  live.delete(worker.id);
   if (stopping) {
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    if (live.size === 0) process.exit(0);
     return;
   }
   console.error(`[app] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-  cluster.fork();
+  fork();
 });
 
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  const workers = Object.values(cluster.workers ?? {});
-  if (workers.length === 0) process.exit(0);
-  for (const w of workers) w?.process.kill("SIGTERM");
+  if (live.size === 0) process.exit(0);
+  for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
