@@ -43,8 +43,7 @@ export const startApplicationAction = formAction("startApplication", StartApplic
 export const saveApplicationAction = formAction("saveApplication", z.looseObject({ applicationId: z.string().min(1).max(100) }), async (raw) => {
   const locale = await getLocale();
   const actor = await requireActor();
-  // Submissions per account are limited (a flood of cases from one account); saving a draft is not.
-  if ((raw as { intent?: unknown }).intent === "submit") await consumeRateLimit(LIMITS.submissionAccount, actor.userId);
+  // Submissions per account are limited inside the use case (saving a draft is not).
   const r = await saveApplication(actor, raw.applicationId, raw);
   if (r.status === "SUBMITTED") redirect(`/${locale}/me/${r.applicationId}?submitted=1`);
   return r;

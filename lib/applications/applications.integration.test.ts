@@ -159,6 +159,19 @@ describe("saving and submitting", () => {
     expect(await db().applicationStatusChange.count({ where: { applicationId: other } })).toBe(1);
   });
 
+  it("limits submissions to 10 per account per hour: the 11th is refused with the wait, and changes nothing", async () => {
+    const a = await applicant();
+    for (let i = 0; i < 10; i++) {
+      const { applicationId } = await startApplication(a, { fundId });
+      expect((await saveApplication(a, applicationId, complete())).status).toBe("SUBMITTED");
+    }
+    const { applicationId } = await startApplication(a, { fundId });
+    await expect(saveApplication(a, applicationId, complete())).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes" });
+    expect(await db().application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({ status: "DRAFT", referenceCode: null });
+    // Saving the draft is not limited.
+    expect((await saveApplication(a, applicationId, { ...complete(), intent: "save" })).status).toBe("DRAFT");
+  });
+
   it("never lets anyone else read or change an applicant's case", async () => {
     const owner = await applicant();
     const other = await applicant();

@@ -16,6 +16,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { notifyApplicant } from "@/lib/applications/notify";
+import { LIMITS, rateLimitError, rateLimitHitSql } from "@/lib/rate-limit/rate-limit";
 
 export type SaveResult = { applicationId: string; status: "DRAFT" | "SUBMITTED"; referenceCode: string | null };
 
@@ -80,7 +81,8 @@ type SubmitRow = {
 
 /**
  * Submission, the applicant's hot path (docs/decisions/0019-submission-hot-path.md): one read (the case, its
- * fund, its data key and the lock state) and one write statement that does everything the submission
+ * fund, its data key and the lock state; it also counts the submission against the account's hourly limit)
+ * and one write statement that does everything the submission
  * changes at once — the data key if the case has none yet, the case, the duplicate flags on matching cases,
  * the status history and the audit event — so it commits or fails as a whole, like a transaction, in two
  * round trips instead of twelve. The write only applies to a draft of this applicant (re-checked under the
@@ -88,8 +90,12 @@ type SubmitRow = {
  */
 async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   for (let attempt = 0; ; attempt++) {
-    const [app] = await db().$queryRaw<SubmitRow[]>`
-      SELECT a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
+    // Submissions per account are limited (a flood of cases from one account): the first read counts the hit.
+    const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId);
+    const counted = attempt === 0;
+    const [app] = await db().$queryRaw<(SubmitRow & { hits: number | null })[]>`
+      WITH hit AS (${counted ? limit.sql : Prisma.sql`SELECT 0 AS "count" WHERE false`})
+      SELECT (SELECT "count" FROM hit) AS hits, a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
              f.status::text AS "fundStatus", f.currency, f."perApplicantCapMinor",
              f."eligibleCategories"::text[] AS "eligibleCategories", f."eligiblePurposes"::text[] AS "eligiblePurposes",
              f."legalNameRequirement"::text AS "legalNameRequirement", f."phoneRequirement"::text AS "phoneRequirement",
@@ -101,6 +107,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       LEFT JOIN "DataKey" k ON k.owner = ${caseKeyOwner(applicationId)}
       WHERE a.id = ${applicationId} AND a."applicantId" = ${actor.userId}`;
     if (!app) throw new AppError("NOT_FOUND", "application not found");
+    if (counted && (app.hits ?? 0) > LIMITS.submissionAccount.max) throw rateLimitError(limit.minutes);
     if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
       return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
     }

@@ -4,6 +4,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -33,14 +34,26 @@ function windowOf(limit: Limit, now: Date) {
 }
 const keyOf = (limit: Limit, subject: string) => `${limit.name}:${blindIndex(env().BLIND_INDEX_KEY, `rate:${subject}`)}`;
 
+/**
+ * The statement that counts one hit and returns the window's count (`RETURNING "count"`), for use on its own
+ * or as a CTE of a hot path's statement (one round trip instead of two), and the minutes until the window ends.
+ */
+export function rateLimitHitSql(limit: Limit, subject: string, now = new Date()): { sql: Prisma.Sql; minutes: number } {
+  const { windowStart, minutes } = windowOf(limit, now);
+  return {
+    minutes,
+    sql: Prisma.sql`
+      INSERT INTO "RateLimitHit" ("key", "windowStart", "count", "createdAt", "updatedAt")
+      VALUES (${keyOf(limit, subject)}, ${windowStart}, 1, now(), now())
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + 1, "updatedAt" = now()
+      RETURNING "count"`,
+  };
+}
+
 /** Counts one hit and returns the window's count so far and the minutes until the window ends. */
 export async function hitRateLimit(limit: Limit, subject: string, now = new Date()): Promise<{ count: number; minutes: number }> {
-  const { windowStart, minutes } = windowOf(limit, now);
-  const rows = await db().$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitHit" ("key", "windowStart", "count", "createdAt", "updatedAt")
-    VALUES (${keyOf(limit, subject)}, ${windowStart}, 1, now(), now())
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + 1, "updatedAt" = now()
-    RETURNING "count"`;
+  const { sql, minutes } = rateLimitHitSql(limit, subject, now);
+  const rows = await db().$queryRaw<{ count: number }[]>(sql);
   return { count: rows[0]?.count ?? 0, minutes };
 }
 
