@@ -3,7 +3,7 @@
 // even with the master key, concurrent first writes agree on one key, and master key rotation re-wraps
 // keys and re-encrypts values still under an old master key.
 import crypto from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { deleteApplicationData } from "@/lib/applications/applicant-case-actions";
 import { saveApplication } from "@/lib/applications/save-application";
 import { startApplication } from "@/lib/applications/start-application";
@@ -115,5 +115,22 @@ describe("retention", () => {
     expect(await db().auditEvent.count({ where: { entityId: applicationId, action: "application.data_expired" } })).toBe(1);
     expect((await db().application.findUniqueOrThrow({ where: { id: open.applicationId } })).dataDeletedAt).toBeNull();
     await db().fund.update({ where: { id: fundId }, data: { retentionMonths: 12 } });
+  });
+
+  it("keeps one key cache and lock flag per process, however many times the module is loaded", async () => {
+    // Next.js loads this module once for the pages and once more for instrumentation.ts, where the lock
+    // watcher runs: clearing the cache there must clear the keys the pages decrypt with.
+    const pages = await import("@/lib/crypto/case-keys");
+    vi.resetModules();
+    const watcher = await import("@/lib/crypto/case-keys");
+    expect(watcher).not.toBe(pages);
+    const { applicationId } = await submitted();
+    await pages.loadCaseKeys(db(), [applicationId]);
+    expect(() => watcher.caseKeyring(applicationId)).not.toThrow();
+    watcher.clearCaseKeyCache();
+    expect(() => pages.caseKeyring(applicationId)).toThrow(/not loaded/);
+    watcher.lockedFlag.value = true;
+    expect(pages.lockedFlag.value).toBe(true);
+    watcher.lockedFlag.value = false;
   });
 });

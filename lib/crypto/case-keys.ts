@@ -18,12 +18,25 @@ import { masterKeyring } from "@/lib/crypto/master";
 export const CASE_KEY_PREFIX = "dk_";
 const TTL_MS = 5 * 60 * 1000;
 const MAX_CACHED = 20_000;
-const cache = new Map<string, { key: Buffer; at: number }>(); // "dk_<id>" -> data key
-const byOwner = new Map<string, string>(); // "Application:<id>" or "User:<id>" -> "dk_<id>"
+// One cache per process, on globalThis: Next.js bundles this module more than once (the pages' server
+// layers and instrumentation.ts, where the lock watcher runs, get separate module instances), and the
+// watcher must drop the keys the pages use. Found with two app processes: the other process kept
+// decrypting after a lock until its cached keys expired.
+const shared = ((globalThis as { padtrymkaCaseKeys?: SharedKeys }).padtrymkaCaseKeys ??= {
+  cache: new Map(),
+  byOwner: new Map(),
+  lockedFlag: { value: false },
+});
+type SharedKeys = {
+  cache: Map<string, { key: Buffer; at: number }>; // "dk_<id>" -> data key
+  byOwner: Map<string, string>; // "Application:<id>" or "User:<id>" -> "dk_<id>"
+  lockedFlag: { value: boolean };
+};
+const { cache, byOwner } = shared;
 
 type Client = Pick<Tx, "$queryRaw" | "$executeRaw">;
 /** Set while the deployment is under the emergency lock (lib/crypto/emergency-lock.ts). */
-export const lockedFlag = { value: false };
+export const lockedFlag = shared.lockedFlag;
 const owner = (applicationId: string) => `Application:${applicationId}`;
 export const caseKeyOwner = owner;
 /** An applicant's own data key covers what belongs to no single case: their contact handle and profile. */
