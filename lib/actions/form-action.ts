@@ -38,15 +38,15 @@ export function formAction<S extends z.ZodType, T>(
 ): (prev: ActionResult<T> | null, fd: FormData) => Promise<ActionResult<T>> {
   return async (_prev, fd) => {
     const values = formValues(fd);
-    const t = await getTranslations("errors");
-    const tAll = await getTranslations();
+    // Translations are loaded only when there is something to say (not on the success path).
+    const errors = () => getTranslations("errors");
     // A NUL character cannot be stored in PostgreSQL text or JSON: refuse it here, by field, instead of
     // letting the database fail the request (found by the fuzzing suite).
     const raw = formToObject(fd);
     const withNul = Object.entries(raw).filter(([, v]) => ([] as unknown[]).concat(v).some((x) => typeof x === "string" && x.includes("\u0000")));
     if (withNul.length > 0) {
       for (const [k] of withNul) values[k] = (values[k] ?? "").replaceAll("\u0000", "");
-      return { ok: false, code: "INVALID_INPUT", message: t("INVALID_INPUT"), fieldErrors: Object.fromEntries(withNul.map(([k]) => [k, ["invalid_characters"]])), values };
+      return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors: Object.fromEntries(withNul.map(([k]) => [k, ["invalid_characters"]])), values };
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -55,7 +55,7 @@ export function formAction<S extends z.ZodType, T>(
         const key = String(issue.path[0] ?? "form");
         (fieldErrors[key] ??= []).push(issue.message);
       }
-      return { ok: false, code: "INVALID_INPUT", message: t("INVALID_INPUT"), fieldErrors, values };
+      return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors, values };
     }
     try {
       return { ok: true, data: await handler(parsed.data), values };
@@ -64,12 +64,12 @@ export function formAction<S extends z.ZodType, T>(
       if (isAppError(e)) {
         const locale = await getLocale();
         const shown = Object.fromEntries(Object.entries(e.messageValues ?? {}).map(([k, v]) => [k, typeof v === "object" ? formatMoney(v.minor, v.currency, locale) : v]));
-        const message = e.messageKey ? tAll(e.messageKey as never, shown as never) : t(e.code);
+        const message = e.messageKey ? (await getTranslations())(e.messageKey as never, shown as never) : (await errors())(e.code);
         return { ok: false, code: e.code, message, fieldErrors: e.fieldErrors, values };
       }
       const eventId = crypto.randomUUID().slice(0, 8);
       logger.error({ event: "action.failed", action: name, eventId, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "server action failed");
-      return { ok: false, code: "INTERNAL", message: t("INTERNAL", { eventId }), values, eventId };
+      return { ok: false, code: "INTERNAL", message: (await errors())("INTERNAL", { eventId }), values, eventId };
     }
   };
 }

@@ -32,6 +32,8 @@ function windowOf(limit: Limit, now: Date) {
   const minutes = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 60_000));
   return { windowStart, minutes };
 }
+/** The stored key of a subject's counter (a keyed hash: never the raw subject). */
+export const rateLimitKey = (limit: Limit, subject: string) => keyOf(limit, subject);
 const keyOf = (limit: Limit, subject: string) => `${limit.name}:${blindIndex(env().BLIND_INDEX_KEY, `rate:${subject}`)}`;
 
 /**

@@ -18,6 +18,7 @@ const { makeFund, makeOrganisation, makeUser, platformOrganisation } = await imp
 const { moneyWorld, receive, key } = await import("@/lib/testing/money");
 const { startApplication } = await import("@/lib/applications/start-application");
 const { saveApplication } = await import("@/lib/applications/save-application");
+const { LIMITS, rateLimitKey } = await import("@/lib/rate-limit/rate-limit");
 const { reviewCase } = await import("@/lib/reviews/review-case");
 const { ReviewActionSchema } = await import("@/lib/reviews/schemas");
 const { addEvidence } = await import("@/lib/evidence/evidence");
@@ -52,6 +53,8 @@ async function draft(fund = w.fundId): Promise<string> {
 }
 async function submitted(fund = w.fundId): Promise<string> {
   const id = await draft(fund);
+  // The fixture submits far more than an applicant may in an hour (10): its owner's counter is reset.
+  await db().rateLimitHit.deleteMany({ where: { key: rateLimitKey(LIMITS.submissionAccount, actors.owner!.userId) } });
   await saveApplication(actors.owner!, id, { intent: "submit", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since.", legalName: "Matrix Person" });
   return id;
 }
