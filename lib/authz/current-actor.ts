@@ -2,15 +2,14 @@
 // receive the actor as an argument so they can be tested without a request).
 import "server-only";
 import { cache } from "react";
-import { auth } from "@/lib/auth/auth";
+import { sessionClaims } from "@/lib/auth/session-claims";
 import { loadActor, type Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 
 /** The current actor, or null when signed out or suspended (cached for one request). */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? loadActor(id, (session as { sv?: number }).sv ?? 0, (session as { sid?: string }).sid) : null;
+  const claims = await sessionClaims();
+  return claims ? loadActor(claims.userId, claims.sessionVersion, claims.deviceSessionId) : null;
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -27,7 +27,7 @@ export function mockRequestContext(): void {
   }));
   vi.doMock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "en" }));
   vi.doMock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-  vi.doMock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": harness.ip }), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
+  vi.doMock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": harness.ip }), cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }) }));
   vi.doMock("next/navigation", () => {
     const nav = (digest: string) => Object.assign(new Error(digest), { digest });
     return {

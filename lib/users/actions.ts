@@ -8,7 +8,8 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { clientAddress, consumeRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { formAction } from "@/lib/actions/form-action";
-import { auth, signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
+import { signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
+import { sessionClaims } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db/client";
 import { signOutDevice } from "@/lib/users/devices";
 import { requireActor } from "@/lib/authz/current-actor";
@@ -73,7 +74,7 @@ export const recoverAccountAction = formAction("recoverAccount", RecoverAccountS
 export async function signOutAction(): Promise<void> {
   const locale = await getLocale();
   // This device's session ends in the list too, not only in this browser.
-  const sid = ((await auth()) as { sid?: string } | null)?.sid;
+  const sid = (await sessionClaims())?.deviceSessionId;
   if (sid) await db().userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
   await signOut({ redirectTo: `/${locale}` });
 }

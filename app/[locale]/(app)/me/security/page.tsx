@@ -3,7 +3,7 @@ import { pageActor } from "@/lib/authz/page-actor";
 import { db } from "@/lib/db/client";
 import { pendingEnrolment, staffTwoFactorRequired } from "@/lib/auth/two-factor";
 import { ConfirmTwoFactorForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
-import { auth } from "@/lib/auth/auth";
+import { sessionClaims } from "@/lib/auth/session-claims";
 import { listDevices } from "@/lib/users/devices";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -13,7 +13,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me/security"))!;
-  const sid = ((await auth()) as { sid?: string } | null)?.sid;
+  const sid = (await sessionClaims())?.deviceSessionId;
   const [t, format, user, pending, devices] = await Promise.all([
     getTranslations("security"), getFormatter(),
     db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, recoveryCodes: { where: { kind: "two_factor", usedAt: null }, select: { id: true } } } }),
