@@ -1,6 +1,7 @@
 // Who is acting: the signed-in user and their memberships, loaded from the database on every request
 // (never from the session token), so a suspension or a revoked role takes effect at once.
 import "server-only";
+import { observeLockState } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/authz/permissions";
@@ -21,18 +22,22 @@ export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) =
 
 /** `sessionVersion`: the version the session was issued under; an older one is signed out. */
 export async function loadActor(userId: string, sessionVersion?: number, deviceSessionId?: string): Promise<Actor | null> {
-  // One round trip on every request: the user, their memberships and the device session of this token
-  // (one indexed row: signed out on its own?).
+  // One round trip on every request: the user, their memberships, the device session of this token
+  // (one indexed row: signed out on its own?) and whether the deployment is under the emergency lock.
   const [user] = await db().$queryRaw<
-    { id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null }[]
+    { id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null; deploymentLocked: boolean }[]
   >`
     SELECT u.id, u.email, u.username, u."suspendedAt", u."sessionVersion", u."totpEnabledAt",
            COALESCE((SELECT json_agg(json_build_object('organisationId', m."organisationId", 'role', m.role) ORDER BY m."createdAt", m.id)
                      FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships,
-           s.id AS "deviceId", s."revokedAt", s."lastSeenAt"
+           s.id AS "deviceId", s."revokedAt", s."lastSeenAt",
+           EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS "deploymentLocked"
     FROM "User" u
     LEFT JOIN "UserSession" s ON s.id = ${deviceSessionId ?? null}::text AND s."userId" = u.id
     WHERE u.id = ${userId}`;
+  // The emergency lock reaches this node with the first request after it, whichever node took it
+  // (the watcher covers nodes without requests): cached case keys are dropped before anything decrypts.
+  if (user) observeLockState(user.deploymentLocked);
   if (!user || user.suspendedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   if (deviceSessionId) {

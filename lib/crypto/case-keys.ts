@@ -191,6 +191,17 @@ export async function destroyCaseKey(client: Client, applicationId: string): Pro
   forget(owner(applicationId));
 }
 
+/**
+ * Records the lock state just read from the database (by the watcher, and by every signed-in request's
+ * actor query): on a lock this node drops its keys at once. Returns true when the node's view changed.
+ */
+export function observeLockState(locked: boolean): boolean {
+  const changed = lockedFlag.value !== locked;
+  lockedFlag.value = locked;
+  if (locked && (changed || cache.size > 0)) clearCaseKeyCache();
+  return changed;
+}
+
 /** Forget every unwrapped key on this node (emergency lock, tests). */
 export function clearCaseKeyCache(): void {
   cache.clear();

@@ -9,6 +9,7 @@ import { startApplication } from "@/lib/applications/start-application";
 import { decrypt, LOCKED_TEXT } from "@/lib/crypto";
 import { clearCaseKeyCache, loadCaseKeys, unwrap } from "@/lib/crypto/case-keys";
 import { deploymentLocked, lockDeployment, lockState, refreshLockState, unlockDeployment } from "@/lib/crypto/emergency-lock";
+import { loadActor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { actorFor } from "@/lib/testing/actors";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
@@ -60,4 +61,29 @@ describe("emergency lock", () => {
     expect((await db().dataKey.findUniqueOrThrow({ where: { id: dataKey.id } })).masterKeyId).not.toBe("locked");
     expect(await db().auditEvent.count({ where: { action: { in: ["deployment.locked", "deployment.unlocked"] }, actorId: admin.userId } })).toBe(2);
   });
+
+  it("reaches a node that did not take it with that node's next signed-in request, not only its watcher", async () => {
+    const platformId = (await platformOrganisation(db())).id;
+    const fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+    const applicant = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
+    const { applicationId } = await startApplication(applicant, { fundId });
+    await saveApplication(applicant, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "100", statement: "Dismissed after the strike, no income." });
+    const row = await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { statementEnc: true } });
+    await loadCaseKeys(db(), [applicationId]);
+    expect(decrypt(row.statementEnc!, `Application.statement:${applicationId}`)).toBe("Dismissed after the strike, no income.");
+
+    // Another node takes the lock: here only the database changes; this node's cache still holds the key.
+    await db().securityState.update({ where: { id: 1 }, data: { lockedAt: new Date(), unlockCheck: "test-only" } });
+    try {
+      expect(deploymentLocked()).toBe(false);
+      await loadActor(applicant.userId); // any signed-in request to this node
+      expect(deploymentLocked()).toBe(true);
+      expect(decrypt(row.statementEnc!, `Application.statement:${applicationId}`)).toBe(LOCKED_TEXT);
+    } finally {
+      await db().securityState.update({ where: { id: 1 }, data: { lockedAt: null, unlockCheck: null } });
+      await loadActor(applicant.userId);
+    }
+    expect(deploymentLocked()).toBe(false);
+  });
 });
+

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertFreshFactor } from "@/lib/auth/two-factor";
 import { assertCan, type Actor } from "@/lib/authz/actor";
-import { clearCaseKeyCache, lockedFlag } from "@/lib/crypto/case-keys";
+import { clearCaseKeyCache, lockedFlag, observeLockState } from "@/lib/crypto/case-keys";
 import { decryptBytes, encryptBytes, type Keyring } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -28,9 +28,7 @@ export const deploymentLocked = () => lockedFlag.value;
 export async function refreshLockState(): Promise<boolean> {
   const row = await db().securityState.findUnique({ where: { id: 1 }, select: { lockedAt: true } });
   const now = !!row?.lockedAt;
-  if (now && !lockedFlag.value) logger.warn({ event: "lock.observed" }, "deployment locked: case keys dropped from this node");
-  lockedFlag.value = now;
-  if (now) clearCaseKeyCache();
+  if (observeLockState(now) && now) logger.warn({ event: "lock.observed" }, "deployment locked: case keys dropped from this node");
   return now;
 }
 
