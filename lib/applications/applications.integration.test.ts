@@ -172,6 +172,16 @@ describe("saving and submitting", () => {
     expect((await saveApplication(a, applicationId, { ...complete(), intent: "save" })).status).toBe("DRAFT");
   });
 
+  it("refuses a submission key already used by another case (a tampered hidden field) as a form error, not a server error", async () => {
+    const a = await applicant();
+    const first = (await startApplication(a, { fundId })).applicationId;
+    const input = complete();
+    await saveApplication(a, first, input);
+    const second = (await startApplication(a, { fundId })).applicationId;
+    await expect(saveApplication(a, second, { ...complete(), submissionKey: input.submissionKey })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { submissionKey: ["form_tampered"] } });
+    expect(await db().application.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "DRAFT" });
+  });
+
   it("never lets anyone else read or change an applicant's case", async () => {
     const owner = await applicant();
     const other = await applicant();

@@ -2,16 +2,16 @@
 // (everything the fund requires, within its limits). Submission is idempotent per submissionKey: a retry
 // after a dropped connection returns the first result instead of failing or doing it twice.
 import "server-only";
+import crypto from "node:crypto";
 import { encryptPersonal } from "@/lib/applications/personal-data";
 import { adoptCaseKey, caseKeyOwner, loadCaseKeys } from "@/lib/crypto/case-keys";
 import { formParamsOf, lockOwnApplication } from "@/lib/applications/load-own";
-import { canMove, generateReferenceCode, normaliseIdentity, normalisePhone } from "@/lib/applications/rules";
+import { generateReferenceCode, normaliseIdentity, normalisePhone } from "@/lib/applications/rules";
 import { applicationFormSchema, type FormMode } from "@/lib/applications/schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
-import crypto from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -29,8 +29,9 @@ function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsO
 }
 
 // P2002 from a model query, P2010 (with the constraint in the driver's message) from a raw one.
-const isReferenceCollision = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2002" || e.code === "P2010") && JSON.stringify(e.meta ?? {}).includes("referenceCode");
+const isUniqueViolationOn = (e: unknown, column: string) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2002" || (e.code === "P2010" && JSON.stringify(e.meta ?? {}).includes("23505"))) && JSON.stringify(e.meta ?? {}).includes(column);
+const isReferenceCollision = (e: unknown) => isUniqueViolationOn(e, "referenceCode");
 
 export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   assertCan(actor, "application:create:own");
@@ -89,9 +90,9 @@ type SubmitRow = {
  * row lock), so a concurrent submit or a stale read changes nothing and is answered from a fresh read.
  */
 async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
+  // Submissions per account are limited (a flood of cases from one account): the first read counts the hit.
+  const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId);
   for (let attempt = 0; ; attempt++) {
-    // Submissions per account are limited (a flood of cases from one account): the first read counts the hit.
-    const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId);
     const counted = attempt === 0;
     const [app] = await db().$queryRaw<(SubmitRow & { hits: number | null })[]>`
       WITH hit AS (${counted ? limit.sql : Prisma.sql`SELECT 0 AS "count" WHERE false`})
@@ -114,7 +115,6 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
     if (app.fundStatus !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", undefined, "apply.fundClosed");
     const input = parse(raw, app as unknown as Parameters<typeof formParamsOf>[0], "submit");
-    if (!canMove("DRAFT", "SUBMITTED")) throw new AppError("INVALID_STATE", "cannot submit");
     const dataKey = adoptCaseKey(applicationId, app);
     const { newKey } = dataKey;
     const keyId = newKey?.id ?? app.keyId!;
@@ -167,6 +167,8 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       SELECT (SELECT count(*) FROM a)::int AS submitted`
       .then((rows) => rows[0], (e: unknown) => {
         dataKey.discard();
+        // The key is unique: one already used by another case means the hidden field was altered.
+        if (isUniqueViolationOn(e, "submissionKey")) throw new AppError("INVALID_INPUT", "submission key reused", { submissionKey: ["form_tampered"] });
         throw e;
       });
     if (written?.submitted === 1) {

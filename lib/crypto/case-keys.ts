@@ -133,8 +133,7 @@ export type AdoptedCaseKey = {
 export function adoptCaseKey(applicationId: string, row: { keyId: string | null; wrappedKey: string | null; locked: boolean }): AdoptedCaseKey {
   const o = owner(applicationId);
   if (row.locked) {
-    lockedFlag.value = true;
-    clearCaseKeyCache();
+    observeLockState(true);
     throw new AppError("INVALID_STATE", "deployment locked", undefined, "security.lockedNotice");
   }
   const nothing = () => {};
