@@ -84,12 +84,12 @@ async function main() {
     const queueSql = `SELECT id, "referenceCode", status FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' AND ("submittedAt", id) > ($1, $2) ORDER BY "submittedAt", id LIMIT 26`;
     const rawDeep = await timeIt(() => db.query(queueSql, [at.submittedAt, at.id]));
     // The funnel as the app reads it (trigger-maintained counters), and the history scan it replaces.
-    const funnelSql = `SELECT "fundId", "stageRank", "count" FROM "FundStageCount" WHERE "fundId" = ANY($1)`;
+    const funnelSql = `SELECT "fundId", "stageRank", sum("count")::int AS "count" FROM "FundStageCount" WHERE "fundId" = ANY($1) GROUP BY 1, 2`;
     const funnelTimes = await timeIt(() => db.query(funnelSql, [["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"]]));
     const scanSql = `SELECT a."fundId", c."toStatus"::text AS stage, count(DISTINCT a.id)::int AS n FROM "ApplicationStatusChange" c JOIN "Application" a ON a.id = c."applicationId"
                      WHERE a."fundId" = ANY($1) GROUP BY a."fundId", c."toStatus"`;
     const scanTimes = await timeIt(() => db.query(scanSql, [["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"]]), 3);
-    const counters = (await db.query(`SELECT "stageRank", "count" FROM "FundStageCount" WHERE "fundId" = 'demo-fund-academy' ORDER BY 1`)).rows;
+    const counters = (await db.query(`SELECT "stageRank", sum("count")::int AS "count" FROM "FundStageCount" WHERE "fundId" = 'demo-fund-academy' GROUP BY 1 ORDER BY 1`)).rows;
     const scanned = (await db.query(scanSql, [["demo-fund-academy"]])).rows;
     const mismatches = counters.filter((c: { stageRank: number; count: number }) => scanned.find((r: { stage: string; n: number }) => r.stage === ["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID"][c.stageRank])?.n !== c.count).length;
 

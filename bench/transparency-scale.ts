@@ -34,13 +34,13 @@ async function seed(db: pg.Client) {
             sum(CASE WHEN s >= 3 THEN COALESCE(a."approvedAmountMinor", a."requestedAmountMinor") ELSE a."requestedAmountMinor" END), now(), now()
      FROM "Application" a CROSS JOIN LATERAL generate_series(0, a."furthestStageRank") s
      WHERE a.id LIKE 'tb-%' GROUP BY 1, 2, 3, 4, 5
-     ON CONFLICT ("fundId", day, "stageRank", category, purpose) DO UPDATE SET count = "FundStageDaily".count + EXCLUDED.count, "amountMinor" = "FundStageDaily"."amountMinor" + EXCLUDED."amountMinor"`,
+     ON CONFLICT ("fundId", day, "stageRank", category, purpose, stripe) DO UPDATE SET count = "FundStageDaily".count + EXCLUDED.count, "amountMinor" = "FundStageDaily"."amountMinor" + EXCLUDED."amountMinor"`,
   );
   await db.query(
     `INSERT INTO "FundStageWeekly" ("fundId", week, "stageRank", category, purpose, count, "amountMinor", "createdAt", "updatedAt")
      SELECT "fundId", date_trunc('week', day)::date, "stageRank", category, purpose, sum(count), sum("amountMinor"), now(), now()
      FROM "FundStageDaily" WHERE "fundId" = ANY($1) GROUP BY 1, 2, 3, 4, 5
-     ON CONFLICT ("fundId", week, "stageRank", category, purpose) DO UPDATE SET count = EXCLUDED.count, "amountMinor" = EXCLUDED."amountMinor"`,
+     ON CONFLICT ("fundId", week, "stageRank", category, purpose, stripe) DO UPDATE SET count = EXCLUDED.count, "amountMinor" = EXCLUDED."amountMinor"`,
     [FUNDS],
   );
   // Money: a large receipt per fund, then for each paid case a payout, its three ledger entries and a

@@ -38,10 +38,10 @@ async function main(): Promise<number> {
   try {
     const report = await verifyAuditChain(async (sql, params) => (await client.query(sql, params)).rows);
     if (report.ok) {
-      console.log(`audit chain intact: ${report.links} events linked; head ${report.head}`);
+      console.log(`audit chain intact: ${report.links} events linked; anchor ${report.head}`);
       return 0;
     }
-    console.error(`audit chain BROKEN: ${report.reason}${report.brokenAt !== null ? ` at link #${report.brokenAt}` : ""}${report.eventId ? ` (event ${report.eventId})` : ""}; ${report.links} links verified before it`);
+    console.error(`audit chain BROKEN: ${report.reason}${report.stripe !== null ? ` in chain ${report.stripe}` : ""}${report.brokenAt !== null ? ` at link #${report.brokenAt}` : ""}${report.eventId ? ` (event ${report.eventId})` : ""}; ${report.links} links verified before it`);
     return 1;
   } finally {
     await client.end();

@@ -172,6 +172,21 @@ describe("saving and submitting", () => {
     expect((await saveApplication(a, applicationId, { ...complete(), intent: "save" })).status).toBe("DRAFT");
   });
 
+  it("counts the limit exactly when one account submits many cases at once; a retry with the same key is not counted", async () => {
+    const a = await applicant();
+    const first = (await startApplication(a, { fundId })).applicationId;
+    const input = complete();
+    await saveApplication(a, first, input);
+    // A retry of the same submission (a dropped connection) answers with the first result and uses nothing.
+    for (let i = 0; i < 3; i++) expect((await saveApplication(a, first, input)).status).toBe("SUBMITTED");
+    // Twelve drafts (one per fund is what the form opens; more can exist from other devices or funds).
+    const drafts = await Promise.all(Array.from({ length: 12 }, async () => (await db().application.create({ data: { applicantId: a.userId, fundId, status: "DRAFT" } })).id));
+    const outcomes = await Promise.allSettled(drafts.map((id) => saveApplication(a, id, complete())));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(9);
+    for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await db().application.count({ where: { applicantId: a.userId, status: "SUBMITTED" } })).toBe(10);
+  });
+
   it("refuses a submission key already used by another case (a tampered hidden field) as a form error, not a server error", async () => {
     const a = await applicant();
     const first = (await startApplication(a, { fundId })).applicationId;

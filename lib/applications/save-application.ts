@@ -82,21 +82,22 @@ type SubmitRow = {
 
 /**
  * Submission, the applicant's hot path (docs/decisions/0019-submission-hot-path.md): one read (the case, its
- * fund, its data key and the lock state; it also counts the submission against the account's hourly limit)
- * and one write statement that does everything the submission
- * changes at once — the data key if the case has none yet, the case, the duplicate flags on matching cases,
- * the status history and the audit event — so it commits or fails as a whole, like a transaction, in two
- * round trips instead of twelve. The write only applies to a draft of this applicant (re-checked under the
+ * fund, its data key and the lock state) and one write statement that does everything the submission
+ * changes at once — the hit on the account's hourly submission limit, the data key if the case has none
+ * yet, the case, the duplicate flags on matching cases, the status history and the audit event — so it
+ * commits or fails as a whole, like a transaction, in two round trips instead of twelve and one commit. The write only applies to a draft of this applicant (re-checked under the
  * row lock), so a concurrent submit or a stale read changes nothing and is answered from a fresh read.
  */
 async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
-  // Submissions per account are limited (a flood of cases from one account): the first read counts the hit.
-  const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId);
+  // Submissions per account are limited (a flood of cases from one account): the first write counts the
+  // hit in the same statement (the read stays read-only: one commit per submission, not two).
+  // Counted only while the case is still this applicant's draft: a retry or a second tab that finds it
+  // submitted uses nothing.
+  const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId, new Date(), Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`);
   for (let attempt = 0; ; attempt++) {
     const counted = attempt === 0;
-    const [app] = await db().$queryRaw<(SubmitRow & { hits: number | null })[]>`
-      WITH hit AS (${counted ? limit.sql : Prisma.sql`SELECT 0 AS "count" WHERE false`})
-      SELECT (SELECT "count" FROM hit) AS hits, a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
+    const [app] = await db().$queryRaw<SubmitRow[]>`
+      SELECT a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
              f.status::text AS "fundStatus", f.currency, f."perApplicantCapMinor",
              f."eligibleCategories"::text[] AS "eligibleCategories", f."eligiblePurposes"::text[] AS "eligiblePurposes",
              f."legalNameRequirement"::text AS "legalNameRequirement", f."phoneRequirement"::text AS "phoneRequirement",
@@ -108,7 +109,6 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       LEFT JOIN "DataKey" k ON k.owner = ${caseKeyOwner(applicationId)}
       WHERE a.id = ${applicationId} AND a."applicantId" = ${actor.userId}`;
     if (!app) throw new AppError("NOT_FOUND", "application not found");
-    if (counted && (app.hits ?? 0) > LIMITS.submissionAccount.max) throw rateLimitError(limit.minutes);
     if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
       return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
     }
@@ -129,11 +129,11 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     const notLocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)`;
     // Every state change is audited in the same transaction (here: the same statement) — see
     // lib/audit/record-audit-event.ts for what `data` may hold.
-    const written = await db().$queryRaw<{ submitted: number }[]>`
-      WITH k AS (
+    const written = await db().$queryRaw<{ submitted: number; hits: number | null }[]>`
+      WITH hit AS (${counted ? limit.sql : Prisma.sql`SELECT NULL::int AS "count"`}), k AS (
         INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
         SELECT ${newKey?.id ?? null}::text, ${newKey?.owner ?? null}::text, ${newKey?.wrappedKey ?? null}::text, ${newKey?.masterKeyId ?? null}::text, now(), now()
-        WHERE ${newKey !== null} AND ${notLocked}
+        WHERE ${newKey !== null} AND ${notLocked} AND COALESCE((SELECT "count" FROM hit), 0) <= ${LIMITS.submissionAccount.max}
         ON CONFLICT (owner) DO NOTHING
         RETURNING id
       ), a AS (
@@ -146,6 +146,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
           "isDuplicateFlagged" = EXISTS (SELECT 1 FROM "Application" WHERE ${matchesOther}),
           "referenceCode" = ${referenceCode}, status = 'SUBMITTED', "submittedAt" = now(), "submissionKey" = ${submissionKey}, "updatedAt" = now()
         WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT' AND ${notLocked}
+          AND COALESCE((SELECT "count" FROM hit), 0) <= ${LIMITS.submissionAccount.max}
           AND (EXISTS (SELECT 1 FROM k) OR EXISTS (SELECT 1 FROM "DataKey" WHERE id = ${keyId} AND "wrappedKey" IS NOT NULL))
         RETURNING id, "fundId"
       ), d AS (
@@ -164,7 +165,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
         FROM a
         RETURNING id
       )
-      SELECT (SELECT count(*) FROM a)::int AS submitted`
+      SELECT (SELECT count(*) FROM a)::int AS submitted, (SELECT "count" FROM hit) AS hits`
       .then((rows) => rows[0], (e: unknown) => {
         dataKey.discard();
         // The key is unique: one already used by another case means the hidden field was altered.
@@ -176,9 +177,10 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       await notifyApplicant(actor.userId, actor.email);
       return { applicationId, status: "SUBMITTED", referenceCode };
     }
+    dataKey.discard();
+    if ((written?.hits ?? 0) > LIMITS.submissionAccount.max) throw rateLimitError(limit.minutes);
     // Nothing written: submitted meanwhile (a retry or another tab), the deployment was locked, or a
     // concurrent first save stored another data key. The fresh read decides.
-    dataKey.discard();
     if (attempt >= 3) throw new AppError("CONFLICT", "the application changed meanwhile; try again");
   }
 }

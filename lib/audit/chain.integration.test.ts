@@ -4,7 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { verifyAuditChain, type Query } from "@/lib/audit/verify";
+import { chainAnchor, verifyAuditChain, type Query } from "@/lib/audit/verify";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -58,13 +58,50 @@ describe("audit hash chain", () => {
   });
 
   it("detects a removed link and an event outside the chain", async () => {
-    expect(await tampered([`DELETE FROM "AuditChain" WHERE "chainIndex" = 2`])).toMatchObject({ ok: false, reason: "gap", brokenAt: 2 });
-    const last = (await client.query(`SELECT max("chainIndex")::text AS m FROM "AuditChain"`)).rows[0].m;
-    expect(await tampered([`DELETE FROM "AuditChain" WHERE "chainIndex" = ${last}`])).toMatchObject({ ok: false });
+    const { stripe } = (await client.query(`SELECT stripe FROM "AuditChain" GROUP BY stripe HAVING count(*) >= 3 LIMIT 1`)).rows[0];
+    expect(await tampered([`DELETE FROM "AuditChain" WHERE stripe = ${stripe} AND "chainIndex" = 2`])).toMatchObject({ ok: false, reason: "gap", stripe, brokenAt: 2 });
+    const last = (await client.query(`SELECT max("chainIndex")::text AS m FROM "AuditChain" WHERE stripe = $1`, [stripe])).rows[0].m;
+    expect(await tampered([`DELETE FROM "AuditChain" WHERE stripe = ${stripe} AND "chainIndex" = ${last}`])).toMatchObject({ ok: false, stripe });
+    // Moving a link (with its hash) to another stripe does not verify either.
+    expect(await tampered([`UPDATE "AuditChain" SET stripe = 99 WHERE stripe = ${stripe} AND "chainIndex" = ${last}`])).toMatchObject({ ok: false });
+  });
+
+  it("links each session's events into its own stripe (concurrent commits need not queue on one head), and all verify", async () => {
+    // Sessions hold their transactions open together: with one chain head they would queue at commit.
+    const clients = await Promise.all(Array.from({ length: 6 }, async () => {
+      const c = new pg.Client({ connectionString: env().DATABASE_URL });
+      await c.connect();
+      return c;
+    }));
+    try {
+      const pids = await Promise.all(clients.map(async (c) => (await c.query(`SELECT pg_backend_pid() % 16 + 1 AS stripe`)).rows[0].stripe as number));
+      await Promise.all(clients.map(async (c, i) => {
+        await c.query("BEGIN");
+        await c.query(`INSERT INTO "AuditEvent" (id, action, "entityType", "entityId", data, "createdAt", "updatedAt") VALUES ($1, 'test.stripe', 'Test', $1, '{}', now(), now())`, [`stripe-${i}-${Date.now()}`]);
+      }));
+      await Promise.all(clients.map((c) => c.query("COMMIT")));
+      const linked = (await client.query(`SELECT c.stripe FROM "AuditChain" c JOIN "AuditEvent" e ON e.id = c."eventId" WHERE e.action = 'test.stripe' AND e."entityId" LIKE 'stripe-%' ORDER BY e.seq DESC LIMIT 6`)).rows.map((r) => r.stripe as number);
+      expect(linked.sort()).toEqual([...pids].sort());
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+    expect(await verifyAuditChain(query(client))).toMatchObject({ ok: true });
+  });
+
+  it("the anchor covers every stripe's head: a change in any one changes it", () => {
+    const heads = Array.from({ length: 16 }, (_, i) => ({ stripe: i + 1, links: i, hash: String(i % 10).repeat(64) }));
+    const anchor = chainAnchor(heads);
+    expect(chainAnchor([...heads].reverse())).toBe(anchor);
+    for (const i of [0, 7, 15]) {
+      expect(chainAnchor(heads.map((h, j) => (j === i ? { ...h, links: h.links + 1 } : h)))).not.toBe(anchor);
+      expect(chainAnchor(heads.map((h, j) => (j === i ? { ...h, hash: "f".repeat(64) } : h)))).not.toBe(anchor);
+    }
+    expect(chainAnchor(heads.slice(1))).not.toBe(anchor);
   });
 
   it("refuses ordinary edits of events and links", async () => {
     await expect(db().auditEvent.updateMany({ where: { entityId: "chain-0" }, data: { action: "x" } })).rejects.toThrow();
-    await expect(db().auditChain.deleteMany({ where: { chainIndex: 1n } })).rejects.toThrow(/append-only/);
+    const link = await db().auditChain.findFirstOrThrow({ select: { stripe: true, chainIndex: true } });
+    await expect(db().auditChain.deleteMany({ where: { stripe: link.stripe, chainIndex: link.chainIndex } })).rejects.toThrow(/append-only/);
   });
 });

@@ -40,13 +40,14 @@ const keyOf = (limit: Limit, subject: string) => `${limit.name}:${blindIndex(env
  * The statement that counts one hit and returns the window's count (`RETURNING "count"`), for use on its own
  * or as a CTE of a hot path's statement (one round trip instead of two), and the minutes until the window ends.
  */
-export function rateLimitHitSql(limit: Limit, subject: string, now = new Date()): { sql: Prisma.Sql; minutes: number } {
+export function rateLimitHitSql(limit: Limit, subject: string, now = new Date(), when: Prisma.Sql = Prisma.sql`true`): { sql: Prisma.Sql; minutes: number } {
   const { windowStart, minutes } = windowOf(limit, now);
   return {
     minutes,
+    // `when`: counts the hit only if this condition holds (evaluated in the same statement).
     sql: Prisma.sql`
       INSERT INTO "RateLimitHit" ("key", "windowStart", "count", "createdAt", "updatedAt")
-      VALUES (${keyOf(limit, subject)}, ${windowStart}, 1, now(), now())
+      SELECT ${keyOf(limit, subject)}, ${windowStart}::timestamp(3), 1, now(), now() WHERE ${when}
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + 1, "updatedAt" = now()
       RETURNING "count"`,
   };

@@ -1,6 +1,8 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { funnel, listQueue, QueueFilterSchema } from "@/lib/reviews/queue";
 import { actorFor } from "@/lib/testing/actors";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
@@ -96,6 +98,45 @@ describe("review queue", () => {
     const f = (await funnel(r)).find((x) => x.id === fund.id)!;
     expect(f.stages.map((s) => s.count)).toEqual([1, 1, 1, 0, 0]);
     expect((await db().application.findUniqueOrThrow({ where: { id: a.id } })).furthestStageRank).toBe(2);
+  });
+
+  it("concurrent stage changes of one fund do not wait for each other's counter rows, and the funnel sums them", async () => {
+    // docs/decisions/0020-striped-hot-rows.md: each database session counts in its own stripe. With one
+    // counter row per fund and stage, the second session would wait for the first one's commit.
+    const platform = await platformOrganisation(db());
+    const org = await makeOrganisation(db());
+    const fund = await makeFund(db(), org.id);
+    const r = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
+    const u = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+    const apps = await Promise.all([0, 1, 2].map(() => db().application.create({ data: { applicantId: u.id, fundId: fund.id, status: "SUBMITTED", submittedAt: new Date() } })));
+    const sessions: pg.Client[] = [];
+    const stripes = new Set<number>();
+    try {
+      // Two sessions in different stripes (a session's stripe is its backend pid modulo 16).
+      while (sessions.length < 2) {
+        const c = new pg.Client({ connectionString: env().DATABASE_URL });
+        await c.connect();
+        const stripe = (await c.query(`SELECT pg_backend_pid() % 16 AS s`)).rows[0].s as number;
+        if (stripes.has(stripe)) await c.end();
+        else (stripes.add(stripe), sessions.push(c));
+      }
+      const [a, b] = sessions as [pg.Client, pg.Client];
+      const stage = (c: pg.Client, applicationId: string) => c.query(`INSERT INTO "ApplicationStatusChange" (id, "applicationId", "toStatus", "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, $1, 'SUBMITTED', now(), now())`, [applicationId]);
+      await a.query("BEGIN");
+      await stage(a, apps[0]!.id);
+      // a holds its counter rows uncommitted; b must not wait for them.
+      await b.query("BEGIN");
+      await b.query(`SET LOCAL lock_timeout = '2s'`);
+      await stage(b, apps[1]!.id);
+      await b.query("COMMIT");
+      await a.query("COMMIT");
+      await stage(b, apps[2]!.id);
+    } finally {
+      await Promise.all(sessions.map((c) => c.end()));
+    }
+    const f = (await funnel(r)).find((x) => x.id === fund.id)!;
+    expect(f.stages.map((s) => s.count)).toEqual([3, 0, 0, 0, 0]);
+    expect(await db().fundStageCount.count({ where: { fundId: fund.id } })).toBe(2);
   });
 
   it("refuses a tampered filter value", () => {

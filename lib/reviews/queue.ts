@@ -106,8 +106,9 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
 export async function funnel(actor: Actor) {
   assertCan(actor, "review:queue:org");
   const funds = await db().fund.findMany({ where: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
-  const counts = await db().fundStageCount.findMany({ where: { fundId: { in: funds.map((f) => f.id) } }, select: { fundId: true, stageRank: true, count: true } });
-  return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage, rank) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stageRank === rank)?.count ?? 0 })) }));
+  // Summed over the counter's stripes (docs/decisions/0020-striped-hot-rows.md).
+  const counts = await db().fundStageCount.groupBy({ by: ["fundId", "stageRank"], where: { fundId: { in: funds.map((f) => f.id) } }, _sum: { count: true } });
+  return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage, rank) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stageRank === rank)?._sum.count ?? 0 })) }));
 }
 
 /** "Next case": the open case after this one in the queue's default order (same fund, oldest first). */

@@ -98,7 +98,7 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
         {chain.ok ? (
           <p className="rounded border border-green-700 bg-green-50 p-3">{t("chainOk", { links: chain.links })} <span className="break-all font-mono text-xs">{chain.head}</span></p>
         ) : (
-          <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("chainBroken", { reason: chain.reason, link: chain.brokenAt ?? "—", event: chain.eventId ?? "—", links: chain.links })}</p>
+          <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("chainBroken", { reason: chain.reason, stripe: chain.stripe ?? "—", link: chain.brokenAt ?? "—", event: chain.eventId ?? "—", links: chain.links })}</p>
         )}
         <table>
           <thead><tr><th scope="col">{t("auditWhen")}</th><th scope="col">{t("auditAction")}</th><th scope="col">{t("auditEntity")}</th></tr></thead>
