@@ -118,7 +118,10 @@ describe("review queue", () => {
         await c.connect();
         const stripe = (await c.query(`SELECT pg_backend_pid() % 16 AS s`)).rows[0].s as number;
         if (stripes.has(stripe)) await c.end();
-        else (stripes.add(stripe), sessions.push(c));
+        else {
+          stripes.add(stripe);
+          sessions.push(c);
+        }
       }
       const [a, b] = sessions as [pg.Client, pg.Client];
       const stage = (c: pg.Client, applicationId: string) => c.query(`INSERT INTO "ApplicationStatusChange" (id, "applicationId", "toStatus", "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, $1, 'SUBMITTED', now(), now())`, [applicationId]);
