@@ -4,6 +4,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { statementNamer } from "@/lib/db/statement-names";
 import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
@@ -13,7 +14,7 @@ const g = globalThis as unknown as { padtrymkaDb?: PrismaClient };
 
 export function db(): PrismaClient {
   if (!g.padtrymkaDb) {
-    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }, { statementNameGenerator: statementNamer() });
     g.padtrymkaDb = new PrismaClient({ adapter });
   }
   return g.padtrymkaDb;
