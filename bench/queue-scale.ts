@@ -57,6 +57,8 @@ async function main() {
     };
     const filter = "fund=demo-fund-academy&stage=SUBMITTED";
     const first = await timeIt(page(filter));
+    // The reviewer's landing view: all open stages of every fund in scope (no filter).
+    const landing = await timeIt(page(""));
     const inStage = (await db.query(`SELECT count(*)::int AS n FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED'`)).rows[0].n as number;
     const offset = Math.min((10_000 - 1) * 25 - 1, inStage - 30); // page 10,000 (fewer pages in a small trial run)
     const at = (await db.query(
@@ -97,6 +99,7 @@ async function main() {
     console.log(`status_history_rows ${histories} count`);
     console.log(`seed_seconds ${seedSeconds.toFixed(1)} s`);
     console.log(`queue_page_1_p50 ${percentile(first, 50).toFixed(0)} ms p95 ${percentile(first, 95).toFixed(0)} ms (HTTP, whole page incl. funnel)`);
+    console.log(`queue_open_work_no_filter_page_1_p50 ${percentile(landing, 50).toFixed(0)} ms p95 ${percentile(landing, 95).toFixed(0)} ms (all open stages and funds)`);
     console.log(`deep_page_number ${Math.floor(offset / 25) + 1} count`);
     console.log(`queue_page_10000_p50 ${percentile(deep, 50).toFixed(0)} ms p95 ${percentile(deep, 95).toFixed(0)} ms`);
     console.log(`page_10000_vs_page_1 ${(median(deep) / median(first)).toFixed(2)} x`);

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Database connections per app process (docs/decisions/0021-prepared-statements.md).
   DATABASE_POOL_SIZE: z.coerce.number({ message: "must be a whole number of connections (1-100)" }).int({ message: "must be a whole number of connections (1-100)" }).min(1, { message: "must be a whole number of connections (1-100)" }).max(100, { message: "must be a whole number of connections (1-100)" }).default(10),
+  // "off" for a connection pooler that cannot keep named prepared statements (ADR 0021).
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(60 * 60 * 24 * 30).default(60 * 60 * 8),
   PADTRYMKA_DEMO: z.enum(["0", "1"]).default("0"),
   // Two-factor sign-in for reviewers, fund managers and admins (docs/decisions/0016-two-factor.md).

@@ -14,7 +14,7 @@ const g = globalThis as unknown as { padtrymkaDb?: PrismaClient };
 
 export function db(): PrismaClient {
   if (!g.padtrymkaDb) {
-    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE }, { statementNameGenerator: statementNamer() });
+    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE }, env().DATABASE_PREPARED_STATEMENTS === "on" ? { statementNameGenerator: statementNamer() } : undefined);
     g.padtrymkaDb = new PrismaClient({ adapter });
   }
   return g.padtrymkaDb;
