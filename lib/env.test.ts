@@ -14,6 +14,7 @@ describe("environment validation", () => {
     expect(e.SESSION_MAX_AGE_SECONDS).toBe(28_800);
     expect(e.LOG_LEVEL).toBe("info");
     expect(e.DATABASE_POOL_SIZE).toBe(10);
+    expect(e.DATABASE_PREPARED_STATEMENTS).toBe("on");
     expect(parseEnv({ ...good, DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
   });
 
@@ -23,6 +24,7 @@ describe("environment validation", () => {
     ["AUTH_SECRET", "short", "Invalid configuration: AUTH_SECRET must be at least 32 characters"],
     ["ENCRYPTION_KEYS", "nonsense", "Invalid configuration: ENCRYPTION_KEYS must be"],
     ["SMTP_URL", "http://mail", "Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL"],
+    ["DATABASE_PREPARED_STATEMENTS", "yes", 'Invalid configuration: DATABASE_PREPARED_STATEMENTS must be "on" or "off"'],
     ["DATABASE_POOL_SIZE", "0", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
     ["DATABASE_POOL_SIZE", "ten", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
     ["DATABASE_POOL_SIZE", "2.5", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
