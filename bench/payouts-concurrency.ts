@@ -64,7 +64,10 @@ async function main() {
         const e = res.reason as { code?: string; messageKey?: string };
         if (e.messageKey === "payouts.fundShort" || e.messageKey === "payouts.fundShortNow") refusedFundShort++;
         else if (e.code === "INVALID_STATE") continue; // lost the race for the same payout: expected
-        else unexpectedErrors++;
+        else {
+          unexpectedErrors++;
+          if (process.env.BENCH_DEBUG && unexpectedErrors <= 2) console.error(res.reason);
+        }
       }
 
       // Invariants, read back from the database.

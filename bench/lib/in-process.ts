@@ -20,6 +20,9 @@ export async function withInProcessDatabase<T>(poolSize: number, work: (database
       ENCRYPTION_KEYS: `bench1:${crypto.randomBytes(32).toString("base64")}`,
       BLIND_INDEX_KEY: crypto.randomBytes(32).toString("base64"),
       LOG_LEVEL: "error",
+      // The benchmarks measure concurrency, not sign-in: staff act without a second factor, as in the
+      // integration tests (two-factor has its own tests). Without it every payout step was refused.
+      STAFF_TWO_FACTOR: "optional",
     });
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const { PrismaClient } = await import("@/lib/db/generated/client");
