@@ -9,6 +9,8 @@ const keyring = z
     message: 'must be "<keyId>:<32 random bytes in base64>" (comma-separated, newest first), e.g. from `npm run keys:generate`',
   });
 
+const POOL_SIZE = "must be a whole number of connections (1-100)";
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// connection URL" }),
@@ -20,8 +22,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Padtrymka <no-reply@padtrymka.invalid>"),
   MAIL_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  // Database connections per app process (docs/decisions/0021-prepared-statements.md).
-  DATABASE_POOL_SIZE: z.coerce.number({ message: "must be a whole number of connections (1-100)" }).int({ message: "must be a whole number of connections (1-100)" }).min(1, { message: "must be a whole number of connections (1-100)" }).max(100, { message: "must be a whole number of connections (1-100)" }).default(10),
+  // Database connections per app process (README, Scaling: app processes × this < max_connections).
+  DATABASE_POOL_SIZE: z.coerce.number({ message: POOL_SIZE }).int({ message: POOL_SIZE }).min(1, { message: POOL_SIZE }).max(100, { message: POOL_SIZE }).default(10),
   // "off" for a connection pooler that cannot keep named prepared statements (ADR 0021).
   DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(60 * 60 * 24 * 30).default(60 * 60 * 8),

@@ -85,8 +85,9 @@ type SubmitRow = {
  * fund, its data key and the lock state) and one write statement that does everything the submission
  * changes at once — the hit on the account's hourly submission limit, the data key if the case has none
  * yet, the case, the duplicate flags on matching cases, the status history and the audit event — so it
- * commits or fails as a whole, like a transaction, in two round trips instead of twelve and one commit. The write only applies to a draft of this applicant (re-checked under the
- * row lock), so a concurrent submit or a stale read changes nothing and is answered from a fresh read.
+ * commits or fails as a whole, like a transaction, in two round trips instead of twelve and one commit.
+ * The write only applies to a draft of this applicant (re-checked under the row lock), so a concurrent
+ * submit or a stale read changes nothing and is answered from a fresh read.
  */
 async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   // Submissions per account are limited (a flood of cases from one account): the first write counts the
