@@ -8,6 +8,16 @@ import { actorFor } from "@/lib/testing/actors";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
 
 let reviewer: Actor;
+
+/** A fund of its own (empty funnel), a reviewer of its organisation and an applicant. */
+async function freshFund() {
+  const platform = await platformOrganisation(db());
+  const org = await makeOrganisation(db());
+  const fund = await makeFund(db(), org.id);
+  const r = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
+  const u = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+  return { fund, r, u };
+}
 let fundId: string;
 const ids: string[] = [];
 
@@ -86,11 +96,7 @@ describe("review queue", () => {
   });
 
   it("counts each case once per stage, even when it goes back and forth through 'needs information'", async () => {
-    const platform = await platformOrganisation(db());
-    const org = await makeOrganisation(db());
-    const fund = await makeFund(db(), org.id);
-    const r = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
-    const u = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+    const { fund, r, u } = await freshFund();
     const a = await db().application.create({ data: { applicantId: u.id, fundId: fund.id, status: "VERIFIED", submittedAt: new Date() } });
     for (const toStatus of ["SUBMITTED", "SHORTLISTED", "NEEDS_INFO", "SHORTLISTED", "NEEDS_INFO", "SHORTLISTED", "VERIFIED"] as const) {
       await db().applicationStatusChange.create({ data: { applicationId: a.id, toStatus } });
@@ -103,11 +109,7 @@ describe("review queue", () => {
   it("concurrent stage changes of one fund do not wait for each other's counter rows, and the funnel sums them", async () => {
     // docs/decisions/0020-striped-hot-rows.md: each database session counts in its own stripe. With one
     // counter row per fund and stage, the second session would wait for the first one's commit.
-    const platform = await platformOrganisation(db());
-    const org = await makeOrganisation(db());
-    const fund = await makeFund(db(), org.id);
-    const r = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
-    const u = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+    const { fund, r, u } = await freshFund();
     const apps = await Promise.all([0, 1, 2].map(() => db().application.create({ data: { applicantId: u.id, fundId: fund.id, status: "SUBMITTED", submittedAt: new Date() } })));
     const sessions: pg.Client[] = [];
     const stripes = new Set<number>();
