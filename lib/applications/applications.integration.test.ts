@@ -218,6 +218,21 @@ describe("saving and submitting", () => {
     const rows = await db().application.findMany({ where: { id: { in: [first, second] } } });
     expect(rows.every((r) => r.isDuplicateFlagged)).toBe(true);
   });
+
+  it("flags both cases when two people give the same legal name and birth date with different phones; the audit event counts the match", async () => {
+    const legalName = `Person ${crypto.randomUUID().replace(/[^a-f]/g, "")}`;
+    const randomPhone = () => `+375 44 ${crypto.randomInt(1_000_000, 9_999_999)}`;
+    const a = await applicant();
+    const b = await applicant();
+    const first = (await startApplication(a, { fundId })).applicationId;
+    await saveApplication(a, first, complete({ phone: randomPhone(), legalName, birthDate: "1980-05-05" }));
+    const second = (await startApplication(b, { fundId })).applicationId;
+    await saveApplication(b, second, complete({ phone: randomPhone(), legalName: `  ${legalName.toUpperCase()} `, birthDate: "1980-05-05" }));
+    const rows = await db().application.findMany({ where: { id: { in: [first, second] } } });
+    expect(rows.every((r) => r.isDuplicateFlagged)).toBe(true);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: second, action: "application.submitted" } });
+    expect(event.data).toMatchObject({ duplicateMatches: 1 });
+  });
 });
 
 describe("the applicant's own case", () => {
