@@ -11,6 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otherCasesMatching } from "@/lib/applications/save-application";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
 
 const CASES = 5_000;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const platformId = (await platformOrganisation(db())).id;
   const fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
   applicantId = (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id;
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  client = new pg.Client({ connectionString: env().DATABASE_URL });
   await client.connect();
   // Submitted cases as in real data: a phone index on each, an identity index on few (birth date optional).
   await client.query(
