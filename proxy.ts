@@ -4,18 +4,17 @@
 // It deliberately does not run next-auth's `auth()`: that wrapper re-issues the session cookie on every
 // request, and on the sign-out request it raced the action's own cookie deletion (the user stayed signed
 // in). Presence of a session cookie is all a redirect needs; pages verify the session itself.
-import { hasLocale } from "next-intl";
+//
+// The common form post (a same-origin POST to a page under a locale) is prepared the same way, with the
+// same code (lib/security/form-post.mjs), by the app server in front of Next.js, which marks it so that
+// this proxy does not run for it (docs/decisions/0022-form-posts-prepared-by-the-app-server.md). Under
+// `next dev` every request still comes here.
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
-import { newNonce, pageCsp } from "@/lib/security/csp";
-import { isSameOrigin } from "@/lib/security/same-origin";
+import { formPostHeaders, localeOf, newNonce, pageCsp, sameOrigin, SESSION_COOKIE, SIGNED_IN } from "@/lib/security/form-post.mjs";
 
 const intl = createIntlMiddleware(routing);
-
-// Route groups are not in the URL, so the signed-in area is listed explicitly.
-const SIGNED_IN = /^\/(be|ru|en)\/(me|review|funds|payouts|pledges|provider|admin)(\/|$)/;
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export default function proxy(req: NextRequest) {
   return route(req, newNonce());
@@ -26,11 +25,10 @@ function route(req: NextRequest, nonce: string): NextResponse {
 
   // CSRF: every state-changing request to a page (server actions are POSTs to pages) must come from our own
   // origin. Next.js checks a foreign Origin itself but lets a request with no Origin through; we refuse
-  // both, and a `null` Origin unless the browser says the form was on our page (lib/security/same-origin.ts).
-  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
+  // both, and a `null` Origin unless the browser says the form was on our page (lib/security/form-post.mjs).
+  if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin((name) => req.headers.get(name))) {
     return new NextResponse("Forbidden: this request did not come from this site.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-
 
   if (SIGNED_IN.test(pathname) && !req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
     const url = new URL(`/${pathname.split("/")[1]}/sign-in`, req.nextUrl);
@@ -38,35 +36,32 @@ function route(req: NextRequest, nonce: string): NextResponse {
     return NextResponse.redirect(url);
   }
 
-  // With Referrer-Policy: no-referrer, a plain form POST (JavaScript off) carries `Origin: null`, which
-  // Next's server-action CSRF check rejects. Sec-Fetch-Site is set by the browser itself and cannot be
-  // set by a page: "same-origin" proves the form was on our own page, so restore the real origin only
-  // then (next-intl passes the request headers on). Any other null-origin POST is still refused by Next.
-  const headers = new Headers(req.headers);
-  if (req.method === "POST" && req.headers.get("origin") === "null" && req.headers.get("sec-fetch-site") === "same-origin") {
-    headers.set("origin", req.nextUrl.origin);
-  }
-  // A nonce per response: Next.js reads it from the request's policy and puts it on its scripts; the
-  // browser gets the same policy (docs/threat-model.md, XSS). next-intl passes the request headers on.
-  const csp = pageCsp(nonce);
-  headers.set("content-security-policy", csp);
-  headers.set("x-nonce", nonce);
-  // A form post (server action) to a page under a locale needs none of the locale negotiation: only the
-  // locale, which next-intl reads from this header on the server. Pages (GET) go through next-intl.
-  const prefix = pathname.split("/")[1];
-  if (req.method === "POST" && hasLocale(routing.locales, prefix)) {
-    headers.set("x-next-intl-locale", prefix);
+  // A form post (server action) to a page under a locale: its origin, the page's nonce and the locale, as
+  // the app server does it (lib/security/form-post.mjs); none of the locale negotiation.
+  const locale = localeOf(pathname);
+  if (req.method === "POST" && locale) {
+    const prepared = formPostHeaders((name) => req.headers.get(name), locale, nonce);
+    const headers = new Headers(req.headers);
+    for (const [k, v] of Object.entries(prepared.headers)) headers.set(k, v);
     const response = NextResponse.next({ request: { headers } });
-    response.headers.set("Content-Security-Policy", csp);
+    response.headers.set("Content-Security-Policy", prepared.csp);
     return response;
   }
-  // Only the headers of this request object matter: Next applies them to the real request.
+  // Pages (GET): a nonce per response. Next.js reads it from the request's policy and puts it on its
+  // scripts; the browser gets the same policy (docs/threat-model.md, XSS). next-intl passes the request
+  // headers on; only the headers of this request object matter: Next applies them to the real request.
+  const csp = pageCsp(nonce);
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  headers.set("x-nonce", nonce);
   const response = intl(new NextRequest(req.url, { headers }));
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
 export const config = {
-  // Everything except API routes, Next internals and files with an extension.
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  // Everything except API routes, Next internals and files with an extension (the same pattern as
+  // PROXIED in lib/security/form-post.mjs), and except a form post the app server has prepared: the key
+  // is PREPARED_HEADER (a literal here: Next.js reads this config without running it).
+  matcher: [{ source: "/((?!api|_next|_vercel|.*\\..*).*)", missing: [{ type: "header", key: "x-padtrymka-prepared" }] }],
 };

@@ -1,6 +1,7 @@
 // CSRF suite, generated from the route map: every page (server actions are POSTs to pages) and every route
 // handler that accepts POST refuses a foreign, a `null` (without the browser's same-origin mark) and a
-// missing Origin with 403, whoever is signed in; the same request from our own origin is served.
+// missing Origin with 403, whoever is signed in, also with a forged mark of the app server; the same request
+// from our own origin is served.
 import fs from "node:fs";
 import path from "node:path";
 import { demo, expect, signInAs, test } from "./fixtures";
@@ -24,6 +25,9 @@ const ORIGINS: [string, Record<string, string>][] = [
   ["a null Origin", { origin: "null" }],
   ["a null Origin marked cross-site", { origin: "null", "sec-fetch-site": "cross-site" }],
   ["no Origin", {}],
+  // The app server removes this mark from every request (ADR 0022): a client cannot use it to skip the check.
+  ["a foreign Origin with a forged prepared mark", { origin: "https://evil.example", "x-padtrymka-prepared": "1" }],
+  ["no Origin with a forged prepared mark", { "x-padtrymka-prepared": "1" }],
 ];
 
 test("the route map is covered: every page and every POST route handler", () => {

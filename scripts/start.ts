@@ -155,9 +155,12 @@ async function main() {
     log(`[app] Padtrymka on http://localhost:${port}${embedded ? " (demo mode, embedded PostgreSQL)" : ""}`);
     // PADTRYMKA_NODE_ARGS: extra Node flags for the app process, for diagnostics (e.g. --cpu-prof).
     const nodeArgs = (process.env.PADTRYMKA_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const entry = workers > 1 ? [path.join(ROOT, "scripts", "lib", "app-cluster.mjs"), String(workers), nextBin] : [nextBin];
-    if (workers > 1) log(`[app] ${workers} app processes (WEB_CONCURRENCY)`);
-    next = spawn(process.execPath, [...nodeArgs, ...entry, dev ? "dev" : "start", "-p", String(port)], {
+    // Production: Next.js behind our app server (scripts/lib/app-server.mjs, ADR 0022), one process or
+    // WEB_CONCURRENCY of them on one port. Development: `next dev` alone.
+    const appServer = path.join(ROOT, "scripts", "lib", "app-server.mjs");
+    const entry = dev ? [nextBin, "dev"] : workers > 1 ? [path.join(ROOT, "scripts", "lib", "app-cluster.mjs"), String(workers), appServer] : [appServer];
+    if (workers > 1 && !dev) log(`[app] ${workers} app processes (WEB_CONCURRENCY)`);
+    next = spawn(process.execPath, [...nodeArgs, ...entry, "-p", String(port)], {
       cwd: ROOT,
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
       stdio: "inherit",

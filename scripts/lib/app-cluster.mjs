@@ -1,8 +1,8 @@
-// Runs WEB_CONCURRENCY copies of `next start` as one server: Node's cluster module shares the listening
-// port between them (the primary hands each new connection to the next worker). Each worker is an
-// ordinary stateless app node (docs/decisions/0019-submission-hot-path.md); everything shared lives in
-// PostgreSQL, exactly as with several machines behind a load balancer.
-//   node scripts/lib/app-cluster.mjs <count> <next bin> start -p <port>
+// Runs WEB_CONCURRENCY copies of the app server (scripts/lib/app-server.mjs) as one server: Node's cluster
+// module shares the listening port between them (the primary hands each new connection to the next
+// worker). Each worker is an ordinary stateless app node (docs/decisions/0019-submission-hot-path.md);
+// everything shared lives in PostgreSQL, exactly as with several machines behind a load balancer.
+//   node scripts/lib/app-cluster.mjs <count> <server script> -p <port>
 // A worker that dies is replaced; SIGTERM/SIGINT stop every worker, then the primary.
 import cluster from "node:cluster";
 

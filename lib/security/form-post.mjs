@@ -1,0 +1,121 @@
+// What the app does to a request before Next.js handles it, in one place: the CSRF check on everything
+// that is not a GET, and the headers a form post to a page (a server action, with or without JavaScript)
+// gets — the origin of a JavaScript-free post, the page's Content-Security-Policy nonce, the locale.
+//
+// Used by proxy.ts and by the app server in front of Next.js (scripts/lib/app-server.mjs), which prepares
+// the common form post itself so that Next.js need not run the proxy for it (docs/decisions/0022-form-posts-
+// prepared-by-the-app-server.md). Plain JavaScript so that the app server can load it without a build;
+// types in form-post.d.mts.
+import { policy } from "./csp-policy.mjs";
+
+export const LOCALES = ["be", "ru", "en"];
+
+/** The signed-in area (route groups are not in the URL, so it is listed). */
+export const SIGNED_IN = /^\/(be|ru|en)\/(me|review|funds|payouts|pledges|provider|admin)(\/|$)/;
+export const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/**
+ * Set by the app server on a form post it has prepared; proxy.ts does not run for a request that has it
+ * (its matcher). Never taken from a client: the app server removes it from every request it receives.
+ */
+export const PREPARED_HEADER = "x-padtrymka-prepared";
+
+/**
+ * CSRF: a state-changing request must come from our own origin. A `null` Origin (a plain form post under
+ * Referrer-Policy: no-referrer) is accepted only when the browser itself says the form was on our page
+ * (Sec-Fetch-Site cannot be set by a page). A missing Origin is refused.
+ * @param {(name: string) => string | null | undefined} get a request header, by lower-case name
+ */
+export function sameOrigin(get) {
+  const origin = get("origin");
+  if (origin === null || origin === undefined) return false;
+  if (origin === "null") return get("sec-fetch-site") === "same-origin";
+  const host = get("x-forwarded-host") ?? get("host");
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Pages: nothing from another origin, scripts only with this response's nonce (Next.js puts it on its own). */
+export function pageCsp(nonce) {
+  return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
+}
+
+/** A fresh, unguessable nonce per response (128 bits, base64). */
+export function newNonce() {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The request headers a same-origin form post to a page gets before Next.js sees it, and the policy for
+ * its response:
+ * - with Referrer-Policy: no-referrer, a plain form post (JavaScript off) carries `Origin: null`, which
+ *   Next's own server-action check refuses; `sameOrigin` has already proved it came from our page, so the
+ *   request gets the origin Next.js compares with the host;
+ * - the page's nonce (Next.js reads it from the request's policy and puts it on its scripts);
+ * - the locale from the path, which next-intl reads on the server (no locale negotiation for a post).
+ * @param {(name: string) => string | null | undefined} get
+ * @param {string | null} locale the path's locale prefix, if it has one
+ * @param {string} nonce
+ * @returns {{ headers: Record<string, string>, csp: string }}
+ */
+export function formPostHeaders(get, locale, nonce) {
+  const csp = pageCsp(nonce);
+  /** @type {Record<string, string>} */
+  const headers = { "content-security-policy": csp, "x-nonce": nonce };
+  const host = get("x-forwarded-host") ?? get("host");
+  if (get("origin") === "null" && get("sec-fetch-site") === "same-origin" && host) {
+    headers.origin = `${get("x-forwarded-proto")?.split(",")[0]?.trim() || "http"}://${host}`;
+  }
+  if (locale) headers["x-next-intl-locale"] = locale;
+  return { headers, csp };
+}
+
+/** The locale prefix of a path to a page ("/en/apply/x" -> "en"), or null. */
+export function localeOf(pathname) {
+  const prefix = pathname.split("/")[1] ?? "";
+  return LOCALES.includes(prefix) ? prefix : null;
+}
+
+// What proxy.ts's matcher covers (the same pattern): everything except API routes, Next internals and
+// files with an extension.
+const PROXIED = /^\/(?!api|_next|_vercel|.*\..*)/;
+
+/**
+ * The app server's part (ADR 0022), on Node's own request and response objects: removes a client's
+ * PREPARED_HEADER from every request, and prepares a form post that the proxy would only have passed on —
+ * a same-origin POST to a page under a locale, not a signed-out post into the signed-in area — exactly as
+ * the proxy does, then marks it so the proxy is not run for it. Every other request (a refusal, a
+ * redirect, a GET) is left to the proxy. Returns whether it prepared the request.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+export function prepareFormPost(req, res) {
+  delete req.headers[PREPARED_HEADER];
+  if (req.method !== "POST") return false;
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+  const locale = localeOf(pathname);
+  if (!locale || !PROXIED.test(pathname)) return false;
+  /** @param {string} name */
+  const get = (name) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  };
+  if (!sameOrigin(get)) return false;
+  if (SIGNED_IN.test(pathname) && !hasSessionCookie(get("cookie"))) return false;
+  const { headers, csp } = formPostHeaders(get, locale, newNonce());
+  Object.assign(req.headers, headers);
+  req.headers[PREPARED_HEADER] = "1";
+  res.setHeader("Content-Security-Policy", csp);
+  return true;
+}
+
+/** @param {string | null | undefined} cookieHeader */
+function hasSessionCookie(cookieHeader) {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((c) => SESSION_COOKIE.test(c.split("=")[0]?.trim() ?? ""));
+}

@@ -1,0 +1,120 @@
+import fs from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formPostHeaders, localeOf, PREPARED_HEADER, prepareFormPost, sameOrigin } from "@/lib/security/form-post.mjs";
+
+const getter = (h: Record<string, string>) => (name: string) => h[name] ?? null;
+
+function nodeRequest(method: string, url: string, headers: Record<string, string>) {
+  const req = { method, url, headers: { host: "localhost:3000", ...headers } } as unknown as IncomingMessage;
+  const set: Record<string, string> = {};
+  const res = { setHeader: (k: string, v: string) => (set[k.toLowerCase()] = v) } as unknown as ServerResponse;
+  return { req, res, responseHeaders: set };
+}
+
+describe("sameOrigin", () => {
+  it("compares the Origin with the host the request was sent to (or the forwarded host)", () => {
+    expect(sameOrigin(getter({ origin: "http://localhost:3000", host: "localhost:3000" }))).toBe(true);
+    expect(sameOrigin(getter({ origin: "https://padtrymka.example", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example" }))).toBe(true);
+    expect(sameOrigin(getter({ origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
+    expect(sameOrigin(getter({ host: "localhost:3000" }))).toBe(false);
+    expect(sameOrigin(getter({ origin: "null", host: "localhost:3000" }))).toBe(false);
+    expect(sameOrigin(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost:3000" }))).toBe(true);
+  });
+});
+
+describe("formPostHeaders", () => {
+  it("gives a JavaScript-free post from our page the origin Next.js compares with the host, a nonce policy and the locale", () => {
+    const { headers, csp } = formPostHeaders(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost:3000" }), "be", "bm9uY2U=");
+    expect(headers).toEqual({ origin: "http://localhost:3000", "content-security-policy": csp, "x-nonce": "bm9uY2U=", "x-next-intl-locale": "be" });
+    expect(csp).toContain("script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
+  });
+
+  it("keeps a real Origin, and uses the forwarded host and scheme behind a reverse proxy", () => {
+    expect(formPostHeaders(getter({ origin: "http://localhost:3000", host: "localhost:3000" }), "en", "n").headers.origin).toBeUndefined();
+    const behind = formPostHeaders(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example", "x-forwarded-proto": "https" }), "ru", "n");
+    expect(behind.headers.origin).toBe("https://padtrymka.example");
+  });
+});
+
+describe("the app server's preparation of a form post (prepareFormPost)", () => {
+  const own = { origin: "http://localhost:3000" };
+
+  it("prepares a same-origin post to a page under a locale, as the proxy would, and marks it", () => {
+    const { req, res, responseHeaders } = nodeRequest("POST", "/en/apply/app-1?x=1", own);
+    expect(prepareFormPost(req, res)).toBe(true);
+    expect(req.headers[PREPARED_HEADER]).toBe("1");
+    expect(req.headers["x-next-intl-locale"]).toBe("en");
+    expect(req.headers["content-security-policy"]).toContain(`'nonce-${req.headers["x-nonce"]}'`);
+    expect(responseHeaders["content-security-policy"]).toBe(req.headers["content-security-policy"]);
+  });
+
+  it("gives every post its own nonce", () => {
+    const a = nodeRequest("POST", "/en/apply/app-1", own);
+    const b = nodeRequest("POST", "/en/apply/app-1", own);
+    prepareFormPost(a.req, a.res);
+    prepareFormPost(b.req, b.res);
+    expect(a.req.headers["x-nonce"]).not.toBe(b.req.headers["x-nonce"]);
+  });
+
+  it("restores the origin of a JavaScript-free post from our own page", () => {
+    const { req, res } = nodeRequest("POST", "/be/apply/app-1", { origin: "null", "sec-fetch-site": "same-origin" });
+    expect(prepareFormPost(req, res)).toBe(true);
+    expect(req.headers.origin).toBe("http://localhost:3000");
+  });
+
+  it("leaves to the proxy (unmarked) a post it would refuse or redirect, and anything that is not a post to a page", () => {
+    const cases: [string, string, Record<string, string>][] = [
+      ["POST", "/en/apply/app-1", { origin: "https://evil.example" }],
+      ["POST", "/en/apply/app-1", { origin: "null" }],
+      ["POST", "/en/apply/app-1", { origin: "null", "sec-fetch-site": "cross-site" }],
+      ["POST", "/en/apply/app-1", {}],
+      ["POST", "/en/me", own], // signed out, into the signed-in area: the proxy redirects to sign-in
+      ["POST", "/", own], // no locale: the proxy negotiates it
+      ["POST", "/api/funds/x/export", own],
+      ["POST", "/en/file.txt", own],
+      ["GET", "/en/apply", own],
+      ["PUT", "/en/apply/app-1", own],
+    ];
+    for (const [method, url, headers] of cases) {
+      const { req, res, responseHeaders } = nodeRequest(method, url, headers);
+      expect(prepareFormPost(req, res), `${method} ${url} ${JSON.stringify(headers)}`).toBe(false);
+      expect(req.headers[PREPARED_HEADER]).toBeUndefined();
+      expect(responseHeaders).toEqual({});
+    }
+  });
+
+  it("prepares a signed-in post into the signed-in area", () => {
+    const { req, res } = nodeRequest("POST", "/en/me/app-1", { ...own, cookie: "theme=x; authjs.session-token=abc" });
+    expect(prepareFormPost(req, res)).toBe(true);
+    const chunked = nodeRequest("POST", "/en/review", { ...own, cookie: "__Secure-authjs.session-token.0=abc" });
+    expect(prepareFormPost(chunked.req, chunked.res)).toBe(true);
+  });
+
+  it("never takes the mark from a client: it is removed from every request, also one it then leaves to the proxy", () => {
+    for (const [method, url, headers] of [
+      ["POST", "/en/apply/app-1", { origin: "https://evil.example", [PREPARED_HEADER]: "1" }],
+      ["POST", "/en/apply/app-1", { [PREPARED_HEADER]: "1" }],
+      ["GET", "/en/me", { [PREPARED_HEADER]: "1" }],
+    ] as const) {
+      const { req, res } = nodeRequest(method, url, headers);
+      expect(prepareFormPost(req, res)).toBe(false);
+      expect(req.headers[PREPARED_HEADER]).toBeUndefined();
+    }
+  });
+
+  it("is the mark that proxy.ts's matcher skips (a literal there)", () => {
+    const proxy = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "proxy.ts"), "utf8");
+    expect(proxy).toContain(`missing: [{ type: "header", key: "${PREPARED_HEADER}" }]`);
+  });
+});
+
+describe("localeOf", () => {
+  it("reads the locale prefix of a path", () => {
+    expect(localeOf("/en/apply")).toBe("en");
+    expect(localeOf("/be")).toBe("be");
+    expect(localeOf("/de/apply")).toBeNull();
+    expect(localeOf("/")).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+// One app process: Next.js's own request handler (the same one `next start` runs) behind a plain Node
+// HTTP server that prepares the common form post itself (docs/decisions/0022-form-posts-prepared-by-the-
+// app-server.md, lib/security/form-post.mjs): a same-origin POST to a page gets its headers here, in
+// microseconds, and Next.js skips the proxy for it, which cost about a millisecond of CPU per post.
+// Every other request goes through the proxy exactly as under `next start`.
+//   node scripts/lib/app-server.mjs -p <port>        (NODE_ENV=production, after `next build`)
+// Run by scripts/start.ts, one process or several (scripts/lib/app-cluster.mjs).
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { prepareFormPost } from "../../lib/security/form-post.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const flag = process.argv.indexOf("-p");
+const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? 3000));
+if (!Number.isInteger(port) || port <= 0) {
+  console.error(`app-server: invalid port ${process.argv[flag + 1] ?? process.env.PORT}`);
+  process.exit(1);
+}
+
+// The name `next start` gives its process, so tools that look for the app's processes find it.
+process.title = "next-server (padtrymka)";
+
+const app = next({ dev: false, dir: ROOT, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  prepareFormPost(req, res);
+  handle(req, res).catch((err) => {
+    console.error(`app-server: request for ${req.url} failed`, err);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.listen(port, () => console.log(`[app] process ${process.pid} ready on port ${port}`));
+
+// Stop taking connections, let the requests in flight finish (at most 10 s), then exit.
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
