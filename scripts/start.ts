@@ -2,7 +2,8 @@
 //   - without DATABASE_URL: an embedded PostgreSQL under .data/ (demo mode: generated secrets, a local
 //     SMTP catcher, demo data seeded once);
 //   - with DATABASE_URL: that server, no demo data (run `npm run db:seed` explicitly if you want it).
-// Then: migrations, a production build when none exists or the sources are newer, and `next start`.
+// Then: migrations, a production build when none exists or the sources are newer, and the app server
+// (scripts/lib/app-server.mjs: Next.js behind our own HTTP server, ADR 0022; `next dev` with --dev).
 // Ctrl-C / SIGTERM stops Next first, then PostgreSQL.
 //   --dev   run `next dev` instead of a production build
 //   --fresh (demo mode only) start from an empty data directory: used by the end-to-end tests

@@ -1,4 +1,4 @@
-// The launcher behind WEB_CONCURRENCY, with a stand-in for `next start` (a server answering with its pid):
+// The launcher behind WEB_CONCURRENCY, with a stand-in for the app server (a server answering with its pid):
 // N processes share one port, a dead one is replaced, SIGTERM stops them all.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 
 function standIn(): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cluster-")), "server.mjs");
-  // Same arguments as `next start -p <port>`; a fresh connection per request so the primary spreads them.
+  // Same arguments as the app server (`-p <port>`); a fresh connection per request so the primary spreads them.
   fs.writeFileSync(file, `import http from "node:http";
 const port = Number(process.argv[process.argv.indexOf("-p") + 1]);
 http.createServer((req, res) => res.writeHead(200, { connection: "close" }).end(String(process.pid))).listen(port, "127.0.0.1");
@@ -59,7 +59,7 @@ async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000)
 describe("several app processes on one port (WEB_CONCURRENCY)", () => {
   it("serves from N processes, replaces one that dies, and stops them all on SIGTERM", async () => {
     const port = await freePort();
-    primary = spawn(process.execPath, [launcher, "2", standIn(), "start", "-p", String(port)], { stdio: "ignore" });
+    primary = spawn(process.execPath, [launcher, "2", standIn(), "-p", String(port)], { stdio: "ignore" });
     const pids = await until(() => pidsAnswering(port, 10), (s) => s.size === 2);
     expect(pids.size).toBe(2);
 
