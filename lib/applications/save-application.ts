@@ -11,7 +11,7 @@ import { applicationFormSchema, type FormMode } from "@/lib/applications/schemas
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { blindIndex } from "@/lib/crypto/field-encryption";
-import { db } from "@/lib/db/client";
+import { db, hotQuery } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -28,9 +28,11 @@ function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsO
   throw new AppError("INVALID_INPUT", "invalid application", fieldErrors);
 }
 
-// P2002 from a model query, P2010 (with the constraint in the driver's message) from a raw one.
+// P2002 from a model query, P2010 (with the constraint in the driver's message) from a raw one, SQLSTATE
+// 23505 with the constraint's name from a statement on the driver (hotQuery).
 const isUniqueViolationOn = (e: unknown, column: string) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2002" || (e.code === "P2010" && JSON.stringify(e.meta ?? {}).includes("23505"))) && JSON.stringify(e.meta ?? {}).includes(column);
+  (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2002" || (e.code === "P2010" && JSON.stringify(e.meta ?? {}).includes("23505"))) && JSON.stringify(e.meta ?? {}).includes(column)) ||
+  (e instanceof Error && (e as { code?: unknown }).code === "23505" && String((e as { constraint?: unknown }).constraint ?? "").includes(column));
 const isReferenceCollision = (e: unknown) => isUniqueViolationOn(e, "referenceCode");
 
 export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
@@ -114,7 +116,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
   const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId, new Date(), Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`);
   for (let attempt = 0; ; attempt++) {
     const counted = attempt === 0;
-    const [app] = await db().$queryRaw<SubmitRow[]>`
+    const [app] = await hotQuery<SubmitRow>(Prisma.sql`
       SELECT a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
              f.status::text AS "fundStatus", f.currency, f."perApplicantCapMinor",
              f."eligibleCategories"::text[] AS "eligibleCategories", f."eligiblePurposes"::text[] AS "eligiblePurposes",
@@ -125,7 +127,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       FROM "Application" a
       JOIN "Fund" f ON f.id = a."fundId"
       LEFT JOIN "DataKey" k ON k.owner = ${caseKeyOwner(applicationId)}
-      WHERE a.id = ${applicationId} AND a."applicantId" = ${actor.userId}`;
+      WHERE a.id = ${applicationId} AND a."applicantId" = ${actor.userId}`);
     if (!app) throw new AppError("NOT_FOUND", "application not found");
     if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
       return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
@@ -147,7 +149,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     const notLocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)`;
     // Every state change is audited in the same transaction (here: the same statement) — see
     // lib/audit/record-audit-event.ts for what `data` may hold.
-    const written = await db().$queryRaw<{ submitted: number; hits: number | null }[]>`
+    const written = await hotQuery<{ submitted: number; hits: number | null }>(Prisma.sql`
       WITH hit AS (${counted ? limit.sql : Prisma.sql`SELECT NULL::int AS "count"`}), m AS ${matches}, k AS (
         INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
         SELECT ${newKey?.id ?? null}::text, ${newKey?.owner ?? null}::text, ${newKey?.wrappedKey ?? null}::text, ${newKey?.masterKeyId ?? null}::text, now(), now()
@@ -183,7 +185,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
         FROM a
         RETURNING id
       )
-      SELECT (SELECT count(*) FROM a)::int AS submitted, (SELECT "count" FROM hit) AS hits`
+      SELECT (SELECT count(*) FROM a)::int AS submitted, (SELECT "count" FROM hit) AS hits`)
       .then((rows) => rows[0], (e: unknown) => {
         dataKey.discard();
         // The key is unique: one already used by another case means the hidden field was altered.

@@ -2,7 +2,8 @@
 // (never from the session token), so a suspension or a revoked role takes effect at once.
 import "server-only";
 import { observeLockState } from "@/lib/crypto/case-keys";
-import { db } from "@/lib/db/client";
+import { db, hotQuery } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/db/generated/enums";
@@ -24,9 +25,8 @@ export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) =
 export async function loadActor(userId: string, sessionVersion?: number, deviceSessionId?: string): Promise<Actor | null> {
   // One round trip on every request: the user, their memberships, the device session of this token
   // (one indexed row: signed out on its own?) and whether the deployment is under the emergency lock.
-  const [user] = await db().$queryRaw<
-    { id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null; deploymentLocked: boolean }[]
-  >`
+  // On the driver (hotQuery, docs/decisions/0023-hot-statements-on-the-driver.md): it runs on every request.
+  const [user] = await hotQuery<{ id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null; deploymentLocked: boolean }>(Prisma.sql`
     SELECT u.id, u.email, u.username, u."suspendedAt", u."sessionVersion", u."totpEnabledAt",
            COALESCE((SELECT json_agg(json_build_object('organisationId', m."organisationId", 'role', m.role) ORDER BY m."createdAt", m.id)
                      FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships,
@@ -34,7 +34,7 @@ export async function loadActor(userId: string, sessionVersion?: number, deviceS
            EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS "deploymentLocked"
     FROM "User" u
     LEFT JOIN "UserSession" s ON s.id = ${deviceSessionId ?? null}::text AND s."userId" = u.id
-    WHERE u.id = ${userId}`;
+    WHERE u.id = ${userId}`);
   // The emergency lock reaches this node with the first request after it, whichever node took it
   // (the watcher covers nodes without requests): cached case keys are dropped before anything decrypts.
   if (user) observeLockState(user.deploymentLocked);
