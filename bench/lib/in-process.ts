@@ -32,6 +32,8 @@ export async function withInProcessDatabase<T>(poolSize: number, work: (database
       return await work(database.url);
     } finally {
       await client.$disconnect();
+      // The pool hotQuery uses (lib/db/client.ts), if the work opened it.
+      await (globalThis as { padtrymkaPool?: { end(): Promise<void> } }).padtrymkaPool?.end();
     }
   } finally {
     await database.drop();
