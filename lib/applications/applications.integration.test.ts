@@ -124,6 +124,29 @@ describe("saving and submitting", () => {
     }
   });
 
+  it("counts a submission once in its fund's funnel (stage, day and week figures), a retry not again", async () => {
+    // The submission sets the case's funnel rank itself and the trigger counts a case leaving DRAFT from
+    // "no stage reached" (prisma/migrations/20261127050000_submission_sets_funnel_rank): both halves are
+    // needed for the count.
+    const org = await makeOrganisation(db());
+    const fresh = (await makeFund(db(), org.id, { currency: "USD", perApplicantCapMinor: 200_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+    const a = await applicant();
+    const { applicationId } = await startApplication(a, { fundId: fresh });
+    const input = complete();
+    await saveApplication(a, applicationId, input);
+    await saveApplication(a, applicationId, input);
+    const counted = async () => ({
+      stages: await db().fundStageCount.groupBy({ by: ["stageRank"], where: { fundId: fresh }, _sum: { count: true } }),
+      daily: await db().fundStageDaily.aggregate({ where: { fundId: fresh, stageRank: 0 }, _sum: { count: true, amountMinor: true } }),
+      weekly: await db().fundStageWeekly.aggregate({ where: { fundId: fresh, stageRank: 0 }, _sum: { count: true, amountMinor: true } }),
+    });
+    const c = await counted();
+    expect(c.stages.map((x) => [x.stageRank, x._sum.count])).toEqual([[0, 1]]);
+    expect(c.daily._sum).toEqual({ count: 1, amountMinor: 150_000n });
+    expect(c.weekly._sum).toEqual({ count: 1, amountMinor: 150_000n });
+    expect((await db().application.findUniqueOrThrow({ where: { id: applicationId } })).furthestStageRank).toBe(0);
+  });
+
   it("is idempotent: the same submission key twice gives the same code and one history entry", async () => {
     const a = await applicant();
     const { applicationId } = await startApplication(a, { fundId });

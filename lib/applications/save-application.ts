@@ -164,7 +164,10 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
           "phoneEnc" = ${personal.phoneEnc ?? null}::text, "cityEnc" = ${personal.cityEnc ?? null}::text, "birthDateEnc" = ${personal.birthDateEnc ?? null}::text,
           "phoneIndex" = ${phoneIndex}::text, "identityIndex" = ${identityIndex}::text,
           "isDuplicateFlagged" = EXISTS (SELECT 1 FROM m),
-          "referenceCode" = ${referenceCode}, status = 'SUBMITTED', "submittedAt" = now(), "submissionKey" = ${submissionKey}, "updatedAt" = now()
+          "referenceCode" = ${referenceCode}, status = 'SUBMITTED', "submittedAt" = now(), "submissionKey" = ${submissionKey}, "updatedAt" = now(),
+          -- The funnel's rank is set here, so its trigger (on the status change below) does not write this
+          -- wide row a second time (prisma/migrations/20261127050000_submission_sets_funnel_rank).
+          "furthestStageRank" = GREATEST("furthestStageRank", 0)
         WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT' AND ${notLocked}
           AND COALESCE((SELECT "count" FROM hit), 0) <= ${LIMITS.submissionAccount.max}
           AND (EXISTS (SELECT 1 FROM k) OR EXISTS (SELECT 1 FROM "DataKey" WHERE id = ${keyId} AND "wrappedKey" IS NOT NULL))
