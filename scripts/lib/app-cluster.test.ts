@@ -22,13 +22,28 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function standIn(): string {
+const dispatch = path.join(import.meta.dirname, "connection-dispatch.mjs");
+
+/**
+ * A stand-in app server, started like the real one (`-p <port>`) and serving through the same
+ * `serve()`: answers with its pid. `busyMs`: the first worker spends that long on every request (a
+ * process busy with work or a garbage collection); `keepAlive`: keep the connection open.
+ */
+function standIn({ busyMs = 0, keepAlive = false } = {}): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cluster-")), "server.mjs");
-  // Same arguments as the app server (`-p <port>`); a fresh connection per request so the primary spreads them.
-  fs.writeFileSync(file, `import http from "node:http";
+  fs.writeFileSync(file, `import cluster from "node:cluster";
+import http from "node:http";
+import { serve } from ${JSON.stringify(dispatch)};
 const port = Number(process.argv[process.argv.indexOf("-p") + 1]);
-http.createServer((req, res) => res.writeHead(200, { connection: "close" }).end(String(process.pid))).listen(port, "127.0.0.1");
-process.on("SIGTERM", () => process.exit(0));
+const busy = cluster.worker?.id === 1 ? ${busyMs} : 0;
+const server = http.createServer({ headersTimeout: 500, requestTimeout: 1000, connectionsCheckingInterval: 100 }, (req, res) => {
+  const until = Date.now() + busy;
+  while (Date.now() < until);
+  const body = String(process.pid);
+  res.writeHead(200, { "content-length": body.length, ...(${keepAlive} ? {} : { connection: "close" }) }).end(body);
+});
+const stop = serve(server, port, () => {});
+process.on("SIGTERM", () => stop(() => process.exit(0)));
 `);
   return file;
 }
@@ -77,4 +92,47 @@ describe("several app processes on one port (WEB_CONCURRENCY)", () => {
     expect(await exited).toBe(0);
     for (const pid of after) expect(() => process.kill(Number(pid), 0)).toThrow();
   }, 60_000);
+  it("hands each connection to the process holding the fewest, even when one of them is busy", async () => {
+    // Node's own scheduler gave most of these connections to the idle process (it waits for the busy one
+    // to acknowledge each); keep-alive connections then stay where they were put.
+    const port = await freePort();
+    primary = spawn(process.execPath, [launcher, "2", standIn({ busyMs: 100, keepAlive: true }), "-p", String(port)], { stdio: "ignore" });
+    await until(() => pidsAnswering(port, 4), (s) => s.size === 2);
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => keepAliveRequest(port)));
+    const perPid = new Map<string, number>();
+    for (const { pid } of sockets) perPid.set(pid, (perPid.get(pid) ?? 0) + 1);
+    expect([...perPid.values()]).toEqual([10, 10]);
+    for (const { socket } of sockets) socket.destroy();
+  }, 60_000);
+
+  it("still closes a connection whose request never finishes (the server's own timeouts apply)", async () => {
+    const port = await freePort();
+    primary = spawn(process.execPath, [launcher, "2", standIn(), "-p", String(port)], { stdio: "ignore" });
+    await until(() => pidsAnswering(port, 4), (s) => s.size === 2);
+    const socket = net.connect(port, "127.0.0.1");
+    let answer = "";
+    socket.on("data", (d) => (answer += String(d)));
+    socket.write("GET / HTTP/1.1\r\nHost: localhost\r\n"); // the headers never end
+    const closed = await new Promise<boolean>((r) => {
+      socket.once("close", () => r(true));
+      setTimeout(() => r(false), 5_000).unref();
+    });
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  }, 60_000);
 });
+
+/** One keep-alive connection with one request answered on it: which process answered. */
+function keepAliveRequest(port: number): Promise<{ pid: string; socket: net.Socket }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => socket.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+    let buf = "";
+    socket.on("data", (d) => {
+      buf += String(d);
+      const m = /\r\n\r\n(\d+)$/.exec(buf);
+      if (m) resolve({ pid: m[1]!, socket });
+    });
+    socket.once("error", reject);
+    setTimeout(() => reject(new Error("no answer")), 20_000).unref();
+  });
+}

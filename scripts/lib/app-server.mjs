@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { prepareFormPost } from "../../lib/security/form-post.mjs";
+import { serve } from "./connection-dispatch.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const flag = process.argv.indexOf("-p");
@@ -33,16 +34,16 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
-server.listen(port, () => console.log(`[app] process ${process.pid} ready on port ${port}`));
+// On its own it listens on the port; started by scripts/lib/app-cluster.mjs it serves the connections the
+// launcher hands it.
+const stopServing = serve(server, port, () => console.log(`[app] process ${process.pid} ready on port ${port}`));
 
 // Stop taking connections, let the requests in flight finish (at most 10 s), then exit.
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  stopServing(() => process.exit(0));
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
