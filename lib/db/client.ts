@@ -59,7 +59,8 @@ const toDriver = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v
  */
 export async function hotQuery<T>(q: Prisma.Sql): Promise<T[]> {
   db(); // the same lazily created pool as Prisma's
-  const name = namer()?.({ sql: q.text }) || undefined;
-  const r = await pool().query<T & pg.QueryResultRow>({ text: q.text, values: q.values.map(toDriver), name, types });
+  const text = q.text; // built on every access
+  const name = namer()?.({ sql: text }) || undefined;
+  const r = await pool().query<T & pg.QueryResultRow>({ text, values: q.values.map(toDriver), name, types });
   return r.rows;
 }
