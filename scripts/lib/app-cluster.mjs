@@ -26,7 +26,12 @@ const dispatcher = createDispatcher((id, socket, done) => {
   worker.send(CONNECTION, socket, (err) => done(err ?? null));
 });
 // Connections wait, paused, until a copy takes them over; the port opens once the first copy is ready.
-const server = net.createServer({ pauseOnConnect: true }, (socket) => dispatcher.hand(socket));
+const server = net.createServer({ pauseOnConnect: true }, (socket) => {
+  // A client that resets while its connection waits here must not end the launcher (an 'error' event
+  // without a listener would): the connection is simply dropped.
+  socket.on("error", () => socket.destroy());
+  dispatcher.hand(socket);
+});
 server.on("error", (err) => {
   console.error(`app-cluster: cannot listen on port ${port}: ${err.message}`);
   process.exit(1);
