@@ -11,9 +11,9 @@ import { answerInfoRequest, deleteApplicationData, withdrawApplication } from "@
 import { listOpenFunds } from "@/lib/funds/queries";
 import { fundAccepts } from "@/lib/applications/rules";
 import { AnswerInfoSchema, DeleteDataSchema, EligibilitySchema, StartApplicationSchema, WithdrawSchema } from "@/lib/applications/schemas";
-import { saveApplication } from "@/lib/applications/save-application";
+import { saveApplication, submissionRead, type SubmitRow } from "@/lib/applications/save-application";
 import { startApplication } from "@/lib/applications/start-application";
-import { currentActor, requireActor } from "@/lib/authz/current-actor";
+import { currentActor, requireActor, requireActorWith } from "@/lib/authz/current-actor";
 
 export const lookupStatusAction = formAction("lookupStatus", StatusLookupSchema, async ({ code }) => {
   // Against guessing codes: a few lookups per client per window, counted before the lookup.
@@ -42,9 +42,10 @@ export const startApplicationAction = formAction("startApplication", StartApplic
 // The form's fields depend on the fund, so the use case parses them with the fund's schema.
 export const saveApplicationAction = formAction("saveApplication", z.looseObject({ applicationId: z.string().min(1).max(100) }), async (raw) => {
   const locale = await getLocale();
-  const actor = await requireActor();
-  // Submissions per account are limited inside the use case (saving a draft is not).
-  const r = await saveApplication(actor, raw.applicationId, raw);
+  // Submissions per account are limited inside the use case (saving a draft is not). A submission reads
+  // its case with the actor, in one round trip (the applicant's hot path, issue 3).
+  const { actor, also: prefetched } = raw.intent === "submit" ? await requireActorWith<SubmitRow>((userId) => submissionRead(raw.applicationId, userId)) : { actor: await requireActor(), also: undefined };
+  const r = await saveApplication(actor, raw.applicationId, raw, prefetched);
   if (r.status === "SUBMITTED") redirect(`/${locale}/me/${r.applicationId}?submitted=1`);
   return r;
 });

@@ -35,21 +35,25 @@ const isUniqueViolationOn = (e: unknown, column: string) =>
   (e instanceof Error && (e as { code?: unknown }).code === "23505" && String((e as { constraint?: unknown }).constraint ?? "").includes(column));
 const isReferenceCollision = (e: unknown) => isUniqueViolationOn(e, "referenceCode");
 
-export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
+/**
+ * `prefetched`: the submission's read (`submissionRead`) when the caller already ran it for this actor
+ * (with the actor's own statement); used for the first attempt only.
+ */
+export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveResult> {
   assertCan(actor, "application:create:own");
   // A new reference code collides with an existing one about once in 10^9 submissions: the unique
   // constraint catches it and the whole submission is retried with a fresh code.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await saveOnce(actor, applicationId, raw);
+      return await saveOnce(actor, applicationId, raw, attempt === 0 ? prefetched : undefined);
     } catch (e) {
       if (!isReferenceCollision(e) || attempt >= 3) throw e;
     }
   }
 }
 
-async function saveOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
-  if (raw.intent === "submit") return submitOnce(actor, applicationId, raw);
+async function saveOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveResult> {
+  if (raw.intent === "submit") return submitOnce(actor, applicationId, raw, prefetched);
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
     if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
@@ -63,7 +67,7 @@ async function saveOnce(actor: Actor, applicationId: string, raw: Record<string,
   });
 }
 
-type SubmitRow = {
+export type SubmitRow = {
   status: string;
   submissionKey: string | null;
   referenceCode: string | null;
@@ -108,15 +112,12 @@ export function otherCasesMatching(phoneIndex: string | null, identityIndex: str
   return Prisma.sql`MATERIALIZED (SELECT id FROM "Application" WHERE ("phoneIndex" = ${phoneIndex}::text OR "identityIndex" = ${identityIndex}::text) AND "applicantId" <> ${applicantId} AND id <> ${applicationId})`;
 }
 
-async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
-  // Submissions per account are limited (a flood of cases from one account): the first write counts the
-  // hit in the same statement (the read stays read-only: one commit per submission, not two).
-  // Counted only while the case is still this applicant's draft: a retry or a second tab that finds it
-  // submitted uses nothing.
-  const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId, new Date(), Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`);
-  for (let attempt = 0; ; attempt++) {
-    const counted = attempt === 0;
-    const [app] = await hotQuery<SubmitRow>(Prisma.sql`
+/**
+ * The submission's read: the case (only the applicant's own), its fund, its data key and the lock state.
+ * Also run joined to the actor's statement (`requireActorWith`), hence plain JSON-friendly columns.
+ */
+export function submissionRead(applicationId: string, applicantId: string): Prisma.Sql {
+  return Prisma.sql`
       SELECT a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
              f.status::text AS "fundStatus", f.currency, f."perApplicantCapMinor",
              f."eligibleCategories"::text[] AS "eligibleCategories", f."eligiblePurposes"::text[] AS "eligiblePurposes",
@@ -127,7 +128,19 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       FROM "Application" a
       JOIN "Fund" f ON f.id = a."fundId"
       LEFT JOIN "DataKey" k ON k.owner = ${caseKeyOwner(applicationId)}
-      WHERE a.id = ${applicationId} AND a."applicantId" = ${actor.userId}`);
+      WHERE a.id = ${applicationId} AND a."applicantId" = ${applicantId}`;
+}
+
+async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveResult> {
+  // Submissions per account are limited (a flood of cases from one account): the first write counts the
+  // hit in the same statement (the read stays read-only: one commit per submission, not two).
+  // Counted only while the case is still this applicant's draft: a retry or a second tab that finds it
+  // submitted uses nothing.
+  const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId, new Date(), Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`);
+  for (let attempt = 0; ; attempt++) {
+    const counted = attempt === 0;
+    // The first read may have come with the actor's (requireActorWith in the action: one round trip).
+    const app = counted && prefetched !== undefined ? prefetched : (await hotQuery<SubmitRow>(submissionRead(applicationId, actor.userId)))[0];
     if (!app) throw new AppError("NOT_FOUND", "application not found");
     if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
       return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
