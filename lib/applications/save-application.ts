@@ -93,7 +93,8 @@ export type SubmitRow = {
  * yet, the case, the duplicate flags on matching cases, the status history and the audit event — so it
  * commits or fails as a whole, like a transaction, in two round trips instead of twelve and one commit.
  * The write only applies to a draft of this applicant (re-checked under the row lock), so a concurrent
- * submit or a stale read changes nothing and is answered from a fresh read.
+ * submit or a stale read changes nothing and is answered from a fresh read. The server action runs the
+ * read in the same statement as the actor's (`requireActorWith`), so a submission is two statements in all.
  */
 /**
  * The other people's cases that share an identifier with this one (blind indexes: the phone, or the legal
