@@ -80,6 +80,9 @@ async function main() {
       if (process.env.BENCH_DEBUG) for (const r of results.filter((r) => !ok(r, plan[r.client]![r.index]!.id)).slice(0, 3)) console.log("refused", r);
       if (process.env.BENCH_DEBUG) {
         const q = (lo: number, hi: number) => results.filter((r) => r.index >= lo && r.index < hi).map((r) => r.ms).sort((a, b) => a - b);
+        const firsts = results.filter((r) => r.index % PER_ACCOUNT === 0).map((r) => r.ms).sort((a, b) => a - b);
+        const rest = results.filter((r) => r.index % PER_ACCOUNT !== 0).map((r) => r.ms).sort((a, b) => a - b);
+        console.log(`account's first submission p50/p95 ${percentile(firsts, 50).toFixed(0)}/${percentile(firsts, 95).toFixed(0)}, others ${percentile(rest, 50).toFixed(0)}/${percentile(rest, 95).toFixed(0)}`);
         console.log("by index p50/p95:", ([[0, 1], [1, 10], [10, 20], [20, 30], [30, 40]] as const).map(([lo, hi]) => `${lo}-${hi - 1}: ${percentile(q(lo, hi), 50).toFixed(0)}/${percentile(q(lo, hi), 95).toFixed(0)}`).join("  "));
       }
       return {

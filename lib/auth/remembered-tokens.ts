@@ -3,6 +3,7 @@
 // decrypted and verified, until their own expiry. Revocation does not depend on this: the session version
 // and the device session are checked against the database on every request (lib/authz/actor.ts).
 import { decode, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { decryptSessionToken } from "@/lib/auth/session-token-decrypt";
 
 const MAX_REMEMBERED = 10_000;
 const remembered = new Map<string, JWT>();
@@ -13,7 +14,10 @@ export async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | n
   const hit = remembered.get(key);
   if (hit && typeof hit.exp === "number" && hit.exp * 1000 > Date.now()) return { ...hit }; // callbacks may change their copy
   remembered.delete(key);
-  const claims = await decode(params);
+  // Synchronously when the token is of the form next-auth writes (lib/auth/session-token-decrypt.ts).
+  const secret = Array.isArray(params.secret) ? undefined : params.secret;
+  const fast = secret !== undefined ? decryptSessionToken(params.token, secret, params.salt) : undefined;
+  const claims = fast !== undefined ? fast : await decode(params);
   if (claims && typeof claims.exp === "number") {
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     remembered.set(key, { ...claims });
