@@ -44,7 +44,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     // Two app processes on one port (WEB_CONCURRENCY): every test also proves the nodes share nothing but
     // PostgreSQL (a lock seen by one node reaches the other; sessions, limits and keys work on either).
-    env: { WEB_CONCURRENCY: "2", PORT: String(PORT), PADTRYMKA_DATA_DIR: E2E_DATA_DIR, PADTRYMKA_PG_PORT: "54349", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { WEB_CONCURRENCY: "2", PORT: String(PORT), PADTRYMKA_DATA_DIR: E2E_DATA_DIR, PADTRYMKA_PG_PORT: process.env.E2E_PG_PORT ?? "54349", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     stdout: "pipe",
     stderr: "pipe",
   },
