@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, demo, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
 
 test("a new applicant signs up, confirms the email with the link we send, and lands on their cases", async ({ page }) => {
@@ -144,6 +145,7 @@ test("'sign out on every device' ends the sessions on other devices too", async 
   await signUpWithEmail(phone, email, password);
   await phone.goto(linkIn(await waitForMail(email, since)));
   await expect(phone).toHaveURL(/\/en\/me/);
+  await keepSignUpPassword(phone, password);
   await signInAs(laptop, email, password);
   await laptop.goto("/en/me");
   await expect(laptop.getByRole("heading", { level: 1 })).toHaveText("My cases");
@@ -152,4 +154,51 @@ test("'sign out on every device' ends the sessions on other devices too", async 
   await expect(phone.getByRole("main").getByRole("status")).toContainText("You were signed out on every device.");
   await laptop.goto("/en/me");
   await expect(laptop).toHaveURL(/\/en\/sign-in/);
+});
+
+/** On /en/me after the first link: the sign-up password works only once typed again there. */
+async function keepSignUpPassword(page: Page, password: string) {
+  await page.goto("/en/me");
+  await page.getByRole("link", { name: "Go to the security page" }).click();
+  await page.getByLabel("The password you chose at sign-up").fill(password);
+  await page.getByRole("button", { name: "Keep this password" }).click();
+  await expect(page.getByRole("main").getByRole("status").first()).toContainText("Your password works now.");
+}
+
+async function signInWithPassword(page: Page, identifier: string, password: string) {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email or username").fill(identifier);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("whoever registers someone else's email first never gets in with the password they chose, once the owner signs in by link", async ({ browser }) => {
+  const email = uniqueEmail("prehijack");
+  const attacker = await (await browser.newContext()).newPage();
+  const owner = await (await browser.newContext()).newPage();
+  await signUpWithEmail(attacker, email, "the attacker's password");
+  // Before the address is confirmed the password does not work...
+  await signInWithPassword(attacker, email, "the attacker's password");
+  await expect(attacker.getByRole("main").getByRole("alert")).toContainText("This password does not work yet");
+  await expect(attacker).toHaveURL(/\/en\/sign-in/);
+
+  // ...the owner signs in by link and is told about the password they did not choose, and replaces it...
+  const since = new Date();
+  await owner.goto("/en/sign-in");
+  await owner.getByLabel("Email", { exact: true }).fill(email);
+  await owner.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await owner.goto(linkIn(await waitForMail(email, since)));
+  await expect(owner.getByRole("alert").filter({ hasText: "Your sign-up password does not work yet" })).toBeVisible();
+  await owner.getByRole("link", { name: "Go to the security page" }).click();
+  await owner.getByLabel("New password", { exact: true }).fill("the owner's own passphrase");
+  await owner.getByLabel("Repeat the new password").fill("the owner's own passphrase");
+  await owner.getByRole("button", { name: "Set the new password" }).click();
+  await expect(owner.getByRole("main").getByRole("status").first()).toContainText("Your new password is set.");
+
+  // ...and the attacker's password is now simply wrong, while the owner's works.
+  await signInWithPassword(attacker, email, "the attacker's password");
+  await expect(attacker.getByRole("main").getByRole("alert")).toContainText("is not right");
+  const later = await (await browser.newContext()).newPage();
+  await signInWithPassword(later, email, "the owner's own passphrase");
+  await expect(later).toHaveURL(/\/en\/me$/);
 });

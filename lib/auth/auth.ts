@@ -2,28 +2,21 @@
 // Both issue a JWT session that carries only the user id. Configuration is built lazily per request so
 // that importing this module (e.g. during `next build`) touches neither the database nor the environment.
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import { decodeRemembered } from "@/lib/auth/remembered-tokens";
 import Credentials from "next-auth/providers/credentials";
-import { hitRateLimit, LIMITS, rateLimitedFor } from "@/lib/rate-limit/rate-limit";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/lib/auth/config";
-import { verifyPassword } from "@/lib/auth/password";
+import { checkPasswordSignIn } from "@/lib/auth/password-sign-in";
+export { PasswordPending, TwoFactorNeeded } from "@/lib/auth/password-sign-in";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
-import { SignInSchema } from "@/lib/users/schemas";
 import { magicLinkMail } from "@/lib/auth/magic-link-mail";
-import { verifySecondFactor } from "@/lib/auth/two-factor";
 import { startDeviceSession } from "@/lib/users/devices";
 import { headers } from "next/headers";
-
-/** The password was right but the account's second factor is missing or wrong (said only after the password). */
-export class TwoFactorNeeded extends CredentialsSignin {
-  code = "two_factor";
-}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
@@ -48,36 +41,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       Credentials({
         credentials: { identifier: {}, password: {}, otp: {} },
         async authorize(raw, request) {
-          const parsed = SignInSchema.safeParse(raw);
-          if (!parsed.success) throw new CredentialsSignin();
-          const { identifier, password, otp } = parsed.data;
-          const id = identifier.trim().toLowerCase();
           const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-          // Lockout: after repeated failures for this account or from this client, refuse without checking.
-          if ((await rateLimitedFor(LIMITS.signInFailuresAccount, id)) || (await rateLimitedFor(LIMITS.signInFailuresClient, client))) throw new CredentialsSignin();
-          const user = await db().user.findFirst({
-            where: id.includes("@") ? { email: id } : { username: id },
-            select: { id: true, passwordHash: true, suspendedAt: true, totpEnabledAt: true },
-          });
-          const ok = await verifyPassword(user?.passwordHash, password);
-          if (!user || !ok || user.suspendedAt) {
-            logger.info({ event: "auth.sign_in_failed" }, "password sign-in failed");
-            await hitRateLimit(LIMITS.signInFailuresAccount, id);
-            await hitRateLimit(LIMITS.signInFailuresClient, client);
-            throw new CredentialsSignin();
-          }
-          // Staff with two-factor sign-in also give a current code (or a recovery code); a wrong one counts
-          // towards the lockout like a wrong password.
-          if (user.totpEnabledAt && !(await verifySecondFactor(user.id, otp))) {
-            logger.info({ event: "auth.second_factor_failed" }, "second factor missing or wrong");
-            if (otp) {
-              await hitRateLimit(LIMITS.signInFailuresAccount, id);
-              await hitRateLimit(LIMITS.signInFailuresClient, client);
-            }
-            throw new TwoFactorNeeded();
-          }
-          await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-          return { id: user.id };
+          return checkPasswordSignIn(raw, client);
         },
       }),
       Nodemailer({

@@ -8,7 +8,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { clientAddress, consumeRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { formAction } from "@/lib/actions/form-action";
-import { signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
+import { PasswordPending, signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
 import { sessionClaims } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db/client";
 import { signOutDevice } from "@/lib/users/devices";
@@ -20,8 +20,9 @@ import { registerApplicant } from "@/lib/users/register-applicant";
 import { revokeRole } from "@/lib/users/revoke-role";
 import { setSuspended, signOutEverywhere } from "@/lib/users/sessions";
 import { recoverAccount } from "@/lib/users/recover-account";
+import { setPassword } from "@/lib/users/set-password";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
-import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
+import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SetPasswordSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
 
 const WithNext = z.object({ next: z.string().optional() });
 
@@ -35,6 +36,9 @@ export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.sh
   } catch (e) {
     if (e instanceof TwoFactorNeeded || (e instanceof AuthError && (e as { code?: string }).code === "two_factor")) {
       throw new AppError("UNAUTHENTICATED", "second factor", { otp: ["otp_needed"] }, "auth.secondFactorNeeded");
+    }
+    if (e instanceof PasswordPending || (e instanceof AuthError && (e as { code?: string }).code === "password_pending")) {
+      throw new AppError("UNAUTHENTICATED", "password pending", undefined, "auth.passwordPending");
     }
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", "bad credentials", undefined, "auth.badCredentials");
     throw e; // includes the redirect after a successful sign-in
@@ -108,4 +112,10 @@ export const suspendUserAction = formAction("suspendUser", z.object({ userId: z.
   await setSuspended(await requireActor(), userId, suspend === "1");
   revalidatePath("/[locale]/admin", "page");
   redirect(`/${await getLocale()}/admin?${suspend === "1" ? "suspended" : "reactivated"}=1`);
+});
+
+export const setPasswordAction = formAction("setPassword", SetPasswordSchema, async (input) => {
+  const { outcome } = await setPassword(await requireActor(), input, (await sessionClaims())?.deviceSessionId);
+  revalidatePath("/[locale]/me", "layout");
+  redirect(`/${await getLocale()}/me/security?password=${outcome}#password`);
 });

@@ -40,3 +40,9 @@ export async function auditChainStatus(actor: Actor) {
   assertCan(actor, "audit:read:any");
   return verifyAuditChain((sql, params) => db().$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params));
 }
+
+/** The signed-in user's own password state, for /me and /me/security. */
+export async function ownPasswordState(actor: Actor) {
+  const u = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, passwordHash: true, passwordPending: true } });
+  return { hasEmail: !!u.email, hasPassword: !!u.passwordHash, pending: u.passwordPending };
+}

@@ -62,3 +62,20 @@ export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;
 
 export const RevokeRoleSchema = z.object({ membershipId: z.string().min(1, { message: "required" }) });
 export type RevokeRoleInput = z.infer<typeof RevokeRoleSchema>;
+
+/**
+ * The account's password (or passphrase): "confirm" keeps the one chosen at email sign-up by typing it
+ * again; "change" sets a new one (`current` is required unless the old one is still pending).
+ */
+export const SetPasswordSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("confirm"), password: z.string().min(1, { message: "required" }).max(1024, { message: "too_long" }) }),
+  z
+    .object({
+      mode: z.literal("change"),
+      current: z.string().max(1024, { message: "too_long" }).optional().default(""),
+      password: passphrase,
+      passwordConfirm: z.string().min(1, { message: "required" }),
+    })
+    .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "password_mismatch" }),
+]);
+export type SetPasswordInput = z.infer<typeof SetPasswordSchema>;

@@ -6,6 +6,7 @@ import { myEnrollments, recommendationsFor } from "@/lib/courses/queries";
 import type { Reason } from "@/lib/courses/matching";
 import { OfferResponse } from "./course-forms";
 import { SignOutEverywhere } from "@/components/layout/sign-out-everywhere";
+import { ownPasswordState } from "@/lib/users/queries";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -14,8 +15,8 @@ export default async function MePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me"))!;
-  const [ts, t, tc, te, format, apps, enrolments, recs] = await Promise.all([
-    getTranslations("security"), getTranslations("me"), getTranslations("courses"), getTranslations("enums"), getFormatter(), listOwnApplications(actor), myEnrollments(actor), recommendationsFor(actor),
+  const [ts, t, tc, te, format, apps, enrolments, recs, password] = await Promise.all([
+    getTranslations("security"), getTranslations("me"), getTranslations("courses"), getTranslations("enums"), getFormatter(), listOwnApplications(actor), myEnrollments(actor), recommendationsFor(actor), ownPasswordState(actor),
   ]);
   const reason = (r: Reason) => {
     switch (r.code) {
@@ -32,6 +33,7 @@ export default async function MePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1>{t("title")}</h1>
+      {password.pending && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("passwordPendingBanner")} <Link href="/me/security#password">{t("passwordPendingLink")}</Link></p>}
       <p>{t("lead")}</p>
       {apps.length === 0 ? (
         <p>{t("none")} <Link href="/apply">{t("applyCta")}</Link></p>

@@ -2,7 +2,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { pageActor } from "@/lib/authz/page-actor";
 import { db } from "@/lib/db/client";
 import { pendingEnrolment, staffTwoFactorRequired } from "@/lib/auth/two-factor";
-import { ConfirmTwoFactorForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
+import { ChangePasswordForm, ConfirmPasswordForm, ConfirmTwoFactorForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
+import { ownPasswordState } from "@/lib/users/queries";
 import { sessionClaims } from "@/lib/auth/session-claims";
 import { listDevices } from "@/lib/users/devices";
 
@@ -14,17 +15,37 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me/security"))!;
   const sid = (await sessionClaims())?.deviceSessionId;
-  const [t, format, user, pending, devices] = await Promise.all([
+  const [t, format, user, pending, devices, password] = await Promise.all([
     getTranslations("security"), getFormatter(),
     db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, recoveryCodes: { where: { kind: "two_factor", usedAt: null }, select: { id: true } } } }),
     pendingEnrolment(actor),
     listDevices(actor, sid),
+    ownPasswordState(actor),
   ]);
   return (
     <article className="max-w-2xl space-y-6">
       <h1>{t("title")}</h1>
       {(sp.required === "1" || actor.twoFactorSetupNeeded) && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("requiredNotice")}</p>}
       <p>{t("lead")}</p>
+      <section id="password" aria-labelledby="password-h" className="space-y-3">
+        <h2 id="password-h">{t(password.hasEmail ? "passwordTitle" : "passphraseTitle")}</h2>
+        {sp.password === "confirmed" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("passwordConfirmed")}</p>}
+        {sp.password === "changed" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("passwordChanged")}</p>}
+        {password.pending ? (
+          <>
+            <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("passwordPendingNotice")}</p>
+            <h3>{t("passwordKeepTitle")}</h3>
+            <ConfirmPasswordForm />
+            <h3>{t("passwordOtherTitle")}</h3>
+            <ChangePasswordForm needsCurrent={false} submitLabel={t("passwordSet")} />
+          </>
+        ) : (
+          <>
+            {!password.hasPassword && <p>{t("passwordNone")}</p>}
+            <ChangePasswordForm needsCurrent={password.hasPassword} submitLabel={t(password.hasEmail ? "passwordChange" : "passphraseChange")} />
+          </>
+        )}
+      </section>
       {!staffTwoFactorRequired() && !user.totpEnabledAt && <p className="text-sm text-neutral-700">{t("optionalHere")}</p>}
       {user.totpEnabledAt ? (
         <section className="space-y-2">

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/form/action-form";
 import { confirmTwoFactorAction, startTwoFactorAction } from "@/lib/auth/two-factor-actions";
-import { signOutDeviceAction } from "@/lib/users/actions";
+import { setPasswordAction, signOutDeviceAction } from "@/lib/users/actions";
 
 export function StartTwoFactorForm() {
   const t = useTranslations("security");
@@ -27,4 +27,39 @@ export function ConfirmTwoFactorForm() {
 
 export function SignOutDeviceForm({ sessionId, label }: { sessionId: string; label: string }) {
   return <ActionForm action={signOutDeviceAction} hidden={{ sessionId }} submitLabel={label} tone="secondary" className="inline-flex flex-col gap-1" />;
+}
+
+/** Keep the password chosen at email sign-up (type it again), or choose another. */
+export function ConfirmPasswordForm() {
+  const t = useTranslations("security");
+  return (
+    <ActionForm action={setPasswordAction} hidden={{ mode: "confirm" }} submitLabel={t("passwordKeep")}>
+      {() => <PasswordField id="confirm-password" name="password" label={t("passwordSignUpLabel")} autoComplete="current-password" />}
+    </ActionForm>
+  );
+}
+
+export function ChangePasswordForm({ needsCurrent, submitLabel }: { needsCurrent: boolean; submitLabel: string }) {
+  const t = useTranslations("security");
+  return (
+    <ActionForm action={setPasswordAction} hidden={{ mode: "change" }} submitLabel={submitLabel}>
+      {() => (
+        <>
+          {needsCurrent && <PasswordField id="current-password" name="current" label={t("passwordCurrentLabel")} autoComplete="current-password" />}
+          <PasswordField id="new-password" name="password" label={t("passwordNewLabel")} autoComplete="new-password" hint={t("passwordNewHint")} />
+          <PasswordField id="new-password-confirm" name="passwordConfirm" label={t("passwordRepeatLabel")} autoComplete="new-password" />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function PasswordField({ id, name, label, autoComplete, hint }: { id: string; name: string; label: string; autoComplete: string; hint?: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">{label}</label>
+      {hint && <p id={`${id}-hint`} className="text-sm text-neutral-600">{hint}</p>}
+      <input id={id} name={name} type="password" autoComplete={autoComplete} className="rounded border border-neutral-400 px-3 py-2 text-base" aria-describedby={hint ? `${id}-hint` : undefined} />
+    </div>
+  );
 }
