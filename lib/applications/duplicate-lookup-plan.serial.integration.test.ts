@@ -17,10 +17,11 @@ import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/li
 const CASES = 5_000;
 let client: pg.Client;
 let applicantId: string;
+let fundId: string;
 
 beforeAll(async () => {
   const platformId = (await platformOrganisation(db())).id;
-  const fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+  fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
   applicantId = (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id;
   client = new pg.Client({ connectionString: env().DATABASE_URL });
   await client.connect();
@@ -40,7 +41,7 @@ afterAll(async () => {
 
 /** The plan of the lookup as the submission uses it (a CTE read by an EXISTS), made for any values. */
 async function genericPlan(): Promise<string> {
-  const q = otherCasesMatching("p".repeat(64), null, "someone-else", "this-case");
+  const q = otherCasesMatching("p".repeat(64), null, "someone-else", "this-case", fundId);
   const name = `plan_${crypto.randomBytes(4).toString("hex")}`;
   await client.query("SET plan_cache_mode = force_generic_plan");
   await client.query(`PREPARE ${name} AS WITH m AS ${q.text} SELECT EXISTS (SELECT 1 FROM m) AS flagged, (SELECT count(*) FROM m) AS n`);

@@ -99,7 +99,9 @@ export type SubmitRow = {
 /**
  * The other people's cases that share an identifier with this one (blind indexes: the phone, or the legal
  * name with the birth date), as the body of a CTE of the submission: read once, by the flag on this case
- * and by the update that flags the others.
+ * and by the update that flags the others. Only cases of funds of the same organisation: a match across
+ * organisations would tell a reviewer of one that a person applied to another (an identity oracle for a
+ * planted reviewer: docs/decisions/0026-signals-stay-inside-the-organisation.md).
  *
  * Written for the plans PostgreSQL makes of a prepared statement (ADR 0021): a plan made once for any
  * values, and on a young database with no statistics yet. As `EXISTS (… WHERE phone = $1 OR identity =
@@ -109,8 +111,11 @@ export type SubmitRow = {
  * materialized CTE is planned to read all its rows, and for that the two indexes win at any size
  * (lib/applications/duplicate-lookup-plan.serial.integration.test.ts).
  */
-export function otherCasesMatching(phoneIndex: string | null, identityIndex: string | null, applicantId: string, applicationId: string): Prisma.Sql {
-  return Prisma.sql`MATERIALIZED (SELECT id FROM "Application" WHERE ("phoneIndex" = ${phoneIndex}::text OR "identityIndex" = ${identityIndex}::text) AND "applicantId" <> ${applicantId} AND id <> ${applicationId})`;
+export function otherCasesMatching(phoneIndex: string | null, identityIndex: string | null, applicantId: string, applicationId: string, fundId: string): Prisma.Sql {
+  // The organisation is compared per matching row (its fund by primary key): matches are few.
+  return Prisma.sql`MATERIALIZED (SELECT o.id FROM "Application" o
+    WHERE (o."phoneIndex" = ${phoneIndex}::text OR o."identityIndex" = ${identityIndex}::text) AND o."applicantId" <> ${applicantId} AND o.id <> ${applicationId}
+      AND (SELECT "organisationId" FROM "Fund" WHERE id = o."fundId") = (SELECT "organisationId" FROM "Fund" WHERE id = ${fundId}))`;
 }
 
 /**
@@ -159,7 +164,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     const referenceCode = generateReferenceCode();
     const submissionKey = String(raw.submissionKey);
     // A match with another person's case flags both for reviewers (never an automatic rejection).
-    const matches = otherCasesMatching(phoneIndex, identityIndex, actor.userId, applicationId);
+    const matches = otherCasesMatching(phoneIndex, identityIndex, actor.userId, applicationId, app.fundId);
     const notLocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)`;
     // Every state change is audited in the same transaction (here: the same statement) — see
     // lib/audit/record-audit-event.ts for what `data` may hold.

@@ -1,5 +1,9 @@
 // Reads the facts behind a case's fraud signals (lib/reviews/signals.ts) within the reviewer's scope.
 // Only keyed hashes and counts are compared: nothing personal is decrypted to find a match.
+// Every fact is read only from cases the reviewer may open (reviewerCaseWhere): a match with a case of
+// another organisation, a conflicted case or the reviewer's own is not shown, not even as a count — it
+// would let a planted reviewer test whether a phone or a name has applied anywhere
+// (docs/decisions/0026-signals-stay-inside-the-organisation.md).
 import "server-only";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -30,12 +34,14 @@ export async function caseSignals(actor: Actor, applicationId: string): Promise<
   if (!app) return [];
   const indexes = [app.phoneIndex && { phoneIndex: app.phoneIndex }, app.identityIndex && { identityIndex: app.identityIndex }].filter(Boolean) as object[];
   const details = [...new Set(app.payouts.map((p) => p.detailsIndex!))];
+  const visible = reviewerCaseWhere(actor);
+  const others = { ...visible, id: { not: app.id } };
   const [dups, shared, accountCases, rejectedBefore, p95] = await Promise.all([
-    indexes.length ? db().application.findMany({ where: { id: { not: app.id }, status: { not: "DRAFT" }, OR: indexes }, select: { referenceCode: true }, take: 10 }) : [],
-    details.length ? db().payout.findMany({ where: { detailsIndex: { in: details }, applicationId: { not: app.id } }, distinct: ["applicationId"], select: { application: { select: { referenceCode: true } } }, take: 10 }) : [],
+    indexes.length ? db().application.findMany({ where: { AND: [others, { OR: indexes }] }, select: { referenceCode: true }, take: 10 }) : [],
+    details.length ? db().payout.findMany({ where: { detailsIndex: { in: details }, application: others }, distinct: ["applicationId"], select: { application: { select: { referenceCode: true } } }, take: 10 }) : [],
     // Counted up to a cap: the signal needs "several", and one account's history must not slow the page.
-    db().application.findMany({ where: { applicantId: app.applicantId, status: { not: "DRAFT" } }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
-    db().application.findMany({ where: { applicantId: app.applicantId, id: { not: app.id }, status: "REJECTED" }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
+    db().application.findMany({ where: { AND: [visible, { applicantId: app.applicantId }] }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
+    db().application.findMany({ where: { AND: [others, { applicantId: app.applicantId, status: "REJECTED" }] }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
     fundP95(app.fundId),
   ]);
   return signalsFrom({

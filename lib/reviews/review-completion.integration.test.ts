@@ -238,6 +238,51 @@ describe("fraud signals", () => {
   });
 });
 
+describe("fraud signals stay inside what the reviewer may see", () => {
+  it("never name, count or flag a case of another organisation, one the reviewer declared a conflict on, or their own", async () => {
+    const otherOrg = (await makeOrganisation(db())).id;
+    const otherFund = (await makeFund(db(), otherOrg, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], requiredApprovals: 2, phoneRequirement: "OPTIONAL", legalNameRequirement: "OPTIONAL" })).id;
+    const [b1, b2, fmB] = [await as("REVIEWER", otherOrg), await as("REVIEWER", otherOrg), await as("FUND_MANAGER", otherOrg)];
+    const phone = `+375 29 ${crypto.randomInt(100, 999)}-${crypto.randomInt(10, 99)}-${crypto.randomInt(10, 99)}`;
+    // One account applied three times to the other organisation and was rejected there, with this phone and
+    // these payout details; now it applies here.
+    const applicant = await applicantActor();
+    const elsewhere = await submitted({ applicant, fund: otherFund });
+    await act(b1, elsewhere.applicationId, "decline", { reason: "Incomplete" });
+    await submitted({ applicant, fund: otherFund });
+    const paidElsewhere = await submitted({ applicant, fund: otherFund });
+    await act(b1, paidElsewhere.applicationId, "shortlist");
+    await act(b1, paidElsewhere.applicationId, "verify", { items: [] });
+    await act(b1, paidElsewhere.applicationId, "vote_approve", { amount: "1000" });
+    await act(b2, paidElsewhere.applicationId, "vote_approve", { amount: "1000" });
+    await requestPayout(fmB, RequestPayoutSchema.parse({ applicationId: paidElsewhere.applicationId, amount: "1000", method: "BANK_TRANSFER", details: "BY99 OTHR 0000 2222 3333", idempotencyKey: crypto.randomUUID() }));
+    const someoneElseElsewhere = await submitted({ phone, fund: otherFund }); // another account, same phone
+    const here = await submitted({ applicant, phone });
+    await act(r1, here.applicationId, "shortlist");
+    await act(r1, here.applicationId, "verify", { items: [] });
+    await act(r1, here.applicationId, "vote_approve", { amount: "1000" });
+    await act(r2, here.applicationId, "vote_approve", { amount: "1000" });
+    await requestPayout(fm, RequestPayoutSchema.parse({ applicationId: here.applicationId, amount: "1000", method: "BANK_TRANSFER", details: "by99othr000022223333", idempotencyKey: crypto.randomUUID() }));
+
+    expect(await caseSignals(r3, here.applicationId)).toEqual([]);
+    expect((await row(here.applicationId)).isDuplicateFlagged).toBe(false);
+    expect((await row(someoneElseElsewhere.applicationId)).isDuplicateFlagged).toBe(false);
+    // The other organisation's reviewers do not learn of this case either.
+    const seenThere = String((await caseSignals(b2, someoneElseElsewhere.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs);
+    expect(seenThere).not.toContain(String((await row(here.applicationId)).referenceCode));
+
+    // Inside the organisation the same phone is a signal, but not through a case the reviewer declared a conflict on.
+    const samePerson = await submitted({ phone });
+    expect((await caseSignals(r3, samePerson.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs).toBe((await row(here.applicationId)).referenceCode);
+    expect((await row(samePerson.applicationId)).isDuplicateFlagged).toBe(true);
+    const third = await submitted({ phone });
+    await act(r3, samePerson.applicationId, "declare_conflict", { reason: "I know this person" });
+    const refs = String((await caseSignals(r3, third.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs);
+    expect(refs).toContain(String((await row(here.applicationId)).referenceCode));
+    expect(refs).not.toContain(String((await row(samePerson.applicationId)).referenceCode));
+  });
+});
+
 describe("exports with personal fields", () => {
   it("only for the permission that allows it, with a reason, and every exported case lands in the access log", async () => {
     const c = await submitted({ phone: "+375 29 777-66-55" });
