@@ -1,12 +1,18 @@
 // The emergency lock in the browser (runs alone, after every other test: it changes the whole deployment).
 import { demo, expect, signInAs, test } from "./fixtures";
 
+// Both tests lock the one deployment: one after the other.
+test.describe.configure({ mode: "serial" });
+
 test("an admin locks all personal data, a reviewer then sees only locks, and the unlock code brings it back", async ({ page, browser, baseURL }) => {
   await signInAs(page, demo("admin"));
   await page.goto("/en/admin");
   await page.getByRole("button", { name: "Lock all personal data now" }).click();
-  await expect(page.getByText("Tick the box to confirm that you understand what the lock does.")).toBeVisible();
-  await page.getByLabel(/I understand: personal data stays unreadable/).check();
+  await expect(page.getByText("Type the word shown above the field to confirm the lock.")).toBeVisible();
+  await page.getByLabel("To confirm, type LOCK").fill("yes");
+  await page.getByRole("button", { name: "Lock all personal data now" }).click();
+  await expect(page.getByText("Type the word shown above the field to confirm the lock.")).toBeVisible();
+  await page.getByLabel("To confirm, type LOCK").fill("lock");
   await page.getByRole("button", { name: "Lock all personal data now" }).click();
   await expect(page.getByText(/^Locked: \d+ case keys are now unreadable\.$/)).toBeVisible();
   const code = (await page.getByLabel("Unlock code", { exact: true }).textContent())!.trim();
@@ -32,4 +38,23 @@ test("an admin locks all personal data, a reviewer then sees only locks, and the
   await rp.reload();
   await expect(rp.getByText("Fined twice for a white-red-white ribbon")).toBeVisible();
   await reviewer.close();
+});
+
+test("with JavaScript off (Tor Browser \"Safest\") the admin sees the unlock code once after locking, and unlocks with it", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, demo("admin"));
+  await page.goto("/ru/admin");
+  await page.getByLabel("Чтобы подтвердить, введите ЗАБЛОКИРОВАТЬ").fill("заблокировать");
+  await page.getByRole("button", { name: "Заблокировать все личные данные сейчас" }).click();
+  await expect(page.getByText(/^Заблокировано: ключей дел/)).toBeVisible();
+  const code = (await page.getByLabel("Код разблокировки", { exact: true }).first().textContent())!.trim();
+  expect(code.length).toBeGreaterThan(30);
+  // Shown once: the next visit of the page offers only the unlock form.
+  await page.goto("/ru/admin");
+  await expect(page.getByText(code)).toHaveCount(0);
+  await page.getByLabel("Код разблокировки", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Разблокировать личные данные" }).click();
+  await expect(page.getByText(/^Разблокировано: ключей дел/)).toBeVisible();
+  await context.close();
 });

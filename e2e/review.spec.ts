@@ -21,7 +21,7 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   const approve = actionForm(page, "Vote to approve");
   await approve.getByLabel(/Amount to approve/).fill("12000");
   await approve.getByRole("button", { name: "Vote to approve" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Verified."); // one of two
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Done: your vote is recorded — approve, $12,000. Stage: Verified (1 of 2 approvals)."); // one of two
   await expect(page.getByText("Approvals: 1 of 2 needed")).toBeVisible();
   await expect(page.getByRole("button", { name: "Vote to approve" })).toHaveCount(0); // one vote per reviewer
 
@@ -33,7 +33,7 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   const approve2 = actionForm(p2, "Vote to approve");
   await approve2.getByLabel(/Amount to approve/).fill("11000");
   await approve2.getByRole("button", { name: "Vote to approve" }).click();
-  await expect(p2.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Approved.");
+  await expect(p2.getByRole("main").getByRole("status")).toHaveText("Done: your vote is recorded — approve, $11,000. Stage: Approved (2 of 2 approvals).");
   await expect(p2.getByText("$11,000")).toBeVisible();
   await second.close();
 
@@ -175,4 +175,46 @@ test("a reviewer claims a case and finds it under 'assigned to me', then hands i
   await page.getByLabel("Assign to reviewer").selectOption({ label: demo("reviewer2") });
   await page.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText(`Assigned to ${demo("reviewer2")}.`);
+});
+
+test("a reviewer's vote is cast once: an older tab cannot change it, and withdrawing it is explicit and in the history", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const older = await context.newPage();
+  const newer = await context.newPage();
+  await signInAs(older, demo("reviewer2"));
+  await older.goto("/en/review/demo-application-4"); // PAD-DEMO-0004, verified, still showing the asked amount
+  await newer.goto("/en/review/demo-application-4");
+  const vote = actionForm(newer, "Vote to approve");
+  await vote.getByLabel(/Amount to approve/).fill("200");
+  await vote.getByRole("button", { name: "Vote to approve" }).click();
+  await expect(newer.getByRole("main").getByRole("status").first()).toContainText("your vote is recorded — approve, $200.");
+
+  // The older tab still offers the vote with $900: pressing it changes nothing and says why.
+  await actionForm(older, "Vote to approve").getByRole("button", { name: "Vote to approve" }).click();
+  await expect(older.getByText("You already voted: approve, $200. To change it, withdraw your vote first.")).toBeVisible();
+  await older.reload();
+  await expect(older.getByText("Your vote: approve, $200.")).toBeVisible();
+
+  // Withdrawing is its own, explicit step, recorded in the history; then the vote buttons are back.
+  await older.getByRole("button", { name: "Withdraw my vote" }).click();
+  await expect(older.getByRole("main").getByRole("status").first()).toHaveText("Your vote is withdrawn. Stage: Verified. You can vote again.");
+  await expect(older.getByRole("listitem").filter({ hasText: "You voted to approve $200" })).toBeVisible();
+  await expect(older.getByRole("listitem").filter({ hasText: "You withdrew a vote (approve)" })).toBeVisible();
+  await expect(older.getByRole("button", { name: "Vote to approve" })).toBeVisible();
+  await context.close();
+});
+
+test("with JavaScript off, a stale tab's stage action is refused with the stage the case is at now", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const older = await context.newPage();
+  const newer = await context.newPage();
+  await signInAs(older, demo("reviewer2"));
+  await older.goto("/en/review/demo-application-1"); // PAD-DEMO-0001, submitted
+  await expect(older.getByRole("heading", { level: 1 })).toHaveText("Case PAD-DEMO-0001");
+  await newer.goto("/en/review/demo-application-1");
+  await actionForm(newer, "Shortlist").getByRole("button", { name: "Shortlist" }).click();
+  await expect(newer.getByText("Done. Stage: Shortlisted.")).toBeVisible();
+  await actionForm(older, "Shortlist").getByRole("button", { name: "Shortlist" }).click();
+  await expect(older.getByText(/This case changed meanwhile: its stage is now “Shortlisted”/)).toBeVisible();
+  await context.close();
 });

@@ -33,6 +33,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       approvedAmountMinor: true,
       submittedAt: true,
       isDuplicateFlagged: true,
+      dataDeletedAt: true,
       statementEnc: true,
       verifiedItems: true,
       score: true,
@@ -46,10 +47,20 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   });
   if (!c) return null;
   await loadCaseKeys(db(), [c.id]);
+  // The history also shows each vote and withdrawal (who: "you" or "a reviewer"; the amount voted).
+  const ballotEvents = await db().auditEvent.findMany({
+    where: { entityType: "Application", entityId: c.id, action: { in: ["review.vote_approve", "review.vote_reject", "review.withdraw_vote"] } },
+    orderBy: { seq: "asc" },
+    select: { seq: true, action: true, actorId: true, createdAt: true, data: true },
+  });
   // Pseudonymous by default: the statement and evidence, never the legal name, phone or contact.
   const { statementEnc, ...rest } = c;
   return {
     ...rest,
+    ballotEvents: ballotEvents.map((e) => {
+      const d = (e.data ?? {}) as { amountMinor?: number | null; withdrawn?: string | null };
+      return { id: e.seq.toString(), action: e.action.slice("review.".length) as "vote_approve" | "vote_reject" | "withdraw_vote", mine: e.actorId === actor.userId, createdAt: e.createdAt, amountMinor: d.amountMinor ?? null, withdrawn: d.withdrawn ?? null };
+    }),
     statement: statementEnc ? decrypt(statementEnc, `Application.statement:${c.id}`) : "",
     messages: c.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
     evidenceFiles: c.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),

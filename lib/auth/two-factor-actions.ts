@@ -8,6 +8,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { beginEnrolment, confirmEnrolment, resetTwoFactor } from "@/lib/auth/two-factor";
 import { assertCan } from "@/lib/authz/actor";
 import { lockDeployment, unlockDeployment } from "@/lib/crypto/emergency-lock";
+import { LockDeploymentSchema, UnlockDeploymentSchema } from "@/lib/crypto/lock-schemas";
 import { requireActor } from "@/lib/authz/current-actor";
 
 export const startTwoFactorAction = formAction("startTwoFactor", z.object({}), async () => {
@@ -30,17 +31,18 @@ export const resetTwoFactorAction = formAction("resetTwoFactor", z.object({ user
 
 export const lockDeploymentAction = formAction(
   "lockDeployment",
-  z.object({ confirm: z.literal("yes", { message: "confirm_lock" }), otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default("") }),
+  LockDeploymentSchema,
   async ({ otp }) => {
     const result = await lockDeployment(await requireActor(), otp);
-    // No revalidation: the page must keep showing the unlock code this once.
+    // No revalidation: the page must keep showing the unlock code this once. Without JavaScript the page is
+    // rendered again (now locked) and the lock form, still in the page, shows the result (admin page).
     return result;
   },
 );
 
 export const unlockDeploymentAction = formAction(
   "unlockDeployment",
-  z.object({ code: z.string().trim().min(1, { message: "required" }).max(200, { message: "unlock_code_wrong" }), otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default("") }),
+  UnlockDeploymentSchema,
   async ({ code, otp }) => {
     const { keys } = await unlockDeployment(await requireActor(), code, otp);
     revalidatePath("/[locale]/admin", "layout");

@@ -65,6 +65,27 @@ describe("courses and enrolment", () => {
     expect((await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("HIRED");
   });
 
+  it("refuses a decision from a stale tab: a request answered meanwhile is not answered again differently", async () => {
+    const courseId = await publishedCourse({ seats: "1" });
+    const first = await applicant();
+    const held = await requestSeat(first, { courseId, motivation: MOTIVATION });
+    await providerDecide(provider, { enrollmentId: held.enrollmentId, action: "offer" }); // the only seat is held
+    const a = await applicant();
+    const { enrollmentId } = await requestSeat(a, { courseId, motivation: MOTIVATION });
+    // One tab waitlists the request; an older tab, still showing it as requested, declines it (allowed from
+    // the waiting list in itself).
+    await providerDecide(provider, { enrollmentId, action: "waitlist", expectedStatus: "REQUESTED" });
+    await expect(providerDecide(provider, { enrollmentId, action: "decline", expectedStatus: "REQUESTED" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "courses.notAtThisStage" });
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("WAITLISTED");
+    // The first applicant declines the offer: the seat goes to the waiting list (here: to `a`).
+    await applicantRespond(first, { enrollmentId: held.enrollmentId, action: "decline_offer", expectedStatus: "OFFERED" });
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("OFFERED");
+    await applicantRespond(a, { enrollmentId, action: "accept", expectedStatus: "OFFERED" });
+    // The applicant's other tab still shows the offer: declining it now is refused, the seat stays accepted.
+    await expect(applicantRespond(a, { enrollmentId, action: "decline_offer", expectedStatus: "OFFERED" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("ACCEPTED");
+  });
+
   it("never overbooks: many concurrent offers and acceptances for 2 seats hold at most 2", async () => {
     const courseId = await publishedCourse();
     const people = await Promise.all(Array.from({ length: 8 }, () => applicant()));

@@ -79,7 +79,7 @@ export async function requestSeat(actor: Actor, input: { courseId: string; motiv
   });
 }
 
-export async function providerDecide(actor: Actor, input: { enrollmentId: string; action: ProviderAction }): Promise<{ status: EnrollmentStatus }> {
+export async function providerDecide(actor: Actor, input: { enrollmentId: string; action: ProviderAction; expectedStatus?: string }): Promise<{ status: EnrollmentStatus }> {
   assertCan(actor, "enrollment:decide:org");
   const orgs = orgsWithRole(actor, "COURSE_PROVIDER");
   const found = await db().enrollment.findFirst({ where: { id: input.enrollmentId, course: { providerId: { in: orgs } } }, select: { courseId: true } });
@@ -90,7 +90,7 @@ export async function providerDecide(actor: Actor, input: { enrollmentId: string
     const notified: string[] = [];
     const e = await tx.enrollment.findUniqueOrThrow({ where: { id: input.enrollmentId }, select: { id: true, status: true, applicantId: true } });
     const to = providerMove(input.action, e.status);
-    if (!to) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
+    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
     if (to === "OFFERED") {
       const held = await tx.enrollment.count({ where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } } });
       if (held >= course.seats) throw new AppError("CONFLICT", "no seat", undefined, "courses.noSeatLeft", { seats: course.seats });
@@ -105,7 +105,7 @@ export async function providerDecide(actor: Actor, input: { enrollmentId: string
   return { status: result.status };
 }
 
-export async function applicantRespond(actor: Actor, input: { enrollmentId: string; action: ApplicantAction }): Promise<{ status: EnrollmentStatus }> {
+export async function applicantRespond(actor: Actor, input: { enrollmentId: string; action: ApplicantAction; expectedStatus?: string }): Promise<{ status: EnrollmentStatus }> {
   assertCan(actor, "enrollment:request:own");
   const found = await db().enrollment.findFirst({ where: { id: input.enrollmentId, applicantId: actor.userId }, select: { courseId: true } });
   if (!found) throw new AppError("NOT_FOUND", "enrollment not found");
@@ -116,7 +116,7 @@ export async function applicantRespond(actor: Actor, input: { enrollmentId: stri
     const e = await tx.enrollment.findUniqueOrThrow({ where: { id: input.enrollmentId }, select: { id: true, status: true } });
     if (e.status === "EXPIRED") throw new AppError("INVALID_STATE", "offer expired", undefined, "courses.offerExpired");
     const to = applicantMove(input.action, e.status);
-    if (!to) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
+    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
     await tx.enrollment.update({ where: { id: e.id }, data: { status: to } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: `enrollment.${input.action}`, entityType: "Enrollment", entityId: e.id, data: { courseId: course.id, from: e.status, to } });
     if (to === "ACCEPTED") await requestFeePayout(tx, e.id, actor.userId, course.id);

@@ -47,8 +47,11 @@ export const RequestSeatSchema = z.object({
 });
 
 export const PROVIDER_ACTIONS = ["offer", "waitlist", "decline", "start", "complete", "hire", "drop"] as const;
-export const ProviderDecisionSchema = z.object({ enrollmentId: z.string().min(1).max(100), action: z.enum(PROVIDER_ACTIONS) });
-export const ApplicantResponseSchema = z.object({ enrollmentId: z.string().min(1).max(100), action: z.enum(["accept", "decline_offer"]) });
+// `expectedStatus`: the enrolment's state as the acting page showed it; a stale tab's decision (the request
+// was answered meanwhile, or the waiting list moved it) is refused instead of replacing the newer one.
+const expectedStatus = z.string().max(40).optional();
+export const ProviderDecisionSchema = z.object({ enrollmentId: z.string().min(1).max(100), action: z.enum(PROVIDER_ACTIONS), expectedStatus });
+export const ApplicantResponseSchema = z.object({ enrollmentId: z.string().min(1).max(100), action: z.enum(["accept", "decline_offer"]), expectedStatus });
 export const OfferCandidateSchema = z.object({ courseId: z.string().min(1).max(100), candidate: z.string().min(1).max(100) });
 
 export const ProfileSchema = z.object({

@@ -151,6 +151,32 @@ describe("payouts", () => {
     expect((await balances(world.fundId)).get("ANY")).toMatchObject({ paid: 0, committed: 0, available: 100_000 });
   });
 
+  it("refuses a step from a stale tab: the payout moved on, or came round to the same state again", async () => {
+    const world = await moneyWorld();
+    await receive(world, "1000");
+    const c = await approvedCase(world, "300");
+    const { payoutId } = await request(world.fm1, c.applicationId, "300");
+    // fm1's page still shows REQUESTED (cancel offered); fm2 approved meanwhile. Cancelling an approved payout
+    // is allowed in itself, so only the stale check stops it.
+    await step(world.fm2, payoutId, "approve", { expectedStatus: "REQUESTED", expectedAttempt: "1" });
+    await expect(step(world.fm1, payoutId, "cancel", { reason: "Duplicate request", expectedStatus: "REQUESTED", expectedAttempt: "1" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "payouts.notAtThisStage", messageValues: { status: "APPROVED" } });
+    await step(world.fm1, payoutId, "send", { expectedStatus: "APPROVED", expectedAttempt: "1" });
+    await applicantStep(c.applicant, payoutId, "report_not_received");
+    await step(world.fm1, payoutId, "investigate", { reason: "Card frozen", expectedStatus: "NOT_RECEIVED", expectedAttempt: "1" });
+    // fm2 opens the page: investigating, attempt 1, "Send again". fm1 sends again, it fails again and is
+    // investigated again: investigating, attempt 2. fm2's old tab must not send a third time.
+    await step(world.fm1, payoutId, "resend", { method: "THIRD_PARTY", expectedStatus: "INVESTIGATING", expectedAttempt: "1" });
+    await applicantStep(c.applicant, payoutId, "report_not_received");
+    await step(world.fm1, payoutId, "investigate", { reason: "Still missing", expectedStatus: "NOT_RECEIVED", expectedAttempt: "2" });
+    await expect(step(world.fm2, payoutId, "resend", { method: "CARD", expectedStatus: "INVESTIGATING", expectedAttempt: "1" })).rejects.toMatchObject({ code: "INVALID_STATE", messageValues: { status: "INVESTIGATING" } });
+    const p = await db().payout.findUniqueOrThrow({ where: { id: payoutId } });
+    expect([p.status, p.attempt, p.method]).toEqual(["INVESTIGATING", 2, "THIRD_PARTY"]);
+    // The applicant's page showed "sent": once they reported it, a stale "I received the money" is refused.
+    await step(world.fm1, payoutId, "resend", { method: "THIRD_PARTY", expectedStatus: "INVESTIGATING", expectedAttempt: "2" });
+    await applicantStep(c.applicant, payoutId, "report_not_received");
+    await expect(applicantPayoutStep(c.applicant, PayoutStepSchema.parse({ payoutId, action: "confirm", idempotencyKey: key(), expectedStatus: "SENT" }))).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+
   it("hides payouts of other organisations and other applicants", async () => {
     const other = await moneyWorld();
     await receive(w, "100");

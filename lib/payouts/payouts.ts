@@ -158,6 +158,10 @@ async function markCasePaidIfCovered(tx: Tx, p: LockedPayout, actorId: string): 
 export type StepResult = { payoutId: string; status: PayoutStatus };
 
 /** A fund manager's step: approve, send, investigate, resend or cancel. */
+/** A step from a page that showed another state or attempt of the payout than the one it has now. */
+const isStale = (input: PayoutStepInput, p: { status: string; attempt: number }) =>
+  (input.expectedStatus !== undefined && input.expectedStatus !== p.status) || (input.expectedAttempt !== undefined && Number(input.expectedAttempt) !== p.attempt);
+
 export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<StepResult> {
   const permission = input.action === "approve" ? "payout:approve:org" : "payout:release:org";
   assertCan(actor, permission);
@@ -170,7 +174,7 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
       const p = await lockPayout(tx, input.payoutId, { orgs });
       if (p.applicantId === actor.userId) throw new AppError("NOT_FOUND", "payout not found");
       const to = nextStatus(input.action, p.status);
-      if (!to) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
+      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
       const data: Record<string, unknown> = { status: to };
       switch (input.action) {
         case "approve": {
@@ -227,7 +231,7 @@ export async function applicantPayoutStep(actor: Actor, input: PayoutStepInput):
       const p = await lockPayout(tx, input.payoutId, { applicantId: actor.userId });
       if (p.applicantId !== actor.userId) throw new AppError("NOT_FOUND", "payout not found");
       const to = nextStatus(input.action, p.status);
-      if (!to) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
+      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
       await tx.payout.update({ where: { id: p.id }, data: { status: to, ...(to === "CONFIRMED" ? { confirmedAt: new Date() } : {}) } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: `payout.${input.action}`, entityType: "Payout", entityId: p.id, data: { from: p.status, to, fundId: p.fundId } });
       return { payoutId: p.id, status: to };

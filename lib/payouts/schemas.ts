@@ -21,6 +21,10 @@ export const PayoutStepSchema = z.object({
   // A fresh second factor to approve (staff with two-factor sign-in).
   otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default(""),
   idempotencyKey: key,
+  // The payout's state and attempt as the acting page showed them: a stale tab's step is refused with the
+  // state now (the attempt tells "investigating again" from "still investigating").
+  expectedStatus: z.string().max(40).optional(),
+  expectedAttempt: z.string().regex(/^\d{1,6}$/).optional(),
 });
 export type PayoutStepInput = Omit<z.infer<typeof PayoutStepSchema>, "otp"> & { otp?: string };
 

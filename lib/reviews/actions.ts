@@ -22,7 +22,7 @@ export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, asy
   // After a conflict the case is no longer the reviewer's to see: back to the queue, with a notice.
   if (input.action === "declare_conflict") redirect(`/${locale}/review?conflict=1`);
   // The case page shows the new stage, its new actions and a notice (the acting form may be gone).
-  redirect(`/${locale}/review/${input.applicationId}?done=1`);
+  redirect(`/${locale}/review/${input.applicationId}?done=${input.action}`);
 });
 
 export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason, otp }) => revealIdentity(await requireActor(), applicationId, reason, otp));

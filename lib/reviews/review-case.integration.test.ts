@@ -52,13 +52,67 @@ describe("reviewing a case", () => {
     expect(actions).toEqual(["review.shortlist", "review.verify", "review.vote_approve", "review.vote_approve"]);
   });
 
-  it("never approves on one reviewer voting twice", async () => {
+  it("casts a vote once: a second vote (a stale tab) is refused with the first one, and the award does not change", async () => {
     const { applicationId } = await submittedCase();
-    const r1 = await reviewer();
+    const [r1, r2] = [await reviewer(), await reviewer()];
     await act(r1, applicationId, "shortlist");
     await act(r1, applicationId, "verify", { items: CHECKLIST });
-    await act(r1, applicationId, "vote_approve", { amount: "1200" });
-    expect(await act(r1, applicationId, "vote_approve", { amount: "1100" })).toEqual({ status: "VERIFIED" });
+    await act(r1, applicationId, "vote_approve", { amount: "200", expectedStatus: "VERIFIED" });
+    // The older tab still shows the asked amount and the vote buttons, and the stage is still VERIFIED.
+    await expect(act(r1, applicationId, "vote_approve", { amount: "1200", expectedStatus: "VERIFIED" })).rejects.toMatchObject({
+      code: "CONFLICT", messageKey: "review.alreadyVotedApprove", messageValues: { amount: { minor: 20_000, currency: "USD" } },
+    });
+    await expect(act(r1, applicationId, "vote_reject", { reason: "Changed my mind", expectedStatus: "VERIFIED" })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "review.alreadyVotedApprove" });
+    const ballot = await db().review.findFirstOrThrow({ where: { applicationId, reviewerId: r1.userId } });
+    expect([ballot.vote, ballot.approvedAmountMinor]).toEqual(["APPROVE", 20_000]);
+    expect(await statusOf(applicationId)).toBe("VERIFIED"); // one reviewer never approves alone
+    expect(await act(r2, applicationId, "vote_approve", { amount: "1200" })).toEqual({ status: "APPROVED" });
+    expect((await db().application.findUniqueOrThrow({ where: { id: applicationId } })).approvedAmountMinor).toBe(20_000);
+    const votes = await db().auditEvent.count({ where: { entityId: applicationId, action: { startsWith: "review.vote" } } });
+    expect(votes).toBe(2);
+  });
+
+  it("lets a reviewer withdraw their vote before the case is decided, recorded, and vote again; never after", async () => {
+    const { applicationId } = await submittedCase();
+    const [r1, r2, r3] = [await reviewer(), await reviewer(), await reviewer()];
+    await act(r1, applicationId, "shortlist");
+    await act(r1, applicationId, "verify", { items: CHECKLIST });
+    await expect(act(r1, applicationId, "withdraw_vote")).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.noVoteToWithdraw" });
+    await act(r1, applicationId, "vote_reject", { reason: "Documents look altered" });
+    await act(r1, applicationId, "withdraw_vote", { reason: "The fund confirmed the documents", expectedStatus: "VERIFIED" });
+    expect((await db().review.findFirstOrThrow({ where: { applicationId, reviewerId: r1.userId } })).vote).toBeNull();
+    const withdrawn = await db().auditEvent.findFirstOrThrow({ where: { entityId: applicationId, action: "review.withdraw_vote" } });
+    expect(withdrawn.data).toMatchObject({ withdrawn: "REJECT", from: "VERIFIED", to: "VERIFIED" });
+    await act(r1, applicationId, "vote_approve", { amount: "1000" });
+    expect(await act(r2, applicationId, "vote_approve", { amount: "1200" })).toEqual({ status: "APPROVED" });
+    // Decided: no withdrawal can change it any more.
+    await expect(act(r2, applicationId, "withdraw_vote")).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage" });
+    await expect(act(r3, applicationId, "vote_reject", { reason: "Late" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    expect(await statusOf(applicationId)).toBe("APPROVED");
+  });
+
+  it("refuses every stage action from a stale tab (the case moved meanwhile) with the stage it is at now", async () => {
+    const [r1, r2] = [await reviewer(), await reviewer()];
+    // Shortlist, decline, request information: the page showed SUBMITTED, another reviewer shortlisted.
+    const a = (await submittedCase()).applicationId;
+    await act(r2, a, "shortlist", { expectedStatus: "SUBMITTED" });
+    for (const [action, more] of [["shortlist", {}], ["decline", { reason: "Not eligible" }], ["request_info", { message: "Send the order" }]] as const) {
+      await expect(act(r1, a, action, { ...more, expectedStatus: "SUBMITTED" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage", messageValues: { stage: "SHORTLISTED" } });
+    }
+    // Verify: the page showed SHORTLISTED while another reviewer asked the applicant for information.
+    await act(r2, a, "request_info", { message: "Send the order", expectedStatus: "SHORTLISTED" });
+    await expect(act(r1, a, "verify", { items: CHECKLIST, expectedStatus: "SHORTLISTED" })).rejects.toMatchObject({ messageValues: { stage: "NEEDS_INFO" } });
+    // Vote to reject (or approve) from a page that showed VERIFIED after the case was approved.
+    const b = (await submittedCase()).applicationId;
+    await act(r1, b, "shortlist");
+    await act(r1, b, "verify", { items: CHECKLIST });
+    const r3 = await reviewer();
+    await act(r1, b, "vote_approve", { amount: "1000" });
+    await act(r2, b, "vote_approve", { amount: "1000" });
+    await expect(act(r3, b, "vote_reject", { reason: "Too late", expectedStatus: "VERIFIED" })).rejects.toMatchObject({ messageValues: { stage: "APPROVED" } });
+    // Nothing was written by the refused actions.
+    expect((await db().applicationStatusChange.findMany({ where: { applicationId: a }, orderBy: { createdAt: "asc" } })).map((s) => s.toStatus)).toEqual(["SUBMITTED", "SHORTLISTED", "NEEDS_INFO"]);
+    expect(await db().review.count({ where: { applicationId: b, reviewerId: r3.userId } })).toBe(0);
   });
 
   it("is blocked by a rejection vote, which needs a reason", async () => {

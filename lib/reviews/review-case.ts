@@ -1,5 +1,7 @@
 // A reviewer acts on a case: shortlist, decline, request information, verify (fund checklist), vote
-// (four eyes), or declare a conflict of interest. The case is loaded within the reviewer's scope (their
+// (four eyes) once, withdraw their vote before the case is decided, or declare a conflict of interest.
+// An action from a stale page (the case moved meanwhile, or the reviewer already voted in another tab) is
+// refused with what is true now; nothing is overwritten. The case is loaded within the reviewer's scope (their
 // organisations' funds, never their own case), every move is checked by rules.ts, written with its
 // history and audit event in one transaction, and the applicant gets a neutral notice afterwards.
 import "server-only";
@@ -13,7 +15,7 @@ import { db } from "@/lib/db/client";
 import type { ApplicationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { parseMoneyInput } from "@/lib/money/money";
-import { checklistComplete, decide, isAllowed, moveOf } from "@/lib/reviews/rules";
+import { ballotRefusal, checklistComplete, decide, isAllowed, moveOf } from "@/lib/reviews/rules";
 import type { ReviewActionInput } from "@/lib/reviews/schemas";
 
 const required = (field: string) => new AppError("INVALID_INPUT", `${field} required`, { [field]: ["required"] });
@@ -29,7 +31,16 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
     const mine = app.reviews.find((r) => r.reviewerId === actor.userId);
     if (mine?.conflictDeclared) throw new AppError("FORBIDDEN", "conflict declared", undefined, "review.conflicted");
     // A stale page (someone else moved the case meanwhile): say where the case is now, overwrite nothing.
-    if (!isAllowed(input.action, app.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage", { stage: app.status });
+    if (!isAllowed(input.action, app.status) || (input.expectedStatus && input.expectedStatus !== app.status)) {
+      throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage", { stage: app.status });
+    }
+    const refusal = ballotRefusal(input.action, mine);
+    if (refusal === "already_voted") {
+      throw mine!.vote === "APPROVE"
+        ? new AppError("CONFLICT", "already voted", undefined, "review.alreadyVotedApprove", { amount: { minor: mine!.approvedAmountMinor ?? 0, currency: app.fund.currency } })
+        : new AppError("CONFLICT", "already voted", undefined, "review.alreadyVotedReject");
+    }
+    if (refusal === "no_vote") throw new AppError("INVALID_STATE", "no vote", undefined, "review.noVoteToWithdraw");
 
     let to: ApplicationStatus | null = moveOf(input.action);
     const data: Record<string, unknown> = {};
@@ -54,7 +65,8 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
         break;
     }
 
-    if (input.action === "vote_approve" || input.action === "vote_reject" || input.action === "declare_conflict") {
+    const ballotData: Record<string, string | number | null> = {};
+    if (input.action === "vote_approve" || input.action === "vote_reject" || input.action === "withdraw_vote" || input.action === "declare_conflict") {
       let amount: number | null = null;
       if (input.action === "vote_approve") {
         amount = parseMoneyInput(input.amount, app.fund.currency);
@@ -63,7 +75,12 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
       }
       const ballot = input.action === "declare_conflict"
         ? { conflictDeclared: true, vote: null, approvedAmountMinor: null, reason }
-        : { vote: input.action === "vote_approve" ? ("APPROVE" as const) : ("REJECT" as const), approvedAmountMinor: amount, reason };
+        : input.action === "withdraw_vote"
+          ? { vote: null, approvedAmountMinor: null, reason }
+          : { vote: input.action === "vote_approve" ? ("APPROVE" as const) : ("REJECT" as const), approvedAmountMinor: amount, reason };
+      // The history shows each vote and withdrawal with its amount (lib/reviews/case-history.ts).
+      if (input.action === "vote_approve") ballotData.amountMinor = amount;
+      if (input.action === "withdraw_vote") Object.assign(ballotData, { withdrawn: mine!.vote, amountMinor: mine!.approvedAmountMinor });
       await tx.review.upsert({
         where: { applicationId_reviewerId: { applicationId: app.id, reviewerId: actor.userId } },
         create: { applicationId: app.id, reviewerId: actor.userId, ...ballot },
@@ -87,7 +104,7 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
       action: `review.${input.action}`,
       entityType: "Application",
       entityId: app.id,
-      data: { from: app.status, to: to ?? app.status, ...(data.approvedAmountMinor ? { approvedAmountMinor: data.approvedAmountMinor as number } : {}) },
+      data: { from: app.status, to: to ?? app.status, ...ballotData, ...(data.approvedAmountMinor ? { approvedAmountMinor: data.approvedAmountMinor as number } : {}) },
     });
     return { status: to ?? app.status, moved: !!to, applicantId: app.applicantId };
   });

@@ -2,7 +2,7 @@
 // case is verified, and the four-eyes decision on approval (docs/decisions/0009-four-eyes.md).
 import type { ApplicationStatus, Vote } from "@/lib/db/generated/enums";
 
-export const REVIEW_ACTIONS = ["shortlist", "decline", "request_info", "verify", "vote_approve", "vote_reject", "declare_conflict"] as const;
+export const REVIEW_ACTIONS = ["shortlist", "decline", "request_info", "verify", "vote_approve", "vote_reject", "withdraw_vote", "declare_conflict"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 const ALLOWED_FROM: Record<ReviewAction, readonly ApplicationStatus[]> = {
@@ -12,10 +12,23 @@ const ALLOWED_FROM: Record<ReviewAction, readonly ApplicationStatus[]> = {
   verify: ["SHORTLISTED"],
   vote_approve: ["VERIFIED"],
   vote_reject: ["VERIFIED"],
+  withdraw_vote: ["VERIFIED"], // only before the case is decided
   declare_conflict: ["SUBMITTED", "SHORTLISTED", "VERIFIED", "NEEDS_INFO"],
 };
 
 export const isAllowed = (action: ReviewAction, status: ApplicationStatus) => ALLOWED_FROM[action].includes(status);
+
+export type BallotRefusal = "already_voted" | "no_vote";
+
+/**
+ * A vote is cast once: a second vote by the same reviewer (a stale tab still showing the vote buttons) is
+ * refused, never a silent change of the award. To change it, the reviewer withdraws it first, explicitly.
+ */
+export function ballotRefusal(action: ReviewAction, mine: { vote: Vote | null } | null | undefined): BallotRefusal | null {
+  if ((action === "vote_approve" || action === "vote_reject") && mine?.vote) return "already_voted";
+  if (action === "withdraw_vote" && !mine?.vote) return "no_vote";
+  return null;
+}
 export const actionsAt = (status: ApplicationStatus) => REVIEW_ACTIONS.filter((a) => isAllowed(a, status));
 
 /** The stage an action moves the case to (votes and conflicts move it only through `decide`). */
@@ -85,7 +98,7 @@ export function step(state: CaseState, s: Step, requiredApprovals: number): Case
     return { ...state, ballots, status: decide(ballots, requiredApprovals).outcome === "APPROVED" ? "APPROVED" : state.status };
   }
   const mine = state.ballots.find((b) => b.reviewerId === s.reviewerId);
-  if (mine?.conflictDeclared || !isAllowed(s.action, state.status)) return null;
+  if (mine?.conflictDeclared || !isAllowed(s.action, state.status) || ballotRefusal(s.action, mine)) return null;
   if (s.action === "verify" && !s.checklistComplete) return null;
   const others = state.ballots.filter((b) => b.reviewerId !== s.reviewerId);
   let ballots = state.ballots;
@@ -94,6 +107,8 @@ export function step(state: CaseState, s: Step, requiredApprovals: number): Case
     ballots = [...others, { reviewerId: s.reviewerId, vote: "APPROVE", approvedAmountMinor: s.amountMinor, conflictDeclared: false }];
   } else if (s.action === "vote_reject") {
     ballots = [...others, { reviewerId: s.reviewerId, vote: "REJECT", approvedAmountMinor: null, conflictDeclared: false }];
+  } else if (s.action === "withdraw_vote") {
+    ballots = [...others, { reviewerId: s.reviewerId, vote: null, approvedAmountMinor: null, conflictDeclared: false }];
   } else if (s.action === "declare_conflict") {
     ballots = [...others, { reviewerId: s.reviewerId, vote: null, approvedAmountMinor: null, conflictDeclared: true }];
   }

@@ -12,6 +12,9 @@ export const ReviewActionSchema = z.object({
   template: z.preprocess((v) => (v === "" ? undefined : v), z.enum(MESSAGE_TEMPLATES).optional()),
   amount: z.string().trim().max(20, { message: "amount_format" }).optional().default(""),
   items: z.preprocess(toArray, z.array(z.string().max(200)).max(50)),
+  // The stage the acting page showed. Every form sends it: an action from a stale tab (the case moved
+  // meanwhile) is refused with the current stage instead of acting on a case the reviewer has not seen.
+  expectedStatus: z.string().max(40).optional(),
 });
 export type ReviewActionInput = z.infer<typeof ReviewActionSchema>;
 

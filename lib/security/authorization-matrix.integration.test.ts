@@ -206,6 +206,8 @@ const TABLE: Record<string, Row> = {
   suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1" }) },
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
+  // One's own password only (the actor comes from the session; no id in the form to aim at someone else).
+  setPasswordAction: { allow: SIGNED_IN, setup: async () => ({ mode: "change", current: "", password: "a new passphrase 1", passwordConfirm: "a new passphrase 1" }) },
   signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
 };

@@ -27,7 +27,7 @@ describe("emergency lock actions", () => {
 
     for (const actor of others) {
       harness.actor = actor;
-      const r = await lock(null, formOf({ confirm: "yes" }));
+      const r = await lock(null, formOf({ confirm: "LOCK" }));
       expect(r.ok).toBe(false);
       expect(["FORBIDDEN", "UNAUTHENTICATED"]).toContain(r.code);
     }
@@ -35,7 +35,7 @@ describe("emergency lock actions", () => {
 
     harness.actor = admin;
     expect(await lock(null, formOf({}))).toMatchObject({ ok: false, code: "INVALID_INPUT" }); // not confirmed
-    const locked = (await lock(null, formOf({ confirm: "yes" }))) as { ok: boolean; data?: { unlockCode: string } };
+    const locked = (await lock(null, formOf({ confirm: "LOCK" }))) as { ok: boolean; data?: { unlockCode: string } };
     expect(locked.ok).toBe(true);
     const code = locked.data!.unlockCode;
 

@@ -60,6 +60,7 @@ export function mockRequestContext(): void {
     signOut: async () => {},
     auth: async () => null,
     TwoFactorNeeded: class extends Error {},
+    PasswordPending: class extends Error {},
   }));
 }
 

@@ -8,6 +8,7 @@ import { auditChainStatus, listOrganisations, listUsersWithRoles, recentAuditEve
 import { lockState } from "@/lib/crypto/emergency-lock";
 import { hasTwoFactor } from "@/lib/auth/two-factor";
 import { LockForm, UnlockForm } from "./emergency-lock";
+import { LOCK_PHRASES } from "@/lib/crypto/lock-schemas";
 import { ActivityAlerts } from "@/components/cases/activity-alerts";
 import { GrantRoleForm, ResetTwoFactorButton, RevokeRoleButton, SuspendButton } from "./role-forms";
 
@@ -39,15 +40,13 @@ export default async function AdminPage({ params, searchParams }: { params: Prom
       <section id="lock" aria-labelledby="lock-h" className="space-y-3 rounded border border-red-800 p-3">
         <h2 id="lock-h">{ts("lockTitle")}</h2>
         {sp.unlocked && /^\d+$/.test(sp.unlocked) && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{ts("unlocked", { keys: Number(sp.unlocked) })}</p>}
-        {lock.lockedAt ? (
+        {!lock.lockedAt && <p>{ts("lockLead")}</p>}
+        {/* Always in this place, also when locked: it shows the unlock code of a post without JavaScript. */}
+        <LockForm needsCode={needsCode} locked={!!lock.lockedAt} phrase={LOCK_PHRASES[locale as keyof typeof LOCK_PHRASES] ?? LOCK_PHRASES.en} />
+        {lock.lockedAt && (
           <>
             <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{ts("lockedSince", { when: format.dateTime(lock.lockedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
             <UnlockForm needsCode={needsCode} />
-          </>
-        ) : (
-          <>
-            <p>{ts("lockLead")}</p>
-            <LockForm needsCode={needsCode} />
           </>
         )}
       </section>

@@ -55,7 +55,7 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                     </p>
                     {p.status === "REQUESTED" && p.requestedById === actor.userId && <p className="text-sm">{tm("needsOtherManager")}</p>}
                     {actions.length > 0 && (
-                      <PayoutActions payoutId={p.id} reference={p.reference} actions={actions} method={p.method ?? "BANK_TRANSFER"} keys={Object.fromEntries(actions.map((a) => [a, crypto.randomUUID()]))} needsCode={needsCode} />
+                      <PayoutActions payoutId={p.id} reference={p.reference} status={p.status} attempt={p.attempt} actions={actions} method={p.method ?? "BANK_TRANSFER"} keys={Object.fromEntries(actions.map((a) => [a, crypto.randomUUID()]))} needsCode={needsCode} />
                     )}
                   </li>
                 );

@@ -10,7 +10,7 @@ const LABEL: Record<PayoutAction, string> = {
   approve: "approve", send: "markSent", investigate: "investigate", resend: "resend", cancel: "cancel", confirm: "confirm", report_not_received: "reportNotReceived",
 };
 
-export function PayoutActions({ payoutId, reference, actions, method, keys, needsCode }: { payoutId: string; reference: string; actions: PayoutAction[]; method: string; keys: Record<string, string>; needsCode?: boolean }) {
+export function PayoutActions({ payoutId, reference, status, attempt, actions, method, keys, needsCode }: { payoutId: string; reference: string; status: string; attempt: number; actions: PayoutAction[]; method: string; keys: Record<string, string>; needsCode?: boolean }) {
   const t = useTranslations("money");
   const ts = useTranslations("security");
   const te = useTranslations("enums");
@@ -18,7 +18,7 @@ export function PayoutActions({ payoutId, reference, actions, method, keys, need
   return (
     <div className="flex flex-wrap gap-4">
       {actions.map((a) => (
-        <ActionForm key={a} action={payoutStepAction} hidden={{ payoutId, action: a, idempotencyKey: keys[a]! }} submitLabel={tx(LABEL[a], { reference })} tone={a === "cancel" ? "danger" : "primary"}
+        <ActionForm key={a} action={payoutStepAction} hidden={{ payoutId, action: a, idempotencyKey: keys[a]!, expectedStatus: status, expectedAttempt: String(attempt) }} submitLabel={tx(LABEL[a], { reference })} tone={a === "cancel" ? "danger" : "primary"}
           className="flex flex-col gap-2 rounded border border-neutral-200 p-2">
           {(v) => (
             <>

@@ -13,13 +13,13 @@ export function CourseStatusButtons({ courseId, actions }: { courseId: string; a
   );
 }
 
-export function EnrollmentButtons({ enrollmentId, label, actions }: { enrollmentId: string; label: string; actions: ProviderAction[] }) {
+export function EnrollmentButtons({ enrollmentId, label, status, actions }: { enrollmentId: string; label: string; status: string; actions: ProviderAction[] }) {
   const t = useTranslations("provider");
   const tx = t as unknown as (k: string, v?: Record<string, string>) => string;
   return (
     <div className="flex flex-wrap gap-2">
       {actions.map((a) => (
-        <ActionForm key={a} action={providerDecisionAction} hidden={{ enrollmentId, action: a }} submitLabel={tx(`enrol_${a}`, { who: label })} tone={a === "decline" || a === "drop" ? "secondary" : "primary"} />
+        <ActionForm key={a} action={providerDecisionAction} hidden={{ enrollmentId, action: a, expectedStatus: status }} submitLabel={tx(`enrol_${a}`, { who: label })} tone={a === "decline" || a === "drop" ? "secondary" : "primary"} />
       ))}
     </div>
   );

@@ -32,6 +32,8 @@ export function RevealIdentity({ applicationId, needsCode }: { applicationId: st
   const otpErr = state && !state.ok ? state.fieldErrors?.otp?.[0] : undefined;
   return (
     <form action={action} className="flex flex-col gap-2">
+      {/* Said here, not above the case: once the identity is shown, this form (and the banner) gives way to it. */}
+      <p className="text-sm text-neutral-700">{t("pseudonymous")}</p>
       <p>{t("revealHint")}</p>
       <FormMessage state={state && !err && !otpErr ? state : null} />
       <input type="hidden" name="applicationId" value={applicationId} />

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/form/form-message";
 import { reviewCaseAction } from "@/lib/reviews/actions";
 import type { ReviewAction } from "@/lib/reviews/rules";
 
-type Props = { applicationId: string; actions: ReviewAction[]; checklist: string[]; currency: string; requested: string; templates: { value: string; label: string }[] };
+type Props = { applicationId: string; status: string; actions: ReviewAction[]; checklist: string[]; currency: string; requested: string; templates: { value: string; label: string }[] };
 
 const LABEL: Record<ReviewAction, string> = {
   shortlist: "shortlist",
@@ -16,19 +16,21 @@ const LABEL: Record<ReviewAction, string> = {
   verify: "verify",
   vote_approve: "voteApprove",
   vote_reject: "voteReject",
+  withdraw_vote: "withdrawVote",
   declare_conflict: "declareConflict",
 };
 
-export function ReviewActions({ applicationId, actions, checklist, currency, requested, templates }: Props) {
+export function ReviewActions({ applicationId, status, actions, checklist, currency, requested, templates }: Props) {
   const t = useTranslations("review");
   if (actions.length === 0) return <p>{t("noActions")}</p>;
   return (
     <div className="space-y-4">
       {actions.map((a) => (
-        <ActionForm key={a} applicationId={applicationId} action={a} label={t(LABEL[a] as never)}>
+        <ActionForm key={a} applicationId={applicationId} status={status} action={a} label={t(LABEL[a] as never)}>
           {(v) => (
             <>
               {(a === "decline" || a === "vote_reject" || a === "declare_conflict") && <Field id={`${a}-reason`} name="reason" label={t("reason")} defaultValue={v.reason} multiline />}
+              {a === "withdraw_vote" && <Field id="withdraw_vote-reason" name="reason" label={t("withdrawReason")} defaultValue={v.reason} multiline />}
               {a === "request_info" && (
                 <>
                   <div className="flex flex-col gap-1">
@@ -64,7 +66,7 @@ export function ReviewActions({ applicationId, actions, checklist, currency, req
 type Values = Record<string, string | undefined>;
 
 /** After an error React resets the form: the submitted values come back through `children(values)`. */
-function ActionForm({ applicationId, action, label, children }: { applicationId: string; action: ReviewAction; label: string; children: (values: Values) => React.ReactNode }) {
+function ActionForm({ applicationId, status, action, label, children }: { applicationId: string; status: string; action: ReviewAction; label: string; children: (values: Values) => React.ReactNode }) {
   const tv = useTranslations("validation");
   const [state, formAction, pending] = useActionState(reviewCaseAction, null);
   const fieldErrors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
@@ -72,6 +74,8 @@ function ActionForm({ applicationId, action, label, children }: { applicationId:
     <form key={JSON.stringify(state?.values ?? null)} action={formAction} className="flex flex-col gap-2 rounded border border-neutral-200 p-3">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="action" value={action} />
+      {/* The stage this page showed: a stale tab's action is refused instead of acting on a moved case. */}
+      <input type="hidden" name="expectedStatus" value={status} />
       {children((state?.values ?? {}) as Values)}
       {fieldErrors.map((k) => <p key={k} className="text-sm text-red-800">{tv(k as never)}</p>)}
       <FormMessage state={state} />

@@ -48,7 +48,7 @@ export default async function ProviderCoursePage({ params, searchParams }: Props
                 <p className="text-sm">{profileLine(e.profile)}</p>
                 {e.motivation && <p className="whitespace-pre-wrap rounded bg-neutral-50 p-2">{e.motivation}</p>}
                 {e.contact && <p>{t("contact")}: <strong>{e.contact.channel === "NONE" ? t("noContact") : `${te(`ContactChannel.${e.contact.channel}` as never)} ${e.contact.handle}`}</strong></p>}
-                <EnrollmentButtons enrollmentId={e.id} label={e.label} actions={providerActionsAt(e.status)} />
+                <EnrollmentButtons enrollmentId={e.id} label={e.label} status={e.status} actions={providerActionsAt(e.status)} />
               </li>
             ))}
           </ul>
