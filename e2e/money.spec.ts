@@ -27,7 +27,7 @@ async function requestPayout(page: Page, caseCode: string, amount: string, metho
 
 let token = "";
 
-test("a fund manager records a pledge and the money received, with a clear refusal above what is outstanding", async ({ page }) => {
+test("a fund manager records a pledge and the money received, which a second fund manager confirms, with a clear refusal above what is outstanding", async ({ page, browser }) => {
   await signInAs(page, demo("fund"));
   await page.goto("/en/funds/demo-fund-rehab");
   await page.getByText("Record a new pledge").click();
@@ -38,15 +38,28 @@ test("a fund manager records a pledge and the money received, with a clear refus
   const pledge = page.getByRole("listitem", { name: "Pledge by E2E Foundation" });
   await pledge.getByLabel("Amount received (USD)").fill("2000");
   await pledge.getByRole("button", { name: "Record money received" }).click();
-  await expect(status(page)).toContainText("recorded in the ledger");
-  await expect(pledge).toContainText("Partly received");
+  // Above the fund's threshold ($1,000): nobody puts "received" money on the public page alone.
+  await expect(status(page)).toContainText("It counts as received only once another fund manager confirms it");
+  await expect(pledge).toContainText("Pledged");
+  await expect(page.getByRole("button", { name: "Confirm: Receipt of $2,000 from E2E Foundation" })).toHaveCount(0);
+  // What waits counts against the pledge.
   await pledge.getByLabel("Amount received (USD)").fill("3500");
   await pledge.getByRole("button", { name: "Record money received" }).click();
   await expect(pledge.getByRole("alert")).toContainText("Only $3,000 of this pledge is still outstanding.");
   await expect(pledge.getByLabel("Amount received (USD)")).toHaveValue("3500");
-  await pledge.getByLabel("Amount received (USD)").fill("3000");
+
+  const second = await (await browser.newContext()).newPage();
+  await signInAs(second, demo("fund2"));
+  await second.goto("/en/funds/demo-fund-rehab");
+  await second.getByRole("button", { name: "Confirm: Receipt of $2,000 from E2E Foundation" }).click();
+  await expect(status(second)).toContainText("Confirmed: it takes effect now.");
+  await expect(second.getByRole("listitem", { name: "Pledge by E2E Foundation" })).toContainText("Partly received");
+
+  await page.reload();
+  await pledge.getByLabel("Amount received (USD)").fill("1000");
   await pledge.getByRole("button", { name: "Record money received" }).click();
-  await expect(pledge).toContainText("Received");
+  await expect(status(page)).toContainText("recorded in the ledger"); // at the threshold: one manager is enough
+  await expect(pledge).toContainText("Received $3,000");
 });
 
 test("two fund managers each approve the other's payout; one is sent by hand, one through the bank's CSV", async ({ browser }) => {
@@ -109,7 +122,7 @@ test("with no delay the transparency page shows the fund's own figures and verif
   await expect(page.getByText("published after 0 days")).toBeVisible();
   const received = (await page.getByTestId("fund-received").textContent())!;
   const paid = (await page.getByTestId("fund-paid").textContent())!;
-  expect(received).toBe("$129,500");
+  expect(received).toBe("$127,500"); // the demo receipts and the first test's $2,000 + $1,000
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/en/transparency");

@@ -8,13 +8,21 @@ import { requireActor } from "@/lib/authz/current-actor";
 import { db } from "@/lib/db/client";
 import { saveFund } from "@/lib/funds/manage-funds";
 import { lapsePledge, recordPledge, recordReceipt } from "@/lib/funds/pledges";
-import { FundCourseSchema, FundSchema, LapsePledgeSchema, PledgeSchema, ReceiptSchema } from "@/lib/funds/schemas";
+import { DecideConfirmationSchema, FundCourseSchema, FundSchema, LapsePledgeSchema, PledgeSchema, ReceiptSchema } from "@/lib/funds/schemas";
+import { decideConfirmation } from "@/lib/funds/confirmations";
 import { fundCourse } from "@/lib/courses/funding";
 
 export const saveFundAction = formAction("saveFund", FundSchema, async (input) => {
-  const { fundId } = await saveFund(await requireActor(), input);
+  const { fundId, waiting } = await saveFund(await requireActor(), input);
   revalidatePath("/[locale]/funds", "layout");
-  redirect(`/${await getLocale()}/funds/${fundId}?saved=1`);
+  // A weaker setting was not applied: the fund page says it waits for another fund manager.
+  redirect(`/${await getLocale()}/funds/${fundId}?saved=1${waiting.length ? "&waiting=1#confirmations" : ""}`);
+});
+
+export const decideConfirmationAction = formAction("decideConfirmation", DecideConfirmationSchema, async (input) => {
+  const { fundId, status } = await decideConfirmation(await requireActor(), input);
+  revalidatePath("/[locale]", "layout");
+  redirect(`/${await getLocale()}/funds/${fundId}?confirmation=${status}#confirmations`);
 });
 
 export const recordPledgeAction = formAction("recordPledge", PledgeSchema, async (input) => {
@@ -28,10 +36,10 @@ export const recordPledgeAction = formAction("recordPledge", PledgeSchema, async
 });
 
 export const recordReceiptAction = formAction("recordReceipt", ReceiptSchema, async (input) => {
-  await recordReceipt(await requireActor(), input);
+  const { status } = await recordReceipt(await requireActor(), input);
   const pledge = await db().pledge.findUniqueOrThrow({ where: { id: input.pledgeId }, select: { fundId: true } });
   revalidatePath("/[locale]", "layout");
-  redirect(`/${await getLocale()}/funds/${pledge.fundId}?received=1#pledges`);
+  redirect(status === "WAITING_FOR_CONFIRMATION" ? `/${await getLocale()}/funds/${pledge.fundId}?received=waiting#confirmations` : `/${await getLocale()}/funds/${pledge.fundId}?received=1#pledges`);
 });
 
 export const lapsePledgeAction = formAction("lapsePledge", LapsePledgeSchema, async (input) => {

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { saveFund } from "@/lib/funds/manage-funds";
 import { lapsePledge, recordPledge, recordReceipt } from "@/lib/funds/pledges";
+import { decideConfirmation, pendingConfirmations } from "@/lib/funds/confirmations";
+import { bucketFigures } from "@/lib/money/ledger";
 import { FundSchema, PledgeSchema } from "@/lib/funds/schemas";
 import { actorFor } from "@/lib/testing/actors";
 import { makeOrganisation, makeUser } from "@/lib/testing/factories";
@@ -39,6 +41,62 @@ describe("funds", () => {
     const { fundId } = await saveFund(w.fm1, fundForm());
     await recordPledge(w.fm1, pledgeForm({ fundId }));
     await expect(saveFund(w.fm1, fundForm({ fundId, currency: "EUR" }))).rejects.toMatchObject({ fieldErrors: { currency: ["currency_fixed"] } });
+  });
+});
+
+describe("what one fund manager may not do alone", () => {
+  const received = async (fundId: string) => bucketFigures(await db().ledgerEntry.findMany({ where: { fundId }, select: { kind: true, amountMinor: true, purpose: true } })).get("ANY")?.received ?? 0;
+
+  it("a receipt above the threshold counts only once another fund manager confirms it; never the one who recorded it", async () => {
+    const { pledgeId } = await recordPledge(w.fm1, pledgeForm({ amount: "50000" }));
+    const before = await received(w.fundId);
+    expect((await recordReceipt(w.fm1, { pledgeId, amount: "20000", currency: "USD", idempotencyKey: key() })).status).toBe("WAITING_FOR_CONFIRMATION");
+    expect(await received(w.fundId)).toBe(before); // not on the transparency page yet
+    // What waits counts against the pledge: a second receipt cannot take the total above it.
+    await expect(recordReceipt(w.fm2, { pledgeId, amount: "30000.01", currency: "USD", idempotencyKey: key() })).rejects.toMatchObject({ messageKey: "money.overOutstanding", messageValues: { amount: { minor: 3_000_000 } } });
+    const [request] = await pendingConfirmations(w.fm2, w.fundId).then((rs) => rs.filter((r) => r.pledgeId === pledgeId));
+    expect(request).toMatchObject({ kind: "RECEIPT", amountMinor: 2_000_000, mine: false });
+    await expect(decideConfirmation(w.fm1, { requestId: request!.id, decision: "confirm" })).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "money.confirmationOwn" });
+    await expect(decideConfirmation(w.r1, { requestId: request!.id, decision: "confirm" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    await expect(decideConfirmation(outsider, { requestId: request!.id, decision: "confirm" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The database refuses it too, whatever the code does.
+    await expect(db().confirmationRequest.update({ where: { id: request!.id }, data: { status: "CONFIRMED", decidedById: w.fm1.userId, decidedAt: new Date() } })).rejects.toThrow(/ConfirmationRequest_decider_not_requester/);
+    expect(await decideConfirmation(w.fm2, { requestId: request!.id, decision: "confirm" })).toEqual({ fundId: w.fundId, status: "CONFIRMED" });
+    expect(await received(w.fundId)).toBe(before + 2_000_000);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).status).toBe("PARTLY_RECEIVED");
+    await expect(decideConfirmation(w.fm3, { requestId: request!.id, decision: "confirm" })).rejects.toMatchObject({ messageKey: "money.confirmationDecided" });
+    // Below the threshold one manager is enough; a refused receipt changes nothing.
+    expect((await recordReceipt(w.fm1, { pledgeId, amount: "1000", currency: "USD", idempotencyKey: key() })).status).toBe("PARTLY_RECEIVED");
+    await recordReceipt(w.fm1, { pledgeId, amount: "5000", currency: "USD", idempotencyKey: key() });
+    const [second] = (await pendingConfirmations(w.fm2, w.fundId)).filter((r) => r.pledgeId === pledgeId);
+    await decideConfirmation(w.fm2, { requestId: second!.id, decision: "refuse" });
+    expect(await received(w.fundId)).toBe(before + 2_100_000);
+    const actions = (await db().auditEvent.findMany({ where: { OR: [{ entityId: pledgeId }, { entityId: w.fundId, action: { startsWith: "confirmation." } }] }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["confirmation.requested", "confirmation.confirmed", "pledge.received", "confirmation.refused"]));
+  });
+
+  it("fewer required approvals, reveals without a second reviewer or a higher threshold wait for another fund manager; stricter ones apply at once", async () => {
+    const { fundId, waiting } = await saveFund(w.fm1, fundForm({ requiredApprovals: "1" }));
+    expect(waiting).toEqual(["requiredApprovals"]);
+    expect((await db().fund.findUniqueOrThrow({ where: { id: fundId } })).requiredApprovals).toBe(2); // created with four eyes
+    const [asked] = await pendingConfirmations(w.fm1, fundId);
+    expect(asked).toMatchObject({ kind: "FUND_SETTINGS", settings: { requiredApprovals: 1 }, mine: true });
+    await expect(decideConfirmation(w.fm1, { requestId: asked!.id, decision: "confirm" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await decideConfirmation(w.fm2, { requestId: asked!.id, decision: "confirm" });
+    expect((await db().fund.findUniqueOrThrow({ where: { id: fundId } })).requiredApprovals).toBe(1);
+
+    // Stricter: at once. Weaker again (reveal alone, threshold up, approvals down): held, the rest applies.
+    expect((await saveFund(w.fm1, fundForm({ fundId, requiredApprovals: "3", revealNeedsSecondReviewer: "on", receiptThreshold: "0", name: "Renamed fund" }))).waiting).toEqual([]);
+    let fund = await db().fund.findUniqueOrThrow({ where: { id: fundId } });
+    expect([fund.requiredApprovals, fund.revealNeedsSecondReviewer, fund.receiptConfirmationAboveMinor, fund.name]).toEqual([3, true, 0, "Renamed fund"]);
+    expect((await saveFund(w.fm1, fundForm({ fundId, requiredApprovals: "2", receiptThreshold: "1000000", cap: "9000" }))).waiting.sort()).toEqual(["receiptConfirmationAboveMinor", "requiredApprovals", "revealNeedsSecondReviewer"]);
+    fund = await db().fund.findUniqueOrThrow({ where: { id: fundId } });
+    expect([fund.requiredApprovals, fund.revealNeedsSecondReviewer, fund.receiptConfirmationAboveMinor, fund.perApplicantCapMinor]).toEqual([3, true, 0, 900_000]);
+    const [held] = (await pendingConfirmations(w.fm2, fundId)).filter((r) => r.kind === "FUND_SETTINGS");
+    await decideConfirmation(w.fm2, { requestId: held!.id, decision: "refuse" });
+    fund = await db().fund.findUniqueOrThrow({ where: { id: fundId } });
+    expect([fund.requiredApprovals, fund.revealNeedsSecondReviewer, fund.receiptConfirmationAboveMinor]).toEqual([3, true, 0]);
   });
 });
 

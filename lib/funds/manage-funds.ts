@@ -1,5 +1,7 @@
 // A fund manager creates and edits the funds of their organisations. Settings only: money moves through
-// pledges, receipts and payouts. Every change is audited in the same transaction.
+// pledges, receipts and payouts. Every change is audited in the same transaction. A change that weakens a
+// control (fewer required approvals, reveals without a second reviewer, a higher receipt threshold) is not
+// applied: it waits for another fund manager's confirmation (lib/funds/confirmations.ts, ADR 0028).
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
@@ -8,10 +10,14 @@ import { AppError } from "@/lib/errors";
 import type { FundInput } from "@/lib/funds/schemas";
 import { parseMoneyInput } from "@/lib/money/money";
 import { rubricFromText, RubricSchema } from "@/lib/reviews/rubric";
+import { DEFAULT_RECEIPT_THRESHOLD_MINOR, splitGuardedChange, type GuardedSettings } from "@/lib/funds/rules";
+import type { Prisma } from "@/lib/db/generated/client";
 
 function settings(input: FundInput) {
   const cap = parseMoneyInput(input.cap, input.currency);
   if (!cap) throw new AppError("INVALID_INPUT", "cap", { cap: ["amount_format"] });
+  const threshold = input.receiptThreshold ? parseMoneyInput(input.receiptThreshold, input.currency) : undefined;
+  if (threshold === null) throw new AppError("INVALID_INPUT", "threshold", { receiptThreshold: ["amount_format"] });
   const checklist = input.checklist.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   if (checklist.length > 20 || checklist.some((l) => l.length > 200)) throw new AppError("INVALID_INPUT", "checklist", { checklist: ["too_long"] });
   return {
@@ -32,33 +38,51 @@ function settings(input: FundInput) {
     phoneRequirement: input.phoneRequirement,
     cityRequirement: input.cityRequirement,
     birthDateRequirement: input.birthDateRequirement,
+    receiptThreshold: threshold,
   };
 }
 
-export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId: string }> {
+export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId: string; waiting: string[] }> {
   assertCan(actor, "fund:manage:org");
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
   if (!orgs.includes(input.organisationId)) throw new AppError("FORBIDDEN", "not a manager of this organisation");
-  const data = settings(input);
+  const { receiptThreshold, ...data } = settings(input);
   return db().$transaction(async (tx) => {
-    if (!input.fundId) {
-      const fund = await tx.fund.create({ data: { ...data, organisationId: input.organisationId, currency: input.currency }, select: { id: true } });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.created", entityType: "Fund", entityId: fund.id, data: { currency: input.currency, capMinor: data.perApplicantCapMinor, requiredApprovals: data.requiredApprovals } });
-      return { fundId: fund.id };
+    const rows = input.fundId
+      ? await tx.$queryRaw<{ id: string; currency: string; organisationId: string; requiredApprovals: number; revealNeedsSecondReviewer: boolean; receiptConfirmationAboveMinor: number }[]>`
+          SELECT id, currency, "organisationId", "requiredApprovals", "revealNeedsSecondReviewer", "receiptConfirmationAboveMinor" FROM "Fund" WHERE id = ${input.fundId} AND "organisationId" = ANY(${orgs}) FOR UPDATE`
+      : [];
+    const current = rows[0] ?? null;
+    if (input.fundId && !current) throw new AppError("NOT_FOUND", "fund not found");
+    const asked: GuardedSettings = {
+      requiredApprovals: data.requiredApprovals,
+      revealNeedsSecondReviewer: data.revealNeedsSecondReviewer,
+      receiptConfirmationAboveMinor: receiptThreshold ?? current?.receiptConfirmationAboveMinor ?? DEFAULT_RECEIPT_THRESHOLD_MINOR,
+    };
+    const { now, held } = splitGuardedChange(current, asked);
+    const applied = { ...data, ...now };
+    let fundId: string;
+    if (!current) {
+      const fund = await tx.fund.create({ data: { ...applied, organisationId: input.organisationId, currency: input.currency }, select: { id: true } });
+      fundId = fund.id;
+      await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.created", entityType: "Fund", entityId: fund.id, data: { currency: input.currency, capMinor: applied.perApplicantCapMinor, requiredApprovals: applied.requiredApprovals } });
+    } else {
+      if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", "organisation cannot change", { organisationId: ["fixed_after_create"] });
+      if (current.currency !== input.currency) {
+        const moved = await tx.ledgerEntry.count({ where: { fundId: current.id } });
+        const pledges = await tx.pledge.count({ where: { fundId: current.id } });
+        const apps = await tx.application.count({ where: { fundId: current.id, status: { not: "DRAFT" } } });
+        if (moved + pledges + apps > 0) throw new AppError("INVALID_INPUT", "currency fixed", { currency: ["currency_fixed"] });
+      }
+      fundId = current.id;
+      await tx.fund.update({ where: { id: current.id }, data: { ...applied, currency: input.currency } });
+      await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.updated", entityType: "Fund", entityId: current.id, data: { currency: input.currency, capMinor: applied.perApplicantCapMinor, requiredApprovals: applied.requiredApprovals, status: applied.status, publicationDelayDays: applied.publicationDelayDays } });
     }
-    const rows = await tx.$queryRaw<{ id: string; currency: string; organisationId: string }[]>`
-      SELECT id, currency, "organisationId" FROM "Fund" WHERE id = ${input.fundId} AND "organisationId" = ANY(${orgs}) FOR UPDATE`;
-    const current = rows[0];
-    if (!current) throw new AppError("NOT_FOUND", "fund not found");
-    if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", "organisation cannot change", { organisationId: ["fixed_after_create"] });
-    if (current.currency !== input.currency) {
-      const moved = await tx.ledgerEntry.count({ where: { fundId: current.id } });
-      const pledges = await tx.pledge.count({ where: { fundId: current.id } });
-      const apps = await tx.application.count({ where: { fundId: current.id, status: { not: "DRAFT" } } });
-      if (moved + pledges + apps > 0) throw new AppError("INVALID_INPUT", "currency fixed", { currency: ["currency_fixed"] });
+    const waiting = Object.keys(held);
+    if (waiting.length > 0) {
+      const r = await tx.confirmationRequest.create({ data: { fundId, kind: "FUND_SETTINGS", settings: held as Prisma.InputJsonValue, requestedById: actor.userId }, select: { id: true } });
+      await recordAuditEvent(tx, { actorId: actor.userId, action: "confirmation.requested", entityType: "Fund", entityId: fundId, data: { requestId: r.id, kind: "FUND_SETTINGS", settings: waiting } });
     }
-    await tx.fund.update({ where: { id: current.id }, data: { ...data, currency: input.currency } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.updated", entityType: "Fund", entityId: current.id, data: { currency: input.currency, capMinor: data.perApplicantCapMinor, requiredApprovals: data.requiredApprovals, status: data.status, publicationDelayDays: data.publicationDelayDays } });
-    return { fundId: current.id };
+    return { fundId, waiting };
   });
 }

@@ -1,6 +1,8 @@
 // Pledges and receipts. A fund manager records pledges for their organisation's funds; a signed-in donor
 // records their own pledge to an open fund. Receipts (fund managers only) put money into the ledger,
-// in the pledge's purpose bucket; the pledge's status follows what was received.
+// in the pledge's purpose bucket; the pledge's status follows what was received. A receipt above the
+// fund's threshold waits for a second fund manager's confirmation before it counts (ADR 0028): nobody puts
+// "received" money on the transparency page alone.
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
@@ -10,6 +12,7 @@ import type { PledgeInput, ReceiptInput } from "@/lib/funds/schemas";
 import { once } from "@/lib/money/idempotency";
 import { pledgeStatus } from "@/lib/money/ledger";
 import { parseMoneyInput } from "@/lib/money/money";
+import { receiptNeedsConfirmation } from "@/lib/funds/rules";
 
 function amountIn(typed: string, typedCurrency: string, currency: string): number {
   if (typedCurrency !== currency) throw new AppError("INVALID_INPUT", "wrong currency", { currency: ["wrong_currency"] }, "money.wrongCurrency", { currency });
@@ -50,15 +53,31 @@ export async function recordPledge(actor: Actor, input: PledgeInput): Promise<{ 
   );
 }
 
-async function lockManagedPledge(tx: Tx, actor: Actor, pledgeId: string) {
-  const rows = await tx.$queryRaw<{ id: string; fundId: string; amountMinor: number; status: string; purposeRestriction: string | null; currency: string }[]>`
-    SELECT p.id, p."fundId", p."amountMinor", p.status::text AS status, p."purposeRestriction"::text AS "purposeRestriction", f.currency
+export async function lockManagedPledge(tx: Tx, actor: Actor, pledgeId: string) {
+  const rows = await tx.$queryRaw<{ id: string; fundId: string; amountMinor: number; status: string; purposeRestriction: string | null; currency: string; threshold: number }[]>`
+    SELECT p.id, p."fundId", p."amountMinor", p.status::text AS status, p."purposeRestriction"::text AS "purposeRestriction", f.currency,
+           f."receiptConfirmationAboveMinor" AS threshold
     FROM "Pledge" p JOIN "Fund" f ON f.id = p."fundId"
     WHERE p.id = ${pledgeId} AND f."organisationId" = ANY(${orgsWithRole(actor, "FUND_MANAGER")})
     FOR UPDATE OF p`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "pledge not found");
   const received = await tx.ledgerEntry.aggregate({ where: { pledgeId, kind: "RECEIPT" }, _sum: { amountMinor: true } });
-  return { ...rows[0], receivedMinor: received._sum.amountMinor ?? 0 };
+  // Receipts waiting for a second fund manager count against what is outstanding, so two of them can never
+  // add up to more than the pledge.
+  const waiting = await tx.confirmationRequest.aggregate({ where: { pledgeId, kind: "RECEIPT", status: "PENDING" }, _sum: { amountMinor: true } });
+  return { ...rows[0], receivedMinor: received._sum.amountMinor ?? 0, waitingMinor: waiting._sum.amountMinor ?? 0 };
+}
+
+/** Puts a receipt into the ledger and moves the pledge's status (after a confirmation, or below the threshold). */
+export async function bookReceipt(tx: Tx, p: { id: string; fundId: string; amountMinor: number; receivedMinor: number; purposeRestriction: string | null }, amountMinor: number, actorId: string, idempotencyKey: string, extra: Record<string, string> = {}) {
+  const entry = await tx.ledgerEntry.create({
+    data: { fundId: p.fundId, kind: "RECEIPT", amountMinor, purpose: (p.purposeRestriction as never) ?? null, pledgeId: p.id, createdById: actorId, idempotencyKey },
+    select: { id: true },
+  });
+  const status = pledgeStatus(p.amountMinor, p.receivedMinor + amountMinor);
+  await tx.pledge.update({ where: { id: p.id }, data: { status } });
+  await recordAuditEvent(tx, { actorId, action: "pledge.received", entityType: "Pledge", entityId: p.id, data: { fundId: p.fundId, amountMinor, ledgerEntryId: entry.id, status, ...extra } });
+  return status;
 }
 
 export async function recordReceipt(actor: Actor, input: ReceiptInput): Promise<{ pledgeId: string; status: string }> {
@@ -68,17 +87,16 @@ export async function recordReceipt(actor: Actor, input: ReceiptInput): Promise<
       const p = await lockManagedPledge(tx, actor, input.pledgeId);
       if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", undefined, "money.pledgeIsLapsed");
       const amountMinor = amountIn(input.amount, input.currency, p.currency);
-      const outstanding = p.amountMinor - p.receivedMinor;
+      const outstanding = p.amountMinor - p.receivedMinor - p.waitingMinor;
       if (amountMinor > outstanding) {
         throw new AppError("INVALID_INPUT", "over outstanding", { amount: ["amount_over_limit"] }, "money.overOutstanding", { amount: { minor: outstanding, currency: p.currency } });
       }
-      const entry = await tx.ledgerEntry.create({
-        data: { fundId: p.fundId, kind: "RECEIPT", amountMinor, purpose: (p.purposeRestriction as never) ?? null, pledgeId: p.id, createdById: actor.userId, idempotencyKey: `receipt:${actor.userId}:${input.idempotencyKey}` },
-        select: { id: true },
-      });
-      const status = pledgeStatus(p.amountMinor, p.receivedMinor + amountMinor);
-      await tx.pledge.update({ where: { id: p.id }, data: { status } });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "pledge.received", entityType: "Pledge", entityId: p.id, data: { fundId: p.fundId, amountMinor, ledgerEntryId: entry.id, status } });
+      if (receiptNeedsConfirmation(amountMinor, p.threshold)) {
+        const r = await tx.confirmationRequest.create({ data: { fundId: p.fundId, kind: "RECEIPT", pledgeId: p.id, amountMinor, requestedById: actor.userId }, select: { id: true } });
+        await recordAuditEvent(tx, { actorId: actor.userId, action: "confirmation.requested", entityType: "Pledge", entityId: p.id, data: { requestId: r.id, kind: "RECEIPT", fundId: p.fundId, amountMinor } });
+        return { pledgeId: p.id, status: "WAITING_FOR_CONFIRMATION" };
+      }
+      const status = await bookReceipt(tx, p, amountMinor, actor.userId, `receipt:${actor.userId}:${input.idempotencyKey}`);
       return { pledgeId: p.id, status };
     }),
   );

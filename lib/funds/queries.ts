@@ -75,6 +75,7 @@ export async function getManagedFund(actor: Actor, fundId: string) {
       verificationChecklist: true,
       rubric: true,
       revealNeedsSecondReviewer: true,
+      receiptConfirmationAboveMinor: true,
       legalNameRequirement: true,
       phoneRequirement: true,
       cityRequirement: true,

@@ -33,6 +33,8 @@ export const FundSchema = z.object({
   // One criterion per line, "label: weight" (lib/reviews/rubric.ts).
   rubric: z.string().max(2000, { message: "too_long" }).optional().default("").pipe(z.string().refine((t) => RubricSchema.safeParse(rubricFromText(t)).success, { message: "rubric_format" })),
   revealNeedsSecondReviewer: checkbox,
+  // Receipts above this amount need a second fund manager's confirmation; empty keeps the current value.
+  receiptThreshold: z.string().trim().max(20, { message: "amount_format" }).optional().default(""),
   legalNameRequirement: z.enum(REQUIREMENTS),
   phoneRequirement: z.enum(REQUIREMENTS),
   cityRequirement: z.enum(REQUIREMENTS),
@@ -67,4 +69,9 @@ export const FundCourseSchema = z.object({
   courseId: z.string().min(1).max(100),
   fee: amount,
   idempotencyKey: key,
+});
+
+export const DecideConfirmationSchema = z.object({
+  requestId: z.string().min(1).max(100),
+  decision: z.enum(["confirm", "refuse"]),
 });

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { AidPurpose } from "@/lib/db/generated/enums";
 import { recordPledge, recordReceipt } from "@/lib/funds/pledges";
+import { decideConfirmation } from "@/lib/funds/confirmations";
 import { reviewCase } from "@/lib/reviews/review-case";
 import { ReviewActionSchema } from "@/lib/reviews/schemas";
 import { actorFor } from "@/lib/testing/actors";
@@ -37,9 +38,12 @@ export async function approvedCase(w: MoneyWorld, amount: string, purpose: AidPu
   return { applicationId, applicant };
 }
 
-/** Money received into the fund, optionally restricted to a purpose. */
+/** Money received into the fund, optionally restricted to a purpose (above the threshold, fm2 confirms it). */
 export async function receive(w: MoneyWorld, amount: string, purpose: AidPurpose | "" = "") {
   const { pledgeId } = await recordPledge(w.fm1, { fundId: w.fundId, donorName: "Test donor", anonymous: false, amount, currency: "USD", purposeRestriction: purpose, dueDate: "", idempotencyKey: key() });
   await recordReceipt(w.fm1, { pledgeId, amount, currency: "USD", idempotencyKey: key() });
+  for (const r of await db().confirmationRequest.findMany({ where: { pledgeId, status: "PENDING" }, select: { id: true } })) {
+    await decideConfirmation(w.fm2, { requestId: r.id, decision: "confirm" });
+  }
   return pledgeId;
 }

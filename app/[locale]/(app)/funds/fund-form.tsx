@@ -57,7 +57,9 @@ export function FundForm({ defaults, organisations, currencyLocked }: Props) {
       {group("eligibleCategories", t("eligibleCategories"), CATEGORIES, "SituationCategory")}
       {group("eligiblePurposes", t("eligiblePurposes"), PURPOSES, "AidPurpose")}
       <TextField id="cap" label={t("cap")} hint={t("capHint")} inputMode="decimal" required defaultValue={v.cap} errorKey={f.errorKey("cap")} registration={f.form.register("cap")} />
+      <p className="text-sm text-neutral-700">{t("weakerWaitsHint")}</p>
       <TextField id="requiredApprovals" label={t("requiredApprovals")} hint={t("requiredApprovalsHint")} inputMode="numeric" required defaultValue={v.requiredApprovals} errorKey={f.errorKey("requiredApprovals")} registration={f.form.register("requiredApprovals")} />
+      <TextField id="receiptThreshold" label={t("receiptThreshold")} hint={t("receiptThresholdHint")} inputMode="decimal" defaultValue={v.receiptThreshold} errorKey={f.errorKey("receiptThreshold")} registration={f.form.register("receiptThreshold")} />
       <TextField id="publicationDelayDays" label={t("publicationDelayDays")} hint={t("publicationDelayHint")} inputMode="numeric" required defaultValue={v.publicationDelayDays} errorKey={f.errorKey("publicationDelayDays")} registration={f.form.register("publicationDelayDays")} />
       <TextField id="retentionMonths" label={t("retentionMonths")} hint={t("retentionHint")} inputMode="numeric" required defaultValue={v.retentionMonths} errorKey={f.errorKey("retentionMonths")} registration={f.form.register("retentionMonths")} />
       <CheckboxField id="open" label={t("openForApplications")} value={v.open} registration={f.form.register("open")} />

@@ -3,7 +3,7 @@
 // rendered by the server, so a double click or a retried post records the money once.
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, Select } from "@/components/form/action-form";
-import { fundCourseAction, lapsePledgeAction, recordPledgeAction, recordReceiptAction } from "@/lib/funds/actions";
+import { decideConfirmationAction, fundCourseAction, lapsePledgeAction, recordPledgeAction, recordReceiptAction } from "@/lib/funds/actions";
 import { PURPOSES } from "@/lib/funds/schemas";
 import { requestPayoutAction } from "@/lib/payouts/actions";
 import { METHODS } from "@/lib/payouts/schemas";
@@ -67,5 +67,16 @@ export function FundCourseForm({ fundId, courseId, title, currency, idempotencyK
     <ActionForm action={fundCourseAction} hidden={{ fundId, courseId, idempotencyKey }} submitLabel={t("fundCourse", { course: title })} className="flex flex-wrap items-end gap-2">
       {(v) => <Field id={`fee-${courseId}`} name="fee" label={t("courseFee", { currency, course: title })} inputMode="decimal" defaultValue={v.fee ?? fee} />}
     </ActionForm>
+  );
+}
+
+/** Another fund manager confirms or refuses a receipt or a weaker setting (never the one who asked). */
+export function ConfirmationForms({ requestId, what }: { requestId: string; what: string }) {
+  const t = useTranslations("money");
+  return (
+    <div className="flex flex-wrap gap-2">
+      <ActionForm action={decideConfirmationAction} hidden={{ requestId, decision: "confirm" }} submitLabel={t("confirmRequest", { what })} className="inline-flex flex-col gap-1" />
+      <ActionForm action={decideConfirmationAction} hidden={{ requestId, decision: "refuse" }} submitLabel={t("refuseRequest", { what })} tone="secondary" className="inline-flex flex-col gap-1" />
+    </div>
   );
 }

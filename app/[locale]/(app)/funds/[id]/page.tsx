@@ -10,7 +10,8 @@ import { formatMoney, minorToInput } from "@/lib/money/money";
 import { casesAwaitingPayout } from "@/lib/payouts/queries";
 import { accessLog } from "@/lib/reviews/access";
 import { fundableCourses } from "@/lib/courses/funding";
-import { FundCourseForm, LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
+import { ConfirmationForms, FundCourseForm, LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
+import { pendingConfirmations } from "@/lib/funds/confirmations";
 import { RulingForm } from "./ruling-form";
 import { blockedCases } from "@/lib/reviews/rule-on-rejection";
 import { can } from "@/lib/authz/permissions";
@@ -30,12 +31,15 @@ export default async function FundPage({ params, searchParams }: Props) {
   const [t, tm, te, tv, access, awaiting] = await Promise.all([
     getTranslations("funds"), getTranslations("money"), getTranslations("enums"), getTranslations("validation"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
   ]);
-  const [courses, blocked] = await Promise.all([fundableCourses(actor, fund.id), can(rolesOf(actor), "application:overrule:org") ? blockedCases(actor, fund.id) : []]);
+  const [courses, blocked, confirmations] = await Promise.all([fundableCourses(actor, fund.id), can(rolesOf(actor), "application:overrule:org") ? blockedCases(actor, fund.id) : [], pendingConfirmations(actor, fund.id)]);
   const mayExportPersonal = can(rolesOf(actor), "application:export-personal:org");
   const money = (m: number) => formatMoney(m, fund.currency, locale);
   const key = () => crypto.randomUUID();
   const ruled = Object.values(ApplicationStatus).find((s) => s === sp.ruled);
-  const notice = ruled ? t("ruled", { stage: te(`ApplicationStatus.${ruled}`) }) : sp.saved ? t("saved") : sp.pledged ? tm("pledgeRecorded") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : sp.funded ? tm("courseFunded") : null;
+  const notice = ruled ? t("ruled", { stage: te(`ApplicationStatus.${ruled}`) })
+    : sp.saved ? (sp.waiting ? t("savedWaiting") : t("saved"))
+    : sp.confirmation === "CONFIRMED" ? tm("confirmationConfirmed") : sp.confirmation === "REFUSED" ? tm("confirmationRefused")
+    : sp.pledged ? tm("pledgeRecorded") : sp.received === "waiting" ? tm("receiptWaiting") : sp.received ? tm("receiptRecorded") : sp.lapsed ? tm("pledgeLapsed") : sp.funded ? tm("courseFunded") : null;
   const mine = awaiting;
   return (
     <article className="space-y-6">
@@ -65,6 +69,32 @@ export default async function FundPage({ params, searchParams }: Props) {
           </table>
         </div>
         <p>{t("pledged")}: {money(fund.pledged)}</p>
+      </section>
+
+      <section id="confirmations" aria-labelledby="confirmations-h" className="space-y-3">
+        <h2 id="confirmations-h">{tm("confirmationsTitle")}</h2>
+        <p className="text-sm text-neutral-700">{tm("confirmationsLead", { amount: money(fund.receiptConfirmationAboveMinor) })}</p>
+        {confirmations.length === 0 ? <p>{tm("noConfirmations")}</p> : (
+          <ul className="space-y-3">
+            {confirmations.map((r) => {
+              const what = r.kind === "RECEIPT"
+                ? tm("confirmReceiptWhat", { amount: money(r.amountMinor ?? 0), donor: r.donor ?? "—" })
+                : tm("confirmSettingsWhat", {
+                    changes: [
+                      r.settings.requiredApprovals !== undefined ? tm("settingApprovals", { count: r.settings.requiredApprovals }) : null,
+                      r.settings.revealNeedsSecondReviewer === false ? tm("settingRevealAlone") : null,
+                      r.settings.receiptConfirmationAboveMinor !== undefined ? tm("settingThreshold", { amount: money(r.settings.receiptConfirmationAboveMinor) }) : null,
+                    ].filter(Boolean).join("; "),
+                  });
+              return (
+                <li key={r.id} className="space-y-2 rounded border border-amber-700 p-3">
+                  <p>{what}</p>
+                  {r.mine ? <p className="text-sm text-neutral-700">{tm("confirmationYours")}</p> : <ConfirmationForms requestId={r.id} what={what} />}
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </section>
 
       <section id="pledges" aria-labelledby="pledges-h" className="space-y-3">

@@ -18,7 +18,7 @@ export default async function FundSettingsPage({ params }: { params: Promise<{ l
   const defaults = {
     fundId: fund.id, organisationId: fund.organisationId, name: fund.name, purpose: fund.purpose, currency: fund.currency,
     eligibleCategories: fund.eligibleCategories.join("\n"), eligiblePurposes: fund.eligiblePurposes.join("\n"),
-    cap: minorToInput(fund.perApplicantCapMinor, fund.currency), requiredApprovals: String(fund.requiredApprovals), publicationDelayDays: String(fund.publicationDelayDays), retentionMonths: String(fund.retentionMonths),
+    cap: minorToInput(fund.perApplicantCapMinor, fund.currency), requiredApprovals: String(fund.requiredApprovals), receiptThreshold: minorToInput(fund.receiptConfirmationAboveMinor, fund.currency), publicationDelayDays: String(fund.publicationDelayDays), retentionMonths: String(fund.retentionMonths),
     open: fund.status === "OPEN" ? "on" : "", evidenceHint: fund.evidenceHint ?? "", checklist: fund.verificationChecklist.join("\n"),
     rubric: rubricToText(parseRubric(fund.rubric)), revealNeedsSecondReviewer: fund.revealNeedsSecondReviewer ? "on" : "",
     legalNameRequirement: fund.legalNameRequirement, phoneRequirement: fund.phoneRequirement, cityRequirement: fund.cityRequirement, birthDateRequirement: fund.birthDateRequirement,
