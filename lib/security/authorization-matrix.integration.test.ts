@@ -25,7 +25,7 @@ const { addEvidence } = await import("@/lib/evidence/evidence");
 const { saveCourse, changeCourseStatus } = await import("@/lib/courses/manage-courses");
 const { CourseSchema } = await import("@/lib/courses/schemas");
 const { requestSeat, providerDecide } = await import("@/lib/courses/enrolment");
-const { recordPledge } = await import("@/lib/funds/pledges");
+const { recordPledge, recordReceipt } = await import("@/lib/funds/pledges");
 const { PledgeSchema } = await import("@/lib/funds/schemas");
 const { requestPayout, payoutStep } = await import("@/lib/payouts/payouts");
 const { RequestPayoutSchema } = await import("@/lib/payouts/schemas");
@@ -137,6 +137,16 @@ const TABLE: Record<string, Row> = {
   recordReceiptAction: {
     allow: ["manager"],
     setup: async () => ({ pledgeId: (await recordPledge(w.fm1, PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }))).pledgeId, amount: "50", currency: "USD", idempotencyKey: key() }),
+  },
+  // fm1 records a receipt above the threshold; another fund manager of the organisation (fm2) confirms it.
+  decideConfirmationAction: {
+    allow: ["manager"],
+    setup: async () => {
+      const { pledgeId } = await recordPledge(w.fm1, PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "5000", currency: "USD", idempotencyKey: key() }));
+      await recordReceipt(w.fm1, { pledgeId, amount: "5000", currency: "USD", idempotencyKey: key() });
+      const r = await db().confirmationRequest.findFirstOrThrow({ where: { pledgeId, status: "PENDING" } });
+      return { requestId: r.id, decision: "confirm" };
+    },
   },
   lapsePledgeAction: {
     allow: ["manager"],
