@@ -155,8 +155,8 @@ describe("a course paid by a fund", () => {
     const w = await moneyWorld();
     await receive(w, "5000");
     const courseId = await publishedCourse({ isFree: undefined, seats: "3" });
-    await expect(fundCourse(provider, { fundId: w.fundId, courseId, fee: "400", idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await fundCourse(w.fm1, { fundId: w.fundId, courseId, fee: "400", idempotencyKey: key() });
+    await expect(fundCourse(provider, { fundId: w.fundId, courseId, fee: "400", seats: 3, idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await fundCourse(w.fm1, { fundId: w.fundId, courseId, fee: "400", seats: 3, idempotencyKey: key() });
     const a = await applicant();
     const { enrollmentId } = await requestSeat(a, { courseId, motivation: MOTIVATION });
     await providerDecide(provider, { enrollmentId, action: "offer" });
@@ -166,5 +166,69 @@ describe("a course paid by a fund", () => {
     expect([payout.application.status, payout.application.applicantId, payout.application.approvedAmountMinor]).toEqual(["APPROVED", a.userId, 40_000]);
     await expect(payoutStep(w.fm1, { payoutId: payout.id, action: "approve", method: "", reason: "", idempotencyKey: key() })).rejects.toMatchObject({ messageKey: "payouts.refused.same_person" });
     expect((await payoutStep(w.fm2, { payoutId: payout.id, action: "approve", method: "", reason: "", idempotencyKey: key() })).status).toBe("APPROVED");
+  });
+});
+
+describe("a course fund's agreement: fixed seats, fixed fee, and the provider cannot widen it", () => {
+  async function fundedWorld(seats: string, fundedSeats: number) {
+    const { fundCourse } = await import("@/lib/courses/funding");
+    const { moneyWorld, receive, key } = await import("@/lib/testing/money");
+    const w = await moneyWorld();
+    await receive(w, "5000");
+    const courseId = await publishedCourse({ isFree: undefined, seats });
+    await fundCourse(w.fm1, { fundId: w.fundId, courseId, fee: "400", seats: fundedSeats, idempotencyKey: key() });
+    const accept = async () => {
+      const a = await applicant();
+      const { enrollmentId } = await requestSeat(a, { courseId, motivation: MOTIVATION });
+      await providerDecide(provider, { enrollmentId, action: "offer" });
+      await applicantRespond(a, { enrollmentId, action: "accept" });
+      return enrollmentId;
+    };
+    const feeCases = () => db().enrollment.count({ where: { courseId, feeCaseId: { not: null } } });
+    const exposure = async () => (await db().payout.aggregate({ where: { fundId: w.fundId, idempotencyKey: { startsWith: "enrolment:" } }, _sum: { amountMinor: true } }))._sum.amountMinor ?? 0;
+    return { w, courseId, accept, feeCases, exposure, fundCourse, key };
+  }
+
+  it("pays for at most the seats agreed, whatever the provider does with the course's seats", async () => {
+    const { w, courseId, accept, feeCases, exposure, fundCourse, key } = await fundedWorld("3", 2);
+    await expect(fundCourse(w.fm1, { fundId: w.fundId, courseId, fee: "400", seats: 4, idempotencyKey: key() })).rejects.toMatchObject({ fieldErrors: { seats: ["funded_seats_over_course"] } });
+    await accept();
+    await accept();
+    await accept(); // the course has 3 seats, the fund pays for 2: the third student keeps the seat, unfunded
+    expect(await feeCases()).toBe(2);
+    expect(await exposure()).toBe(80_000);
+    // The provider raises the seats to 500: the funding is suspended, the exposure stays.
+    const c = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+    await saveCourse(provider, CourseSchema.parse({ courseId, title: c.title, track: c.track, description: c.description, format: c.format, language: c.language, startDate: inDays(20), durationWeeks: "8", hoursPerWeek: "10", seats: "500", applicationDeadline: inDays(15), prerequisite: "NONE" }));
+    const after = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+    expect(after.fundingSuspendedAt).not.toBeNull();
+    expect(after.fundedSeats).toBe(2);
+    for (let i = 0; i < 3; i++) await accept();
+    expect(await feeCases()).toBe(2);
+    expect(await exposure()).toBe(80_000);
+    // The database refuses a counter beyond the agreement even without the code's check.
+    await expect(db().course.update({ where: { id: courseId }, data: { fundedSeatsUsed: 3 } })).rejects.toThrow(/Course_funded_seats_within_agreement/);
+    expect((await db().auditEvent.findMany({ where: { entityId: courseId, action: "course.funding_suspended" } })).length).toBe(1);
+  });
+
+  it("resumes only when a fund manager accepts the change, opening the waiting students' fee cases within the new seats; the fee is fixed once used", async () => {
+    const { w, courseId, accept, feeCases, exposure, fundCourse, key } = await fundedWorld("2", 1);
+    await accept();
+    const c = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+    await saveCourse(provider, CourseSchema.parse({ courseId, title: c.title, track: c.track, description: c.description, format: c.format, language: c.language, startDate: inDays(20), durationWeeks: "8", hoursPerWeek: "10", seats: "10", applicationDeadline: inDays(15), prerequisite: "NONE" }));
+    await accept();
+    await accept();
+    await accept();
+    expect(await feeCases()).toBe(1);
+    await expect(fundCourse(w.fm2, { fundId: w.fundId, courseId, fee: "500", seats: 3, idempotencyKey: key() })).rejects.toMatchObject({ fieldErrors: { fee: ["fee_fixed_once_used"] } });
+    await expect(fundCourse(w.fm2, { fundId: w.fundId, courseId, fee: "400", seats: 0 as never, idempotencyKey: key() })).rejects.toMatchObject({ fieldErrors: { seats: ["funded_seats_below_used"] } });
+    expect(await fundCourse(w.fm2, { fundId: w.fundId, courseId, fee: "400", seats: 3, idempotencyKey: key() })).toEqual({ courseId, opened: 2 });
+    expect(await feeCases()).toBe(3);
+    expect(await exposure()).toBe(120_000);
+    const course = await db().course.findUniqueOrThrow({ where: { id: courseId } });
+    expect([course.fundingSuspendedAt, course.fundedSeats, course.fundedSeatsUsed, course.fundedById]).toEqual([null, 3, 3, w.fm2.userId]);
+    // A change that does not touch the terms (the description) keeps the funding.
+    await saveCourse(provider, CourseSchema.parse({ courseId, title: c.title, track: c.track, description: `${c.description} Updated.`, format: c.format, language: c.language, startDate: inDays(20), durationWeeks: "8", hoursPerWeek: "10", seats: "10", applicationDeadline: inDays(15), prerequisite: "NONE" }));
+    expect((await db().course.findUniqueOrThrow({ where: { id: courseId } })).fundingSuspendedAt).toBeNull();
   });
 });

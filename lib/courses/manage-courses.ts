@@ -46,8 +46,15 @@ export async function saveCourse(actor: Actor, input: CourseInput): Promise<{ co
     if (data.seats < current.seatsHeld) {
       throw new AppError("INVALID_INPUT", "fewer seats than held", { seats: ["seats_below_held"] }, "courses.seatsBelowHeld", { held: current.seatsHeld });
     }
-    await tx.course.update({ where: { id: current.id }, data });
+    // A funded course whose terms change (what the fund agreed to pay for) has its funding suspended until
+    // a fund manager accepts the change: the provider can never widen a fund's exposure alone (ADR 0029).
+    const before = await tx.course.findUniqueOrThrow({ where: { id: current.id }, select: { fundId: true, fundingSuspendedAt: true, seats: true, startDate: true, durationWeeks: true, hoursPerWeek: true, format: true, isFree: true } });
+    const termsChanged = before.seats !== data.seats || before.startDate.getTime() !== data.startDate.getTime() || before.durationWeeks !== data.durationWeeks
+      || before.hoursPerWeek !== data.hoursPerWeek || before.format !== data.format || before.isFree !== data.isFree;
+    const suspend = !!before.fundId && termsChanged && !before.fundingSuspendedAt;
+    await tx.course.update({ where: { id: current.id }, data: { ...data, ...(suspend ? { fundingSuspendedAt: new Date() } : {}) } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "course.updated", entityType: "Course", entityId: current.id, data: { seats: data.seats } });
+    if (suspend) await recordAuditEvent(tx, { actorId: actor.userId, action: "course.funding_suspended", entityType: "Course", entityId: current.id, data: { fundId: before.fundId, seats: data.seats } });
     return { courseId: current.id };
   });
 }

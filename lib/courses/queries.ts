@@ -147,7 +147,8 @@ export async function providerCourse(actor: Actor, courseId: string, now = new D
     .map((p) => ({ id: p.id, occupation: p.previousOccupation, years: p.yearsExperience, languages: p.languages, interests: p.interests, region: p.region, ...score(match, toMatchProfile(p), now) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 10);
-  return { course, enrollments: shown, suggestions };
+  const fundName = course.fundId ? ((await db().fund.findUnique({ where: { id: course.fundId }, select: { name: true } }))?.name ?? null) : null;
+  return { course, fundName, enrollments: shown, suggestions };
 }
 
 /** Recommended courses for the signed-in applicant, with scores and reasons. */

@@ -68,6 +68,8 @@ export const FundCourseSchema = z.object({
   fundId: z.string().min(1).max(100),
   courseId: z.string().min(1).max(100),
   fee: amount,
+  // How many students the fund pays for: fixed by the fund manager, never by the provider.
+  seats: z.coerce.number({ message: "funded_seats" }).int({ message: "funded_seats" }).min(1, { message: "funded_seats" }).max(10_000, { message: "funded_seats" }),
   idempotencyKey: key,
 });
 

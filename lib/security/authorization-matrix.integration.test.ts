@@ -152,7 +152,7 @@ const TABLE: Record<string, Row> = {
     allow: ["manager"],
     setup: async () => ({ pledgeId: (await recordPledge(w.fm1, PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }))).pledgeId, idempotencyKey: key() }),
   },
-  fundCourseAction: { allow: ["manager"], setup: async () => ({ fundId: w.fundId, courseId: await course(), fee: "300", idempotencyKey: key() }) },
+  fundCourseAction: { allow: ["manager"], setup: async () => ({ fundId: w.fundId, courseId: await course(), fee: "300", seats: "2", idempotencyKey: key() }) },
   requestPayoutAction: { allow: ["manager"], setup: async () => ({ applicationId: await approved(), amount: "500", method: "BANK_TRANSFER", details: "BY00 TEST 0000", idempotencyKey: key() }) },
   payoutStepAction: {
     allow: ["manager"],

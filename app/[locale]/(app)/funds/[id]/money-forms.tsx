@@ -61,11 +61,16 @@ export function RequestPayoutForm({ applicationId, reference, remaining, currenc
   );
 }
 
-export function FundCourseForm({ fundId, courseId, title, currency, idempotencyKey, fee }: { fundId: string; courseId: string; title: string; currency: string; idempotencyKey: string; fee: string }) {
+export function FundCourseForm({ fundId, courseId, title, currency, idempotencyKey, fee, seats, submitLabel }: { fundId: string; courseId: string; title: string; currency: string; idempotencyKey: string; fee: string; seats: string; submitLabel: string }) {
   const t = useTranslations("money");
   return (
-    <ActionForm action={fundCourseAction} hidden={{ fundId, courseId, idempotencyKey }} submitLabel={t("fundCourse", { course: title })} className="flex flex-wrap items-end gap-2">
-      {(v) => <Field id={`fee-${courseId}`} name="fee" label={t("courseFee", { currency, course: title })} inputMode="decimal" defaultValue={v.fee ?? fee} />}
+    <ActionForm action={fundCourseAction} hidden={{ fundId, courseId, idempotencyKey }} submitLabel={submitLabel} className="flex flex-wrap items-end gap-2">
+      {(v) => (
+        <>
+          <Field id={`seats-${courseId}`} name="seats" label={t("courseSeats", { course: title })} hint={t("courseSeatsHint")} inputMode="decimal" defaultValue={v.seats ?? seats} />
+          <Field id={`fee-${courseId}`} name="fee" label={t("courseFee", { currency, course: title })} inputMode="decimal" defaultValue={v.fee ?? fee} />
+        </>
+      )}
     </ActionForm>
   );
 }

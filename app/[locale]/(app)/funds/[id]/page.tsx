@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { AccessLogTable } from "@/components/cases/access-log-table";
 import { pageActor } from "@/lib/authz/page-actor";
@@ -28,8 +28,8 @@ export default async function FundPage({ params, searchParams }: Props) {
   if (!actor) return <AccessDenied />;
   const fund = await getManagedFund(actor, id);
   if (!fund) notFound();
-  const [t, tm, te, tv, access, awaiting] = await Promise.all([
-    getTranslations("funds"), getTranslations("money"), getTranslations("enums"), getTranslations("validation"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
+  const [format, t, tm, te, tv, access, awaiting] = await Promise.all([
+    getFormatter(), getTranslations("funds"), getTranslations("money"), getTranslations("enums"), getTranslations("validation"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
   ]);
   const [courses, blocked, confirmations] = await Promise.all([fundableCourses(actor, fund.id), can(rolesOf(actor), "application:overrule:org") ? blockedCases(actor, fund.id) : [], pendingConfirmations(actor, fund.id)]);
   const mayExportPersonal = can(rolesOf(actor), "application:export-personal:org");
@@ -160,8 +160,14 @@ export default async function FundPage({ params, searchParams }: Props) {
           <ul className="space-y-3">
             {courses.map((c) => (
               <li key={c.id} className="space-y-2 rounded border border-neutral-200 p-3">
-                <p><strong>{c.title}</strong> · {c.provider.name}{c.fundId ? ` · ${tm("paidByThisFund", { fee: money(c.feeMinor ?? 0) })}` : ""}</p>
-                {!c.fundId && <FundCourseForm fundId={fund.id} courseId={c.id} title={c.title} currency={fund.currency} idempotencyKey={key()} fee="" />}
+                <p><strong>{c.title}</strong> · {c.provider.name}</p>
+                {c.fundId && (
+                  <p>{tm("paidByThisFundTerms", { seats: c.fundedSeats ?? 0, fee: money(c.feeMinor ?? 0), budget: money((c.feeMinor ?? 0) * (c.fundedSeats ?? 0)), used: c.fundedSeatsUsed })}</p>
+                )}
+                {c.fundingSuspendedAt && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{tm("fundingSuspended", { when: format.dateTime(c.fundingSuspendedAt, { dateStyle: "medium", timeStyle: "short" }), seats: c.seats })}</p>}
+                <FundCourseForm fundId={fund.id} courseId={c.id} title={c.title} currency={fund.currency} idempotencyKey={key()}
+                  fee={c.feeMinor ? minorToInput(c.feeMinor, fund.currency) : ""} seats={c.fundedSeats ? String(c.fundedSeats) : ""}
+                  submitLabel={c.fundingSuspendedAt ? tm("acceptCourseChange", { course: c.title }) : c.fundId ? tm("updateCourseFunding", { course: c.title }) : tm("fundCourse", { course: c.title })} />
               </li>
             ))}
           </ul>

@@ -22,8 +22,8 @@ export default async function ProviderCoursePage({ params, searchParams }: Props
   // Overdue offers are released (and the waitlist offered the seats) before the provider looks.
   const overdue = hasOverdueOffer(first.enrollments);
   const view = overdue ? (await sweepNow(id), (await providerCourse(actor, id))!) : first;
-  const { course, enrollments, suggestions } = view;
-  const [t, te, format] = await Promise.all([getTranslations("provider"), getTranslations("enums"), getFormatter()]);
+  const { course, fundName, enrollments, suggestions } = view;
+  const [t, tc, te, format] = await Promise.all([getTranslations("provider"), getTranslations("courses"), getTranslations("enums"), getFormatter()]);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const notice = sp.saved ? t("saved") : sp.done ? t(`done_${sp.done}` as never) : sp.moved ? t("moved", { status: te(`EnrollmentStatus.${sp.moved}` as never) }) : null;
   const statusActions = [course.status !== "PUBLISHED" && ("publish" as const), course.status === "PUBLISHED" && ("close" as const), "duplicate" as const].filter((a): a is "publish" | "close" | "duplicate" => Boolean(a));
@@ -35,6 +35,8 @@ export default async function ProviderCoursePage({ params, searchParams }: Props
       <h1>{course.title}</h1>
       {notice && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{notice}</p>}
       <p>{te(`CourseStatus.${course.status}`)} · {t("seatsLine", { held: course.seatsHeld, seats: course.seats })} · {t("startsOn", { date: format.dateTime(course.startDate, { dateStyle: "medium" }) })}</p>
+      {fundName && <p>{tc("fundedTerms", { fund: fundName, seats: course.fundedSeats ?? 0, used: course.fundedSeatsUsed })}</p>}
+      {fundName && course.fundingSuspendedAt && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{tc("fundingSuspendedNotice", { fund: fundName })}</p>}
       <CourseStatusButtons courseId={course.id} actions={statusActions} />
 
       <section id="enrolments" aria-labelledby="enrol-h" className="space-y-3">
