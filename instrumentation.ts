@@ -10,4 +10,7 @@ export async function register() {
   // The emergency lock reaches every node within seconds (lib/crypto/emergency-lock.ts).
   const { startLockWatcher } = await import("@/lib/crypto/emergency-lock");
   startLockWatcher();
+  // Staff texts written before they were sealed under their case's key (lib/crypto/seal-legacy-text.ts).
+  const { sealLegacyCaseTexts } = await import("@/lib/crypto/seal-legacy-text");
+  setTimeout(() => void sealLegacyCaseTexts().catch(() => undefined), 2_000).unref();
 }

@@ -64,5 +64,6 @@ export async function eraseCaseData(tx: Tx, applicationId: string, extra: Prisma
   await tx.application.update({ where: { id: applicationId }, data: { ...ERASED_PERSONAL_DATA, dataDeletedAt: new Date(), ...extra } });
   await tx.applicationStatusChange.updateMany({ where: { applicationId }, data: { reason: null } });
   await tx.revealRequest.updateMany({ where: { applicationId }, data: { reason: "" } });
+  await tx.review.updateMany({ where: { applicationId }, data: { reason: null, overruleReason: null } });
   await destroyCaseKey(tx, applicationId);
 }

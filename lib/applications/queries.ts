@@ -1,6 +1,7 @@
 // Reads about applications. Reviewers see cases of their organisations' funds, pseudonymously: no
 // legal name, phone or contact in any of these selects.
 import "server-only";
+import { openCaseText } from "@/lib/crypto/case-text";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
@@ -57,6 +58,8 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   const { statementEnc, ...rest } = c;
   return {
     ...rest,
+    // Staff reasons are sealed under the case's key: erased with its data (lib/crypto/case-text.ts).
+    statusChanges: c.statusChanges.map((s) => ({ ...s, reason: openCaseText(c.id, s.reason) })),
     ballotEvents: ballotEvents.map((e) => {
       const d = (e.data ?? {}) as { amountMinor?: number | null; withdrawn?: string | null };
       return { id: e.seq.toString(), action: e.action.slice("review.".length) as "vote_approve" | "vote_reject" | "withdraw_vote", mine: e.actorId === actor.userId, createdAt: e.createdAt, amountMinor: d.amountMinor ?? null, withdrawn: d.withdrawn ?? null };

@@ -11,6 +11,7 @@ import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor"
 import { can } from "@/lib/authz/permissions";
 import { decrypt } from "@/lib/crypto";
 import { loadCaseKeys, loadUserKeys } from "@/lib/crypto/case-keys";
+import { openCaseText, sealCaseText } from "@/lib/crypto/case-text";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
@@ -42,7 +43,8 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
       if (!confirmed) throw new AppError("FORBIDDEN", "reveal needs confirmation", undefined, "review.revealNeedsConfirmation");
       requestId = confirmed.id;
     }
-    const event = await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.revealed", entityType: "Application", entityId: app.id, data: { reason: reason.slice(0, 500), ...(requestId ? { requestId } : {}) } });
+    // The reason is sealed under the case's key (lib/crypto/case-text.ts): erased with the case.
+    const event = await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.revealed", entityType: "Application", entityId: app.id, data: { reasonEnc: await sealCaseText(tx, app.id, reason.slice(0, 500)), ...(requestId ? { requestId } : {}) } });
     const profile = await tx.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { contactChannel: true, contactHandleEnc: true } });
     const { legalNameEnc, phoneEnc, cityEnc, birthDateEnc } = app;
     await loadCaseKeys(tx, [app.id]);
@@ -68,8 +70,9 @@ export async function requestReveal(actor: Actor, applicationId: string, reason:
     if (!app.fund.revealNeedsSecondReviewer) throw new AppError("INVALID_STATE", "no confirmation needed", undefined, "review.revealNoConfirmation");
     const open = await tx.revealRequest.findFirst({ where: { applicationId: app.id, requesterId: actor.userId, OR: [{ status: "PENDING" }, { status: "CONFIRMED", expiresAt: { gt: new Date() } }] }, select: { id: true } });
     if (open) throw new AppError("CONFLICT", "request open", undefined, "review.revealRequestOpen");
-    const r = await tx.revealRequest.create({ data: { applicationId: app.id, requesterId: actor.userId, reason: reason.slice(0, 500) }, select: { id: true } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.reveal_requested", entityType: "Application", entityId: app.id, data: { reason: reason.slice(0, 500), requestId: r.id } });
+    const sealed = (await sealCaseText(tx, app.id, reason.slice(0, 500))) ?? "";
+    const r = await tx.revealRequest.create({ data: { applicationId: app.id, requesterId: actor.userId, reason: sealed }, select: { id: true } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.reveal_requested", entityType: "Application", entityId: app.id, data: { reasonEnc: sealed, requestId: r.id } });
   });
 }
 
@@ -100,7 +103,8 @@ export async function revealRequestsOf(actor: Actor, applicationId: string) {
     take: 20,
     select: { id: true, requesterId: true, reason: true, status: true, expiresAt: true, createdAt: true, requester: { select: { email: true, username: true } } },
   });
-  return rows.map((r) => ({ ...r, who: r.requester.email ?? r.requester.username ?? "—", mine: r.requesterId === actor.userId, live: r.status === "PENDING" || (r.status === "CONFIRMED" && !!r.expiresAt && r.expiresAt > new Date()) }));
+  await loadCaseKeys(db(), [applicationId]);
+  return rows.map((r) => ({ ...r, reason: openCaseText(applicationId, r.reason) ?? "", who: r.requester.email ?? r.requester.username ?? "—", mine: r.requesterId === actor.userId, live: r.status === "PENDING" || (r.status === "CONFIRMED" && !!r.expiresAt && r.expiresAt > new Date()) }));
 }
 
 const ACCESS_ACTIONS = ["case.opened", "identity.revealed", "evidence.downloaded", "identity.reveal_requested", "identity.reveal_confirmed", "identity.reveal_refused", "identity.exported"];
@@ -129,12 +133,23 @@ export async function accessLog(actor: Actor, opts: { fundId?: string; applicati
     select: { seq: true, action: true, entityId: true, createdAt: true, data: true, actor: { select: { email: true, username: true } } },
   });
   const codes = new Map((await db().application.findMany({ where: { id: { in: rows.map((r) => r.entityId) } }, select: { id: true, referenceCode: true } })).map((a) => [a.id, a.referenceCode]));
+  await loadCaseKeys(db(), [...codes.keys()]);
   return rows.map((r) => ({
     seq: r.seq.toString(),
     action: r.action,
     when: r.createdAt,
     who: r.actor?.email ?? r.actor?.username ?? "—",
     reference: codes.get(r.entityId) ?? r.entityId,
-    reason: typeof (r.data as { reason?: unknown })?.reason === "string" ? ((r.data as { reason: string }).reason) : null,
+    reason: staffReason(r.entityId, r.data),
   }));
+}
+
+/**
+ * The reason of an access-log entry: sealed under the case's key (`reasonEnc`), or, for entries written
+ * before sealing, as it was (`reason`). Null when there is none or when the case's data was deleted.
+ */
+function staffReason(applicationId: string, data: unknown): string | null {
+  const d = (data ?? {}) as { reason?: unknown; reasonEnc?: unknown };
+  if (typeof d.reasonEnc === "string") return openCaseText(applicationId, d.reasonEnc);
+  return typeof d.reason === "string" ? d.reason : null;
 }

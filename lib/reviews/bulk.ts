@@ -4,6 +4,7 @@
 // the cases whose latest stage change is still this operation's. Applicants hear about it only after the
 // window, and only for cases still moved (docs/decisions/0015-review-completion.md).
 import "server-only";
+import { sealCaseText } from "@/lib/crypto/case-text";
 import { lockCaseInScope } from "@/lib/reviews/scope";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -19,7 +20,7 @@ type Refusal = { id: string; reference: string | null; reason: "not_found" | "co
 export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", ids: string[], reason: string) {
   assertCan(actor, "application:review:org");
   const to = moveOf(action)!;
-  const op = await db().bulkOperation.create({ data: { actorId: actor.userId, action, reason, caseIds: [] }, select: { id: true, createdAt: true } });
+  const op = await db().bulkOperation.create({ data: { actorId: actor.userId, action, caseIds: [] }, select: { id: true, createdAt: true } });
   const moved: { id: string; reference: string | null; applicantId: string }[] = [];
   const refused: Refusal[] = [];
   for (const id of [...new Set(ids)]) {
@@ -32,7 +33,8 @@ export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", 
           // Bulk is for screening only: never past the first stage.
           if (app.status !== "SUBMITTED" || !isAllowed(action, app.status)) throw new AppError("INVALID_STATE", "not_at_stage", undefined, undefined, { reference: app.referenceCode ?? "", stage: app.status });
           await tx.application.update({ where: { id }, data: { status: to } });
-          await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: `${reason} [bulk ${op.id}]` } });
+          // The reason is kept with each case, sealed under its key (lib/crypto/case-text.ts).
+          await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: await sealCaseText(tx, id, reason), bulkOperationId: op.id } });
           await recordAuditEvent(tx, { actorId: actor.userId, action: `review.${action}`, entityType: "Application", entityId: id, data: { from: app.status, to, bulkId: op.id } });
           return { id, reference: app.referenceCode, applicantId: app.applicantId };
         }),
@@ -77,15 +79,15 @@ export async function undoBulk(actor: Actor, bulkId: string, now = new Date()) {
     const kept: string[] = [];
     for (const id of op.caseIds) {
       await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${id} FOR UPDATE`;
-      const app = await tx.application.findUniqueOrThrow({ where: { id }, select: { status: true, referenceCode: true, statusChanges: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, reason: true } } } });
-      if (app.status !== to || !app.statusChanges[0]?.reason?.endsWith(`[bulk ${op.id}]`)) {
+      const app = await tx.application.findUniqueOrThrow({ where: { id }, select: { status: true, referenceCode: true, statusChanges: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, bulkOperationId: true } } } });
+      if (app.status !== to || app.statusChanges[0]?.bulkOperationId !== op.id) {
         kept.push(app.referenceCode ?? id);
         continue;
       }
       // The funnel counts stages reached; a shortlist taken back within seconds was never reached.
       if (to === "SHORTLISTED") await tx.$executeRaw`SELECT padtrymka_funnel_retract(${id}, 1, ${app.statusChanges[0]!.id})`;
       await tx.application.update({ where: { id }, data: { status: "SUBMITTED" } });
-      await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: to, toStatus: "SUBMITTED", actorId: actor.userId, reason: `undo [bulk ${op.id}]` } });
+      await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: to, toStatus: "SUBMITTED", actorId: actor.userId, reason: "undo of a bulk screening", bulkOperationId: op.id } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: "review.bulk_undone", entityType: "Application", entityId: id, data: { from: to, to: "SUBMITTED", bulkId: op.id } });
       restored++;
     }

@@ -4,6 +4,7 @@
 // written reason; every case in such an export gets an `identity.exported` entry in the access log, in
 // the same transaction as the export's own audit event, before anything is decrypted.
 import "server-only";
+import { sealLoadedCaseText } from "@/lib/crypto/case-text";
 import crypto from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { decryptPersonal } from "@/lib/applications/personal-data";
@@ -48,10 +49,11 @@ export async function exportFundCases(actor: Actor, fundId: string, input: FundE
       },
     });
     const filter = { fundId: fund.id, ...(input.stage ? { stage: input.stage } : {}) };
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.cases_exported", entityType: "Fund", entityId: fund.id, data: { ...filter, personal: input.personal, rows: rows.length, exportCode, ...(input.personal ? { reason: input.reason } : {}) } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.cases_exported", entityType: "Fund", entityId: fund.id, data: { ...filter, personal: input.personal, rows: rows.length, exportCode } });
     // The access log names every identity that left the system, before any is decrypted.
-    if (input.personal) for (const r of rows) await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.exported", entityType: "Application", entityId: r.id, data: { reason: input.reason, exportCode } });
-    if (input.personal) await loadCaseKeys(tx, rows.map((r) => r.id));
+    // The reason goes with each case, sealed under that case's key: erased with the case.
+    if (input.personal) await loadCaseKeys(tx, rows.map((r) => r.id), { create: true });
+    if (input.personal) for (const r of rows) await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.exported", entityType: "Application", entityId: r.id, data: { reasonEnc: sealLoadedCaseText(r.id, input.reason), exportCode } });
     if (input.personal) await loadUserKeys(tx, rows.map((r) => r.applicantId));
     const profiles = input.personal
       ? new Map((await tx.applicantProfile.findMany({ where: { userId: { in: [...new Set(rows.map((r) => r.applicantId))] } }, select: { userId: true, contactChannel: true, contactHandleEnc: true } })).map((p) => [p.userId, p]))

@@ -11,6 +11,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { encryptForCase } from "@/lib/crypto";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
+import { sealCaseText } from "@/lib/crypto/case-text";
 import { db } from "@/lib/db/client";
 import type { ApplicationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
@@ -44,7 +45,9 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
 
     let to: ApplicationStatus | null = moveOf(input.action);
     const data: Record<string, unknown> = {};
-    let reason: string | null = input.reason || null;
+    // The reviewer's own words are sealed under the case's key (lib/crypto/case-text.ts); the app's fixed
+    // reasons ("information requested") are not personal and stay as they are.
+    let reason: string | null = await sealCaseText(tx, app.id, input.reason);
     switch (input.action) {
       case "decline":
       case "vote_reject":

@@ -12,6 +12,7 @@ import { accessLog, decideRevealRequest, requestReveal, revealIdentity } from "@
 import { sendApplicantMessage } from "@/lib/reviews/add-note";
 import { bulkScreen, undoBulk, UNDO_WINDOW_MS } from "@/lib/reviews/bulk";
 import { caseSignals } from "@/lib/reviews/case-signals";
+import { openCaseText } from "@/lib/crypto/case-text";
 import { exportFundCases, FundExportSchema } from "@/lib/reviews/export-cases";
 import { listQueue, QueueFilterSchema } from "@/lib/reviews/queue";
 import { reviewCase } from "@/lib/reviews/review-case";
@@ -106,7 +107,10 @@ describe("a fund manager rules on a rejection", () => {
     await expect(ruleOnRejection(fm, applicationId, "overrule", "Order seen in person by the coordinator")).resolves.toEqual({ status: "APPROVED", fundId });
     const after = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { reviews: true } });
     expect(after.approvedAmountMinor).toBe(90_000);
-    expect(after.reviews.find((r) => r.vote === "REJECT")).toMatchObject({ overruledById: fm.userId, overruleReason: "Order seen in person by the coordinator" });
+    const overruled = after.reviews.find((r) => r.vote === "REJECT")!;
+    expect(overruled.overruledById).toBe(fm.userId);
+    expect(overruled.overruleReason).not.toContain("coordinator"); // sealed under the case's key
+    expect(openCaseText(applicationId, overruled.overruleReason)).toBe("Order seen in person by the coordinator");
     expect(await db().auditEvent.count({ where: { entityId: applicationId, action: "review.rejection_overruled" } })).toBe(1);
   });
 

@@ -10,6 +10,8 @@ import { db } from "@/lib/db/client";
 import type { ApplicationStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { canRule, decide } from "@/lib/reviews/rules";
+import { openCaseText, sealCaseText } from "@/lib/crypto/case-text";
+import { loadCaseKeys } from "@/lib/crypto/case-keys";
 
 export async function ruleOnRejection(actor: Actor, applicationId: string, ruling: "overrule" | "uphold", reason: string): Promise<{ status: ApplicationStatus; fundId: string }> {
   assertCan(actor, "application:overrule:org");
@@ -24,12 +26,14 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
     if (verdict === "not_blocked") throw new AppError("INVALID_STATE", "not blocked", undefined, "review.notBlocked", { stage: app.status });
     let to: ApplicationStatus | null = null;
     const data: { approvedAmountMinor?: number } = {};
+    // The manager's words, sealed under the case's key (lib/crypto/case-text.ts), also in the audit event.
+    const sealed = await sealCaseText(tx, app.id, reason);
     if (ruling === "uphold") {
       to = "REJECTED";
     } else {
       const now = new Date();
       const standing = app.reviews.filter((r) => r.vote === "REJECT" && !r.overruledAt && !r.conflictDeclared);
-      await tx.review.updateMany({ where: { id: { in: standing.map((r) => r.id) } }, data: { overruledById: actor.userId, overruledAt: now, overruleReason: reason } });
+      await tx.review.updateMany({ where: { id: { in: standing.map((r) => r.id) } }, data: { overruledById: actor.userId, overruledAt: now, overruleReason: sealed } });
       const decision = decide(app.reviews.map((r) => (standing.includes(r) ? { ...r, overruledAt: now } : r)), app.fund.requiredApprovals);
       if (decision.outcome === "APPROVED") {
         to = "APPROVED";
@@ -38,9 +42,9 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
     }
     if (to) {
       await tx.application.update({ where: { id: app.id }, data: { ...data, status: to } });
-      await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: ruling === "uphold" ? `rejection upheld: ${reason}` : "four-eyes approval after an overruled rejection" } });
+      await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: ruling === "uphold" ? (await sealCaseText(tx, app.id, `rejection upheld: ${reason}`)) : "four-eyes approval after an overruled rejection" } });
     }
-    await recordAuditEvent(tx, { actorId: actor.userId, action: `review.rejection_${ruling === "uphold" ? "upheld" : "overruled"}`, entityType: "Application", entityId: app.id, data: { from: app.status, to: to ?? app.status, reason: reason.slice(0, 500) } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: `review.rejection_${ruling === "uphold" ? "upheld" : "overruled"}`, entityType: "Application", entityId: app.id, data: { from: app.status, to: to ?? app.status, reasonEnc: sealed } });
     return { status: to ?? app.status, moved: !!to, applicantId: app.applicantId, fundId: app.fundId };
   });
   if (result.moved) await notifyApplicant(result.applicantId);
@@ -65,13 +69,14 @@ export async function blockedCases(actor: Actor, fundId?: string) {
       reviews: { select: { reviewerId: true, vote: true, reason: true, conflictDeclared: true, overruledAt: true } },
     },
   });
+  await loadCaseKeys(db(), rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     referenceCode: r.referenceCode,
     requestedAmountMinor: r.requestedAmountMinor,
     fund: r.fund,
     approvals: r.reviews.filter((v) => v.vote === "APPROVE" && !v.conflictDeclared).length,
-    rejections: r.reviews.filter((v) => v.vote === "REJECT" && !v.overruledAt && !v.conflictDeclared).map((v) => v.reason ?? ""),
+    rejections: r.reviews.filter((v) => v.vote === "REJECT" && !v.overruledAt && !v.conflictDeclared).map((v) => openCaseText(r.id, v.reason) ?? ""),
     iVoted: r.reviews.some((v) => v.reviewerId === actor.userId && (v.vote || v.conflictDeclared)),
   }));
 }
