@@ -1,4 +1,4 @@
-// ─── RISKY FILE: staff free text about a case (docs/decisions/0030-staff-text-under-the-case-key.md) ───
+// ─── RISKY FILE: staff free text about a case (docs/decisions/0045-staff-text-under-the-case-key.md) ───
 // Reasons that staff write about a case — for a vote, a conflict, a decline, a reveal or its request, a
 // personal export, a ruling — say things about a person ("documents look forged", "to match the name on the
 // debt demand"). They are sealed under the case's own data key, like the statement: "delete my data", the

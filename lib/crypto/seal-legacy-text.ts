@@ -1,4 +1,4 @@
-// Staff texts written before they were sealed (docs/decisions/0030-staff-text-under-the-case-key.md) are
+// Staff texts written before they were sealed (docs/decisions/0045-staff-text-under-the-case-key.md) are
 // sealed in place, in batches, by every node once after it starts: safe on several nodes at once (each
 // update applies only if the text is still the plaintext it read). Not while the deployment is locked.
 // Audit events written before keep their reason text: the log is append-only and hash-chained.
