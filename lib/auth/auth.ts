@@ -5,7 +5,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { decodeRemembered } from "@/lib/auth/remembered-tokens";
 import Credentials from "next-auth/providers/credentials";
-import { hitRateLimit, LIMITS, rateLimitedFor } from "@/lib/rate-limit/rate-limit";
+import { clientAddress, hitRateLimit, LIMITS, rateLimitedFor } from "@/lib/rate-limit/rate-limit";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/lib/auth/config";
@@ -52,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (!parsed.success) throw new CredentialsSignin();
           const { identifier, password, otp } = parsed.data;
           const id = identifier.trim().toLowerCase();
-          const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+          const client = await clientAddress(request.headers);
           // Lockout: after repeated failures for this account or from this client, refuse without checking.
           if ((await rateLimitedFor(LIMITS.signInFailuresAccount, id)) || (await rateLimitedFor(LIMITS.signInFailuresClient, client))) throw new CredentialsSignin();
           const user = await db().user.findFirst({
