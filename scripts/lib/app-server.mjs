@@ -4,14 +4,14 @@
 // microseconds, and Next.js skips the proxy for it, which cost about a millisecond of CPU per post.
 // Every other request goes through the proxy exactly as under `next start`. Before that, on every request:
 // the client's address from the socket (or a declared proxy, TRUSTED_PROXIES; lib/security/client-address.mjs,
-// ADR 0030).
+// ADR 0030), and the method and CSRF checks, answered here for every path (ADR 0031).
 //   node scripts/lib/app-server.mjs -p <port>        (NODE_ENV=production, after `next build`)
 // Run by scripts/start.ts, one process or several (scripts/lib/app-cluster.mjs).
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseTrustedProxies, prepareClient, TrustedProxiesError } from "../../lib/security/client-address.mjs";
-import { prepareFormPost } from "../../lib/security/form-post.mjs";
+import { guardRequest, hstsHeader, prepareFormPost } from "../../lib/security/form-post.mjs";
 import { serve } from "./connection-dispatch.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -32,6 +32,7 @@ try {
   console.error(`Invalid configuration: TRUSTED_PROXIES ${e.message}`);
   process.exit(1);
 }
+const hsts = hstsHeader(process.env.AUTH_URL);
 // Tells the app (lib/env.ts, lib/rate-limit/rate-limit.ts) that every request reaches it through this
 // server, which sets the client's address: without it (`next dev`, a bare `next start`) no client can
 // choose the address its limits are counted under.
@@ -46,6 +47,7 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
   prepareClient(req, trusted);
+  if (!guardRequest(req, res, hsts)) return;
   prepareFormPost(req, res);
   handle(req, res).catch((err) => {
     console.error(`app-server: request for ${req.url} failed`, err);
