@@ -17,6 +17,8 @@ export const LIMITS = {
   statusLookup: { name: "status-lookup", max: 10, windowSeconds: 15 * 60 },
   signInFailuresAccount: { name: "signin-fail-account", max: 5, windowSeconds: 15 * 60 },
   signInFailuresClient: { name: "signin-fail-client", max: 30, windowSeconds: 15 * 60 },
+  recoveryFailuresAccount: { name: "recovery-fail-account", max: 5, windowSeconds: 15 * 60 },
+  recoveryFailuresClient: { name: "recovery-fail-client", max: 30, windowSeconds: 15 * 60 },
   signUpClient: { name: "signup-client", max: 30, windowSeconds: 60 * 60 },
   submissionAccount: { name: "submit-account", max: 10, windowSeconds: 60 * 60 },
   downloadsAccount: { name: "download-account", max: 120, windowSeconds: 60 * 60 },
