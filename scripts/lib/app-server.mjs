@@ -12,6 +12,7 @@ import path from "node:path";
 import next from "next";
 import { parseTrustedProxies, prepareClient, TrustedProxiesError } from "../../lib/security/client-address.mjs";
 import { guardRequest, hstsHeader, prepareFormPost } from "../../lib/security/form-post.mjs";
+import { withResponseStatus } from "../../lib/security/response-status.mjs";
 import { serve } from "./connection-dispatch.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -49,7 +50,8 @@ const server = http.createServer((req, res) => {
   prepareClient(req, trusted);
   if (!guardRequest(req, res, hsts)) return;
   prepareFormPost(req, res);
-  handle(req, res).catch((err) => {
+  // A page that refuses ("No access") sets its status through this (lib/security/response-status.mjs).
+  withResponseStatus(req, res, () => handle(req, res)).catch((err) => {
     console.error(`app-server: request for ${req.url} failed`, err);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
