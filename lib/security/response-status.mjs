@@ -26,9 +26,11 @@ export function setResponseStatus(status) {
 }
 
 /**
- * App server side: runs `handle` for a document request (not Next.js's data requests for a client-side
- * navigation, which then load the page as a document) with a slot for its status; when Next.js writes the
+ * App server side: runs `handle` for a document request with a slot for its status; when Next.js writes the
  * head of a 200 response, a status the page asked for replaces it. A redirect or an error keeps its own.
+ * Next.js's own data requests are left alone: a client-side navigation (it then loads the page as a
+ * document) and a server action called by JavaScript (whose answer the page's script must read as a
+ * success). A form posted without JavaScript is a document request.
  * @template T
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
@@ -36,7 +38,7 @@ export function setResponseStatus(status) {
  * @returns {T}
  */
 export function withResponseStatus(req, res, handle) {
-  if (req.headers["rsc"] !== undefined) return handle();
+  if (req.headers["rsc"] !== undefined || req.headers["next-action"] !== undefined) return handle();
   /** @type {{ status?: number }} */
   const slot = {};
   const writeHead = res.writeHead;

@@ -50,8 +50,9 @@ describe("the status a page asks for (setResponseStatus through the app server)"
     expect(r.status).toBe(307);
   });
 
-  it("leaves Next.js's data requests for a client-side navigation alone (the client then loads the document)", async () => {
+  it("leaves Next.js's data requests alone: a client-side navigation, a server action called by JavaScript", async () => {
     expect((await fetch(`${base}/page?status=403`, { headers: { rsc: "1" } })).status).toBe(200);
+    expect((await fetch(`${base}/page?status=403`, { method: "POST", headers: { "next-action": "0123abcd" } })).status).toBe(200);
   });
 
   it("does nothing outside a request the app server handles (next dev)", () => {
