@@ -26,9 +26,10 @@ async function main() {
   try {
     // The bench's own fresh demo database: one account suspended, one with two-factor sign-in.
     const db = new pg.Client({ connectionString: app.databaseUrl });
+    db.on("error", () => {}); // the app's stop ends the connection if the bench fails half-way
     await db.connect();
     await db.query(`UPDATE "User" SET "suspendedAt" = now() WHERE email = 'fund2@demo.padtrymka.test'`);
-    await db.query(`UPDATE "User" SET "totpEnabledAt" = now() WHERE email = 'reviewer2@demo.padtrymka.test'`);
+    await db.query(`UPDATE "User" SET "totpEnabledAt" = now(), "totpSecretEnc" = 'bench: never read (no one signs in with it)' WHERE email = 'reviewer2@demo.padtrymka.test'`);
     await db.end();
     const kinds: Record<string, (i: number) => string> = {
       known: () => "donor@demo.padtrymka.test",
@@ -60,4 +61,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
