@@ -8,6 +8,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // the proxy does not see (API routes, static files) and allows no inline script at all.
 const csp = policy("'self'");
 
+// Every API path but the evidence route's.
+const NOT_EVIDENCE = "(?!evidence(?:/|$)).*";
+
 const securityHeaders = [
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -28,16 +31,21 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "25mb" },
     proxyClientMaxBodySize: "25mb",
   },
+  // A header set here wins over the same header from a route handler (Next.js keeps the first), so a route
+  // with a policy of its own is left out of the general entries and gets its own entry instead.
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Pages get their policy (with a nonce) from proxy.ts; the rest gets this one.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: csp }] },
+      { source: `/api/:path(${NOT_EVIDENCE})`, headers: [{ key: "Content-Security-Policy", value: csp }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: csp }] },
       // Signed-in pages must never be stored by a browser or a shared proxy.
       { source: "/:locale(be|ru|en)/:area(me|review|funds|payouts|pledges|provider|admin)/:rest*", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
       { source: "/:locale(be|ru|en)/apply/:applicationId", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
-      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      { source: `/api/:path(${NOT_EVIDENCE})`, headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // Evidence files (app/api/evidence/[id]/route.ts sends the same): a hostile file can neither run nor
+      // load anything, even if a browser were made to render it; never kept by a browser or a proxy.
+      { source: "/api/evidence/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }, { key: "Cache-Control", value: "private, no-store" }] },
     ];
   },
 };

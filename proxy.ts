@@ -8,11 +8,13 @@
 // The common form post (a same-origin POST to a page under a locale) is prepared the same way, with the
 // same code (lib/security/form-post.mjs), by the app server in front of Next.js, which marks it so that
 // this proxy does not run for it (docs/decisions/0022-form-posts-prepared-by-the-app-server.md). Under
-// `next dev` every request still comes here.
+// `next dev` every request still comes here: the second matcher also brings API routes, Next internals and
+// paths with a dot here when the app server has not checked them (CHECKED_HEADER), for the method and CSRF
+// checks alone (docs/decisions/0031-every-request-checked.md).
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
-import { formPostHeaders, localeOf, newNonce, pageCsp, sameOrigin, SESSION_COOKIE, SIGNED_IN } from "@/lib/security/form-post.mjs";
+import { formPostHeaders, localeOf, newNonce, pageCsp, PROXIED, refusal, SESSION_COOKIE, SIGNED_IN } from "@/lib/security/form-post.mjs";
 
 const intl = createIntlMiddleware(routing);
 
@@ -23,12 +25,14 @@ export default function proxy(req: NextRequest) {
 function route(req: NextRequest, nonce: string): NextResponse {
   const { pathname, search } = req.nextUrl;
 
-  // CSRF: every state-changing request to a page (server actions are POSTs to pages) must come from our own
-  // origin. Next.js checks a foreign Origin itself but lets a request with no Origin through; we refuse
-  // both, and a `null` Origin unless the browser says the form was on our page (lib/security/form-post.mjs).
-  if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin((name) => req.headers.get(name))) {
-    return new NextResponse("Forbidden: this request did not come from this site.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-  }
+  // A method the app does not answer: 405. CSRF: every state-changing request (server actions are POSTs to
+  // pages) must come from our own origin. Next.js checks a foreign Origin itself but lets a request with no
+  // Origin through; we refuse both, and a `null` Origin unless the browser says the form was on our page
+  // (lib/security/form-post.mjs, the same rule as the app server's).
+  const refused = refusal(req.method, (name) => req.headers.get(name));
+  if (refused) return new NextResponse(refused.body, { status: refused.status, headers: refused.headers });
+  // Brought here only by the second matcher (no app server): nothing else to do for it.
+  if (!PROXIED.test(pathname)) return NextResponse.next();
 
   if (SIGNED_IN.test(pathname) && !req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
     const url = new URL(`/${pathname.split("/")[1]}/sign-in`, req.nextUrl);
@@ -60,8 +64,13 @@ function route(req: NextRequest, nonce: string): NextResponse {
 }
 
 export const config = {
-  // Everything except API routes, Next internals and files with an extension (the same pattern as
-  // PROXIED in lib/security/form-post.mjs), and except a form post the app server has prepared: the key
-  // is PREPARED_HEADER (a literal here: Next.js reads this config without running it).
-  matcher: [{ source: "/((?!api|_next|_vercel|.*\\..*).*)", missing: [{ type: "header", key: "x-padtrymka-prepared" }] }],
+  matcher: [
+    // Pages: everything except API routes, Next internals and files with an extension (the same pattern as
+    // PROXIED in lib/security/form-post.mjs), and except a form post the app server has prepared: the key
+    // is PREPARED_HEADER (a literal here: Next.js reads this config without running it).
+    { source: "/((?!api|_next|_vercel|.*\\..*).*)", missing: [{ type: "header", key: "x-padtrymka-prepared" }] },
+    // Every request the app server has not checked (CHECKED_HEADER): under `next dev` all of them, for the
+    // method and CSRF checks; behind the app server none.
+    { source: "/:path*", missing: [{ type: "header", key: "x-padtrymka-checked" }] },
+  ],
 };

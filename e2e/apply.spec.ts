@@ -55,7 +55,9 @@ test("an applicant without email applies, saves a draft, submits, checks the sta
   await expect(download).toBeVisible();
   const dl = await page.request.get((await download.getAttribute("href"))!);
   expect(dl.headers()["content-disposition"]).toMatch(/^attachment;/);
-  expect(dl.headers()["cache-control"]).toContain("no-store");
+  // The file's own policy, not the one for API routes: nothing in it may run, load or be stored.
+  expect(dl.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(dl.headers()["cache-control"]).toBe("private, no-store");
   await page.reload(); // resumable: what was saved comes back
   await expect(page.getByLabel("Tell us what happened")).toHaveValue(/tractor plant/);
 

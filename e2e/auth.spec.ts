@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, demo, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
+import { loopback, postForm } from "./raw-http";
 
 test("a new applicant signs up, confirms the email with the link we send, and lands on their cases", async ({ page }) => {
   const email = uniqueEmail("signup");
@@ -201,4 +202,18 @@ test("whoever registers someone else's email first never gets in with the passwo
   const later = await (await browser.newContext()).newPage();
   await signInWithPassword(later, email, "the owner's own passphrase");
   await expect(later).toHaveURL(/\/en\/me$/);
+});
+
+test("a sign-in whose next page carries a line break or non-ASCII letters still signs in, never an error", async () => {
+  const from = loopback();
+  const signIn = (next: string) => postForm("/en/sign-in", 'name="identifier"', { identifier: demo("applicant"), password: DEMO_PASSWORD, next }, { from });
+  for (const next of ["/en/me\r\nSet-Cookie: planted=1", "/en/me\nX: 1", "/en/re\tview"]) {
+    const r = await signIn(next);
+    expect(r.status, JSON.stringify(next)).toBe(303);
+    expect(r.headers.location).toMatch(/^(http:\/\/localhost:\d+)?\/en\/me$/);
+    expect(JSON.stringify(r.headers["set-cookie"] ?? [])).not.toContain("planted");
+  }
+  const r = await signIn("/en/me?from=мова");
+  expect(r.status).toBe(303);
+  expect(r.headers.location).toMatch(/\/en\/me\?from=%D0%BC%D0%BE%D0%B2%D0%B0$/);
 });

@@ -1,4 +1,5 @@
-// Cross-role matrix: which signed-in pages each demo role can open. Out-of-role pages say "No access".
+// Cross-role matrix: which signed-in pages each demo role can open. Out-of-role pages say "No access" with
+// HTTP 403, out-of-scope records "Page not found" with 404, so that monitoring and scripts see the refusal.
 import { demo, expect, signInAs, test } from "./fixtures";
 
 const PAGES = {
@@ -22,19 +23,29 @@ const ACCESS: Record<string, (keyof typeof PAGES)[]> = {
 
 for (const [account, allowed] of Object.entries(ACCESS)) {
   test(`the ${account} opens exactly the staff pages of their role`, async ({ page }) => {
+    test.setTimeout(60_000);
     await signInAs(page, demo(account));
+    let refusalSeen = false;
     for (const [path, heading] of Object.entries(PAGES)) {
-      await page.goto(path);
-      const expected = allowed.includes(path as keyof typeof PAGES) ? heading : "No access";
-      await expect(page.getByRole("heading", { level: 1 }), `${account} at ${path}`).toHaveText(expected);
-      expect((await page.request.get(path)).headers()["cache-control"]).toContain("no-store");
+      const response = await page.goto(path);
+      const isAllowed = allowed.includes(path as keyof typeof PAGES);
+      expect(response?.status(), `${account} at ${path}`).toBe(isAllowed ? 200 : 403);
+      await expect(page.getByRole("heading", { level: 1 }), `${account} at ${path}`).toHaveText(isAllowed ? heading : "No access");
+      if (!isAllowed && !refusalSeen) {
+        // The refusal is a page of the site like any other: its navigation and the quick exit are there.
+        refusalSeen = true;
+        await expect(page.getByRole("banner").getByRole("link", { name: /^Quick exit/ })).toBeVisible();
+        await expect(page.getByText(`Signed in as ${demo(account)}`)).toBeVisible();
+      }
+      expect(response?.headers()["cache-control"]).toContain("no-store");
     }
   });
 }
 
 test("a fund manager cannot open another organisation's fund by its id", async ({ page }) => {
   await signInAs(page, demo("fund"));
-  await page.goto("/en/funds/demo-fund-solidarity"); // belongs to Kvant, not Brightline
+  const response = await page.goto("/en/funds/demo-fund-solidarity"); // belongs to Kvant, not Brightline
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await page.goto("/en/funds/demo-fund-academy");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Academy Debt Relief Fund");
@@ -45,7 +56,8 @@ test("a reviewer opens a case pseudonymously and never sees a case of another or
   await page.goto("/en/review");
   await expect(page.getByRole("link", { name: "PAD-DEMO-0002" })).toBeVisible();
   await expect(page.getByRole("link", { name: "PAD-DEMO-0005" })).toHaveCount(0); // Kvant's fund
-  await page.goto("/en/review/demo-application-5");
+  const response = await page.goto("/en/review/demo-application-5");
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 

@@ -16,6 +16,9 @@ describe("environment validation", () => {
     expect(e.DATABASE_POOL_SIZE).toBe(10);
     expect(e.DATABASE_PREPARED_STATEMENTS).toBe("on");
     expect(parseEnv({ ...good, DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+    expect(e.TRUSTED_PROXIES).toBe("");
+    expect(e.PADTRYMKA_APP_SERVER).toBeUndefined();
+    expect(parseEnv({ ...good, TRUSTED_PROXIES: "10.0.0.5, 192.168.0.0/24,fd00::/8,::1" }).TRUSTED_PROXIES).toBe("10.0.0.5, 192.168.0.0/24,fd00::/8,::1");
   });
 
   it.each([
@@ -28,6 +31,10 @@ describe("environment validation", () => {
     ["DATABASE_POOL_SIZE", "0", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
     ["DATABASE_POOL_SIZE", "ten", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
     ["DATABASE_POOL_SIZE", "2.5", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
+    ["TRUSTED_PROXIES", "nginx.internal", 'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "nginx.internal"'],
+    ["TRUSTED_PROXIES", "10.0.0.0/33", 'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "10.0.0.0/33"'],
+    ["TRUSTED_PROXIES", "10.0.0.1, fd00::/129", "Invalid configuration: TRUSTED_PROXIES must be"],
+    ["PADTRYMKA_APP_SERVER", "0", "Invalid configuration: PADTRYMKA_APP_SERVER"],
   ])("names the wrong variable in one line: %s=%s", (name, value, message) => {
     const raw: Record<string, string | undefined> = { ...good, [name]: value };
     expect(() => parseEnv(raw)).toThrow(EnvError);

@@ -2,6 +2,7 @@
 // the start with one line naming the variable, instead of failing later on a user's request.
 import fs from "node:fs";
 import { z } from "zod";
+import { parseTrustedProxies, TrustedProxiesError } from "@/lib/security/client-address.mjs";
 
 const keyring = z
   .string()
@@ -31,6 +32,22 @@ const EnvSchema = z.object({
   // Two-factor sign-in for reviewers, fund managers and admins (docs/decisions/0016-two-factor.md).
   // Unset: required, except in the one-command demo (PADTRYMKA_DEMO=1) where it is optional.
   STAFF_TWO_FACTOR: z.enum(["required", "optional"]).optional(),
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated; none by
+  // default): the client is then the right-most hop that is not one of them (ADR 0030).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (e) {
+        if (!(e instanceof TrustedProxiesError)) throw e;
+        ctx.addIssue({ code: "custom", message: e.message });
+      }
+    }),
+  // Set by scripts/lib/app-server.mjs in its own process, never by hand: requests reach the app through it,
+  // and it sets the client's address (lib/security/client-address.mjs). Unset under `next dev`.
+  PADTRYMKA_APP_SERVER: z.enum(["1"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import { decodeRemembered } from "@/lib/auth/remembered-tokens";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/rate-limit/rate-limit";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "@/lib/auth/config";
@@ -17,6 +18,27 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { magicLinkMail } from "@/lib/auth/magic-link-mail";
 import { startDeviceSession } from "@/lib/users/devices";
 import { headers } from "next/headers";
+import { after } from "next/server";
+
+/**
+ * After the response to a magic-link request: the mail for an existing, active account without two-factor
+ * sign-in; for any other address nothing is sent, and the token next-auth stored for it (which nobody can
+ * ever receive) is removed, so the table keeps no address that has no account.
+ */
+async function deliverMagicLink(identifier: string, url: string, expires: Date): Promise<void> {
+  try {
+    const user = await db().user.findUnique({ where: { email: identifier.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } });
+    if (!user || user.suspendedAt || user.totpEnabledAt) {
+      await db().verificationToken.deleteMany({ where: { identifier, expires } });
+      logger.info({ event: "auth.magic_link_unknown" }, "magic link requested for no active account");
+      return;
+    }
+    await sendMail({ to: identifier, ...magicLinkMail(url) });
+  } catch (e) {
+    // Only the kind of failure: a mail server's message can quote the address.
+    logger.error({ event: "auth.magic_link_failed", err: { name: e instanceof Error ? e.name : "unknown" } }, "magic link not sent");
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
@@ -41,24 +63,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       Credentials({
         credentials: { identifier: {}, password: {}, otp: {} },
         async authorize(raw, request) {
-          const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-          return checkPasswordSignIn(raw, client);
+          return checkPasswordSignIn(raw, await clientAddress(request.headers));
         },
       }),
       Nodemailer({
         server: e.SMTP_URL ?? "smtp://127.0.0.1:25",
         from: e.MAIL_FROM,
         maxAge: 15 * 60,
-        // Only existing, active accounts get a link; everyone sees the same "check your email" page,
-        // so the form cannot be used to find out who has an account.
-        async sendVerificationRequest({ identifier, url }) {
-          const user = await db().user.findUnique({ where: { email: identifier.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } });
-          // A link is one factor: accounts with two-factor sign-in use their password and code instead.
-          if (!user || user.suspendedAt || user.totpEnabledAt) {
-            logger.info({ event: "auth.magic_link_unknown" }, "magic link requested for no active account");
-            return;
-          }
-          await sendMail({ to: identifier, ...magicLinkMail(url) });
+        // Only existing, active accounts without two-factor sign-in get a link, but every address gets the
+        // same answer ("check your email") after the same work: whether a mail goes out is decided, and the
+        // mail sent, only after the response (Next.js's `after`), so neither the page nor its timing says
+        // who has an account (ADR 0032).
+        async sendVerificationRequest({ identifier, url, expires }) {
+          after(() => deliverMagicLink(identifier, url, expires));
         },
       }),
     ],
@@ -80,11 +97,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         const session = authConfig.callbacks.session(params);
         return { ...session, sv: typeof params.token.sv === "number" ? params.token.sv : 0, sid: typeof params.token.sid === "string" ? params.token.sid : undefined };
       },
-      async signIn({ user, account }) {
-        // Magic links never create accounts (sign-up does); suspended users cannot sign in.
+      async signIn({ user, account, email }) {
         if (account?.provider === "nodemailer") {
-          const existing = user.email ? await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { suspendedAt: true } }) : null;
-          return !!existing && !existing.suspendedAt;
+          // Asking for a link: the same for every address (see sendVerificationRequest).
+          if (email?.verificationRequest) return true;
+          // Following one: magic links never create accounts (sign-up does); suspended users cannot sign in,
+          // and a link is one factor, not enough for an account with two-factor sign-in.
+          const existing = user.email ? await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } }) : null;
+          return !!existing && !existing.suspendedAt && !existing.totpEnabledAt;
         }
         return true;
       },

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { CLIENT_HEADER, clientSubject } from "@/lib/security/client-address.mjs";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
@@ -16,6 +17,8 @@ export const LIMITS = {
   statusLookup: { name: "status-lookup", max: 10, windowSeconds: 15 * 60 },
   signInFailuresAccount: { name: "signin-fail-account", max: 5, windowSeconds: 15 * 60 },
   signInFailuresClient: { name: "signin-fail-client", max: 30, windowSeconds: 15 * 60 },
+  recoveryFailuresAccount: { name: "recovery-fail-account", max: 5, windowSeconds: 15 * 60 },
+  recoveryFailuresClient: { name: "recovery-fail-client", max: 30, windowSeconds: 15 * 60 },
   signUpClient: { name: "signup-client", max: 30, windowSeconds: 60 * 60 },
   submissionAccount: { name: "submit-account", max: 10, windowSeconds: 60 * 60 },
   downloadsAccount: { name: "download-account", max: 120, windowSeconds: 60 * 60 },
@@ -75,8 +78,15 @@ export async function consumeRateLimit(limit: Limit, subject: string, now = new 
   if (count > limit.max) throw rateLimitError(minutes);
 }
 
-/** The client's address as the app server saw it (the first X-Forwarded-For hop set by our proxy). */
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+/**
+ * Who the client is, for every per-client limit: the address the app server took from the socket, or from
+ * a proxy declared in TRUSTED_PROXIES (lib/security/client-address.mjs, ADR 0030), never a header the client
+ * chose; an IPv6 client by its /64. Without the app server in front (`next dev`, a bare `next start`) any
+ * header could be the client's own, so every client counts as one: the limits then hold for all together.
+ * @param h the request's headers (from `headers()` when not given; next-auth's authorize() passes its own)
+ */
+export async function clientAddress(h?: Headers): Promise<string> {
+  if (env().PADTRYMKA_APP_SERVER !== "1") return "unknown";
+  const address = (h ?? (await headers())).get(CLIENT_HEADER);
+  return address ? clientSubject(address) : "unknown";
 }

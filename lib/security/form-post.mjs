@@ -1,6 +1,7 @@
-// What the app does to a request before Next.js handles it, in one place: the CSRF check on everything
-// that is not a GET, and the headers a form post to a page (a server action, with or without JavaScript)
-// gets — the origin of a JavaScript-free post, the page's Content-Security-Policy nonce, the locale.
+// What the app does to a request before Next.js handles it, in one place: the methods it answers, the
+// CSRF check on everything that is not a GET or HEAD (every path, also API routes and paths with a dot),
+// and the headers a form post to a page (a server action, with or without JavaScript) gets — the origin
+// of a JavaScript-free post, the page's Content-Security-Policy nonce, the locale.
 //
 // Used by proxy.ts and by the app server in front of Next.js (scripts/lib/app-server.mjs), which prepares
 // the common form post itself so that Next.js need not run the proxy for it (docs/decisions/0022-form-posts-
@@ -21,6 +22,18 @@ export const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 export const PREPARED_HEADER = "x-padtrymka-prepared";
 
 /**
+ * Set by the app server on every request it has checked itself (method and CSRF, `guardRequest`); proxy.ts's
+ * second matcher runs the same checks for every request without it (`next dev`, where there is no app
+ * server). The app server removes a client's copy. A browser page cannot add it to a cross-site request
+ * (a custom header needs a CORS preflight, which is refused), so it can only spare non-browser clients a
+ * check that does not concern them.
+ */
+export const CHECKED_HEADER = "x-padtrymka-checked";
+
+/** The methods the app answers. Anything else (TRACE, PUT, OPTIONS, made-up ones) gets 405 with Allow. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+
+/**
  * CSRF: a state-changing request must come from our own origin. A `null` Origin (a plain form post under
  * Referrer-Policy: no-referrer) is accepted only when the browser itself says the form was on our page
  * (Sec-Fetch-Site cannot be set by a page). A missing Origin is refused.
@@ -36,6 +49,63 @@ export function sameOrigin(get) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The answer to a request the app refuses before any route sees it, or null: 405 for a method it does not
+ * answer, 403 for anything but GET/HEAD that did not come from our own origin (`sameOrigin`). The same
+ * rule for the app server (`guardRequest`) and proxy.ts.
+ * @param {string | undefined} method
+ * @param {(name: string) => string | null | undefined} get
+ * @returns {{ status: number, headers: Record<string, string>, body: string } | null}
+ */
+export function refusal(method, get) {
+  const headers = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  if (!ALLOWED_METHODS.includes(method ?? "")) return { status: 405, headers: { ...headers, Allow: ALLOWED_METHODS.join(", ") }, body: "Method not allowed." };
+  if (method !== "GET" && method !== "HEAD" && !sameOrigin(get)) return { status: 403, headers, body: "Forbidden: this request did not come from this site." };
+  return null;
+}
+
+/**
+ * Strict-Transport-Security for a deployment whose public URL (AUTH_URL) is https: browsers then never
+ * try plain http for two years, on this host and its subdomains. Null for http (development, tests).
+ * @param {string | undefined} authUrl
+ * @returns {string | null}
+ */
+export function hstsHeader(authUrl) {
+  try {
+    return authUrl && new URL(authUrl).protocol === "https:" ? "max-age=63072000; includeSubDomains" : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The app server's first step on every request (before `prepareFormPost`, after the client address,
+ * lib/security/client-address.mjs): removes a client's CHECKED_HEADER, sets Strict-Transport-Security when
+ * configured, and answers a refused request itself (405, 403; see `refusal`) — for every path, including
+ * the API routes and paths with a dot that proxy.ts's page matcher does not cover. Marks the rest as
+ * checked. Returns false when it has answered.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {string | null} hsts from `hstsHeader`
+ */
+export function guardRequest(req, res, hsts) {
+  delete req.headers[CHECKED_HEADER];
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+  /** @param {string} name */
+  const get = (name) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  };
+  const refused = refusal(req.method, get);
+  if (refused) {
+    res.writeHead(refused.status, refused.headers);
+    res.end(req.method === "HEAD" ? undefined : refused.body);
+    return false;
+  }
+  req.headers[CHECKED_HEADER] = "1";
+  return true;
 }
 
 /** Pages: nothing from another origin, scripts only with this response's nonce (Next.js puts it on its own). */
@@ -81,9 +151,9 @@ export function localeOf(pathname) {
   return LOCALES.includes(prefix) ? prefix : null;
 }
 
-// What proxy.ts's matcher covers (the same pattern): everything except API routes, Next internals and
+// What proxy.ts's page matcher covers (the same pattern): everything except API routes, Next internals and
 // files with an extension.
-const PROXIED = /^\/(?!api|_next|_vercel|.*\..*)/;
+export const PROXIED = /^\/(?!api|_next|_vercel|.*\..*)/;
 
 /**
  * The app server's part (ADR 0022), on Node's own request and response objects: removes a client's

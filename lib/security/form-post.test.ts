@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formPostHeaders, localeOf, PREPARED_HEADER, prepareFormPost, sameOrigin } from "@/lib/security/form-post.mjs";
+import { CHECKED_HEADER, formPostHeaders, guardRequest, hstsHeader, localeOf, PREPARED_HEADER, prepareFormPost, refusal, sameOrigin } from "@/lib/security/form-post.mjs";
 
 const getter = (h: Record<string, string>) => (name: string) => h[name] ?? null;
 
@@ -107,6 +107,87 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
   it("is the mark that proxy.ts's matcher skips (a literal there)", () => {
     const proxy = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "proxy.ts"), "utf8");
     expect(proxy).toContain(`missing: [{ type: "header", key: "${PREPARED_HEADER}" }]`);
+  });
+});
+
+describe("the checks on every request (refusal, guardRequest)", () => {
+  function answered(method: string, url: string, headers: Record<string, string>, hsts: string | null = null) {
+    const req = { method, url, headers: { host: "localhost:3000", ...headers } } as unknown as IncomingMessage;
+    const out = { status: 0, headers: {} as Record<string, string>, body: undefined as string | undefined, set: {} as Record<string, string> };
+    const res = {
+      setHeader: (k: string, v: string) => (out.set[k.toLowerCase()] = v),
+      writeHead: (status: number, h: Record<string, string>) => {
+        out.status = status;
+        out.headers = h;
+      },
+      end: (body?: string) => (out.body = body),
+    } as unknown as ServerResponse;
+    return { passed: guardRequest(req, res, hsts), req, out };
+  }
+
+  it("answers 405 with Allow to a method the app does not answer, on any path", () => {
+    for (const method of ["TRACE", "TRACK", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "BREW", ""]) {
+      for (const url of ["/en", "/api/health", "/en/apply/x.x", "/_next/static/x.js"]) {
+        const { passed, out, req } = answered(method, url, { origin: "http://localhost:3000" });
+        expect(passed, `${method} ${url}`).toBe(false);
+        expect(out.status).toBe(405);
+        expect(out.headers.Allow).toBe("GET, HEAD, POST");
+        expect(req.headers[CHECKED_HEADER]).toBeUndefined();
+      }
+    }
+  });
+
+  it("refuses a post without our Origin on every path: pages with a dot in them, API routes, Next internals", () => {
+    for (const url of ["/en/apply/app-1.x", "/en/apply/app-1", "/api/auth/callback/credentials", "/api/funds/x/export", "/_next/image", "/favicon.ico", "/"]) {
+      for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { origin: "null", "sec-fetch-site": "cross-site" }, { origin: "http://localhost:3000", "x-forwarded-host": "evil.example" }] as Record<string, string>[]) {
+        const { passed, out } = answered("POST", url, headers);
+        expect(passed, `${url} ${JSON.stringify(headers)}`).toBe(false);
+        expect(out.status).toBe(403);
+        expect(out.body).toBe("Forbidden: this request did not come from this site.");
+      }
+    }
+  });
+
+  it("lets through, and marks as checked, reads and posts from our own pages (with JavaScript or without)", () => {
+    for (const [method, url, headers] of [
+      ["GET", "/en/apply/app-1.x", {}],
+      ["HEAD", "/api/health", { origin: "https://evil.example" }],
+      ["POST", "/en/apply/app-1.x", { origin: "http://localhost:3000" }],
+      ["POST", "/api/auth/callback/credentials", { origin: "http://localhost:3000" }],
+      ["POST", "/en/sign-in", { origin: "null", "sec-fetch-site": "same-origin" }],
+    ] as const) {
+      const { passed, req } = answered(method, url, headers);
+      expect(passed, `${method} ${url}`).toBe(true);
+      expect(req.headers[CHECKED_HEADER]).toBe("1");
+    }
+  });
+
+  it("never takes the checked mark from a client", () => {
+    const { passed, req } = answered("POST", "/en/apply/app-1.x", { [CHECKED_HEADER]: "1" });
+    expect(passed).toBe(false);
+    expect(req.headers[CHECKED_HEADER]).toBeUndefined();
+  });
+
+  it("the same refusals for proxy.ts (refusal)", () => {
+    const get = (h: Record<string, string>) => (name: string) => h[name];
+    expect(refusal("TRACE", get({}))?.status).toBe(405);
+    expect(refusal("POST", get({}))?.status).toBe(403);
+    expect(refusal("GET", get({}))).toBeNull();
+    expect(refusal("POST", get({ origin: "http://localhost:3000", host: "localhost:3000" }))).toBeNull();
+  });
+
+  it("sends Strict-Transport-Security on every response when the public URL is https, never on http", () => {
+    expect(hstsHeader("https://padtrymka.example")).toBe("max-age=63072000; includeSubDomains");
+    for (const url of ["http://localhost:3000", undefined, "", "not a url"]) expect(hstsHeader(url)).toBeNull();
+    const hsts = hstsHeader("https://padtrymka.example");
+    expect(answered("GET", "/en", {}, hsts).out.set["strict-transport-security"]).toBe(hsts);
+    expect(answered("TRACE", "/en", {}, hsts).out.set["strict-transport-security"]).toBe(hsts);
+    expect(answered("GET", "/en", {}, null).out.set["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("is the mark that proxy.ts's second matcher skips (a literal there)", () => {
+    const proxy = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "proxy.ts"), "utf8");
+    expect(proxy).toContain(`{ source: "/:path*", missing: [{ type: "header", key: "${CHECKED_HEADER}" }] }`);
   });
 });
 

@@ -3,6 +3,7 @@
 // use cases and database run. Call `mockRequestContext()` before importing any action module.
 import { vi } from "vitest";
 import type { Actor } from "@/lib/authz/actor";
+import { CLIENT_HEADER } from "@/lib/security/client-address.mjs";
 
 export const harness = { actor: null as Actor | null, ip: "198.51.100.1" };
 
@@ -37,7 +38,7 @@ export function mockRequestContext(): void {
   }));
   vi.doMock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "en" }));
   vi.doMock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-  vi.doMock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": harness.ip }), cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }) }));
+  vi.doMock("next/headers", () => ({ headers: async () => new Headers({ [CLIENT_HEADER]: harness.ip }), cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }) }));
   vi.doMock("next/navigation", () => {
     const nav = (digest: string) => Object.assign(new Error(digest), { digest });
     return {

@@ -71,7 +71,7 @@ export const pseudonymousSignUpAction = formAction("pseudonymousSignUp", Pseudon
 
 export const recoverAccountAction = formAction("recoverAccount", RecoverAccountSchema, async (input) => {
   const locale = await getLocale();
-  await recoverAccount(input);
+  await recoverAccount(input, { client: await clientAddress() });
   await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me` });
 });
 

@@ -1,8 +1,12 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { recoverAccount } from "@/lib/users/recover-account";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
+
+// Each test is its own client (the per-client limit would otherwise join the tests together).
+const client = () => `198.51.100.${crypto.randomInt(1, 255)}-${crypto.randomUUID()}`;
 
 const signUp = (contact: { contactChannel: "NONE" | "TELEGRAM"; contactHandle: string } = { contactChannel: "NONE", contactHandle: "" }) =>
   registerPseudonymousApplicant({ password: "first passphrase", passwordConfirm: "first passphrase", ...contact });
@@ -28,11 +32,11 @@ describe("pseudonymous sign-up", () => {
   it("recovers with a code exactly once, sets the new passphrase and audits it", async () => {
     const r = await signUp();
     const code = r.recoveryCodes[3]!;
-    const out = await recoverAccount({ username: r.username, code: code.toLowerCase(), password: "second passphrase", passwordConfirm: "second passphrase" });
+    const out = await recoverAccount({ username: r.username, code: code.toLowerCase(), password: "second passphrase", passwordConfirm: "second passphrase" }, { client: client() });
     expect(out.remainingCodes).toBe(9);
     const user = await db().user.findUniqueOrThrow({ where: { id: r.userId } });
     expect(await verifyPassword(user.passwordHash, "second passphrase")).toBe(true);
-    await expect(recoverAccount({ username: r.username, code, password: "third passphrase", passwordConfirm: "third passphrase" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(recoverAccount({ username: r.username, code, password: "third passphrase", passwordConfirm: "third passphrase" }, { client: client() })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await db().auditEvent.count({ where: { entityId: r.userId, action: "user.recovered" } })).toBe(1);
   });
 
@@ -40,8 +44,8 @@ describe("pseudonymous sign-up", () => {
     const a = await signUp();
     const b = await signUp();
     const errors = await Promise.all([
-      recoverAccount({ username: b.username, code: a.recoveryCodes[0]!, password: "x passphrase", passwordConfirm: "x passphrase" }).catch((e) => e),
-      recoverAccount({ username: "no-such-user-1234", code: a.recoveryCodes[0]!, password: "x passphrase", passwordConfirm: "x passphrase" }).catch((e) => e),
+      recoverAccount({ username: b.username, code: a.recoveryCodes[0]!, password: "x passphrase", passwordConfirm: "x passphrase" }, { client: client() }).catch((e) => e),
+      recoverAccount({ username: "no-such-user-1234", code: a.recoveryCodes[0]!, password: "x passphrase", passwordConfirm: "x passphrase" }, { client: client() }).catch((e) => e),
     ]);
     for (const e of errors) expect(e).toMatchObject({ code: "UNAUTHENTICATED", messageKey: "auth.recoveryFailed" });
     expect(await db().recoveryCode.count({ where: { userId: a.userId, usedAt: null } })).toBe(10);
@@ -51,9 +55,37 @@ describe("pseudonymous sign-up", () => {
     const r = await signUp();
     const code = r.recoveryCodes[0]!;
     const results = await Promise.allSettled([
-      recoverAccount({ username: r.username, code, password: "race passphrase 1", passwordConfirm: "race passphrase 1" }),
-      recoverAccount({ username: r.username, code, password: "race passphrase 2", passwordConfirm: "race passphrase 2" }),
+      recoverAccount({ username: r.username, code, password: "race passphrase 1", passwordConfirm: "race passphrase 1" }, { client: client() }),
+      recoverAccount({ username: r.username, code, password: "race passphrase 2", passwordConfirm: "race passphrase 2" }, { client: client() }),
     ]);
     expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
+  });
+
+  it("after five failures for a username, refuses even the right code without checking, and says for how long", async () => {
+    const r = await signUp();
+    const from = client();
+    for (let i = 0; i < 5; i++) {
+      await expect(recoverAccount({ username: r.username, code: `WRONG-CODE-${i}`, password: "x passphrase", passwordConfirm: "x passphrase" }, { client: from })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    // Another client, the right code: still paused for this username (a guesser cannot simply move).
+    const paused = await recoverAccount({ username: r.username.toUpperCase(), code: r.recoveryCodes[0]!, password: "new passphrase", passwordConfirm: "new passphrase" }, { client: client() }).catch((e) => e);
+    expect(paused).toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes" });
+    expect(paused.messageValues.minutes).toBeGreaterThanOrEqual(1);
+    expect(paused.messageValues.minutes).toBeLessThanOrEqual(15);
+    expect(await db().recoveryCode.count({ where: { userId: r.userId, usedAt: null } })).toBe(10);
+    // Another username from the same client is not paused by these five.
+    const other = await signUp();
+    await expect(recoverAccount({ username: other.username, code: other.recoveryCodes[0]!, password: "new passphrase", passwordConfirm: "new passphrase" }, { client: from })).resolves.toMatchObject({ remainingCodes: 9 });
+  });
+
+  it("after thirty failures from one client, refuses that client for any username; other clients go on", async () => {
+    const from = client();
+    for (let i = 0; i < 30; i++) {
+      await expect(recoverAccount({ username: `nobody-${crypto.randomUUID()}`, code: "WRONG-CODE", password: "x passphrase", passwordConfirm: "x passphrase" }, { client: from })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    const r = await signUp();
+    const input = { username: r.username, code: r.recoveryCodes[0]!, password: "new passphrase", passwordConfirm: "new passphrase" };
+    await expect(recoverAccount(input, { client: from })).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes" });
+    await expect(recoverAccount(input, { client: client() })).resolves.toMatchObject({ remainingCodes: 9 });
   });
 });

@@ -1,15 +1,33 @@
 // Sets a new passphrase with a one-time recovery code (accounts without email have no other way back).
-// Every failure looks the same, so the form cannot be used to find out which usernames exist.
+// Every failure looks the same, so the form cannot be used to find out which usernames exist. Like sign-in,
+// after 5 failures for a username (or 30 from one client) in 15 minutes it is refused without checking —
+// before the passphrase is hashed, so a flood costs no hashing either — and the form says for how long.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { hitRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { hashRecoveryCode } from "@/lib/users/pseudonym";
 import type { RecoverAccountInput } from "@/lib/users/schemas";
 
-export async function recoverAccount(input: RecoverAccountInput): Promise<{ userId: string; remainingCodes: number }> {
-  const passwordHash = await hashPassword(input.password);
+/** @param opts.client the client's address (`clientAddress()`), for the per-client limit */
+export async function recoverAccount(input: RecoverAccountInput, opts: { client: string }): Promise<{ userId: string; remainingCodes: number }> {
+  const username = input.username.trim().toLowerCase();
+  const wait = (await rateLimitedFor(LIMITS.recoveryFailuresAccount, username)) ?? (await rateLimitedFor(LIMITS.recoveryFailuresClient, opts.client));
+  if (wait) throw rateLimitError(wait);
+  try {
+    return await recoverWithCode(input, await hashPassword(input.password));
+  } catch (e) {
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") {
+      await hitRateLimit(LIMITS.recoveryFailuresAccount, username);
+      await hitRateLimit(LIMITS.recoveryFailuresClient, opts.client);
+    }
+    throw e;
+  }
+}
+
+function recoverWithCode(input: RecoverAccountInput, passwordHash: string): Promise<{ userId: string; remainingCodes: number }> {
   const fail = () => new AppError("UNAUTHENTICATED", "recovery failed", undefined, "auth.recoveryFailed");
   return db().$transaction(async (tx) => {
     const code = await tx.recoveryCode.findUnique({

@@ -2,13 +2,17 @@
 // HTTP server that prepares the common form post itself (docs/decisions/0022-form-posts-prepared-by-the-
 // app-server.md, lib/security/form-post.mjs): a same-origin POST to a page gets its headers here, in
 // microseconds, and Next.js skips the proxy for it, which cost about a millisecond of CPU per post.
-// Every other request goes through the proxy exactly as under `next start`.
+// Every other request goes through the proxy exactly as under `next start`. Before that, on every request:
+// the client's address from the socket (or a declared proxy, TRUSTED_PROXIES; lib/security/client-address.mjs,
+// ADR 0030), and the method and CSRF checks, answered here for every path (ADR 0031).
 //   node scripts/lib/app-server.mjs -p <port>        (NODE_ENV=production, after `next build`)
 // Run by scripts/start.ts, one process or several (scripts/lib/app-cluster.mjs).
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { prepareFormPost } from "../../lib/security/form-post.mjs";
+import { parseTrustedProxies, prepareClient, TrustedProxiesError } from "../../lib/security/client-address.mjs";
+import { guardRequest, hstsHeader, prepareFormPost } from "../../lib/security/form-post.mjs";
+import { withResponseStatus } from "../../lib/security/response-status.mjs";
 import { serve } from "./connection-dispatch.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -19,6 +23,22 @@ if (!Number.isInteger(port) || port <= 0) {
   process.exit(1);
 }
 
+// Validated with the rest of the configuration by scripts/start.ts (lib/env.ts); read again here because
+// this plain script runs before (and outside) the app's bundle.
+let trusted;
+try {
+  trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES).list;
+} catch (e) {
+  if (!(e instanceof TrustedProxiesError)) throw e;
+  console.error(`Invalid configuration: TRUSTED_PROXIES ${e.message}`);
+  process.exit(1);
+}
+const hsts = hstsHeader(process.env.AUTH_URL);
+// Tells the app (lib/env.ts, lib/rate-limit/rate-limit.ts) that every request reaches it through this
+// server, which sets the client's address: without it (`next dev`, a bare `next start`) no client can
+// choose the address its limits are counted under.
+process.env.PADTRYMKA_APP_SERVER = "1";
+
 // The name `next start` gives its process, so tools that look for the app's processes find it.
 process.title = "next-server (padtrymka)";
 
@@ -27,8 +47,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
+  prepareClient(req, trusted);
+  if (!guardRequest(req, res, hsts)) return;
   prepareFormPost(req, res);
-  handle(req, res).catch((err) => {
+  // A page that refuses ("No access") sets its status through this (lib/security/response-status.mjs).
+  withResponseStatus(req, res, () => handle(req, res)).catch((err) => {
     console.error(`app-server: request for ${req.url} failed`, err);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
