@@ -42,10 +42,11 @@ export async function addEvidence(actor: Actor, applicationId: string, file: Fil
   });
 }
 
-export async function removeEvidence(actor: Actor, fileId: string): Promise<{ applicationId: string }> {
+/** `applicationId`: when given, the file must belong to that application (the form it was removed from). */
+export async function removeEvidence(actor: Actor, fileId: string, applicationId?: string): Promise<{ applicationId: string }> {
   assertCan(actor, "application:create:own");
   const file = await db().evidenceFile.findUnique({ where: { id: fileId }, select: { applicationId: true } });
-  if (!file) throw new AppError("NOT_FOUND", "file not found");
+  if (!file || (applicationId !== undefined && file.applicationId !== applicationId)) throw new AppError("NOT_FOUND", "file not found");
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, file.applicationId);
     if (!(EDITABLE as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
