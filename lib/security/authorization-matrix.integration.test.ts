@@ -216,6 +216,7 @@ const TABLE: Record<string, Row> = {
   suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1" }) },
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
+  setQuickExitSignOutAction: { allow: SIGNED_IN, setup: async () => ({ signOut: "on" }) },
   signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
 };

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/form/action-form";
 import { confirmTwoFactorAction, startTwoFactorAction } from "@/lib/auth/two-factor-actions";
-import { signOutDeviceAction } from "@/lib/users/actions";
+import { setQuickExitSignOutAction, signOutDeviceAction } from "@/lib/users/actions";
 
 export function StartTwoFactorForm() {
   const t = useTranslations("security");
@@ -27,4 +27,23 @@ export function ConfirmTwoFactorForm() {
 
 export function SignOutDeviceForm({ sessionId, label }: { sessionId: string; label: string }) {
   return <ActionForm action={signOutDeviceAction} hidden={{ sessionId }} submitLabel={label} tone="secondary" className="inline-flex flex-col gap-1" />;
+}
+
+/**
+ * "Sign me out on quick exit": a plain form (works without JavaScript); unticked and saved turns it off.
+ * `on` is read again after saving (the page is revalidated), so the box always shows what is stored.
+ */
+export function QuickExitSettingForm({ on }: { on: boolean }) {
+  const t = useTranslations("security");
+  return (
+    <ActionForm action={setQuickExitSignOutAction} hidden={{}} submitLabel={t("quickExitSave")} tone="secondary"
+      result={(d) => <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{d.signOut ? t("quickExitSavedOn") : t("quickExitSavedOff")}</p>}>
+      {() => (
+        <div className="flex items-center gap-2">
+          <input id="quick-exit-sign-out" name="signOut" type="checkbox" value="on" defaultChecked={on} className="h-5 w-5" aria-describedby="quick-exit-sign-out-hint" />
+          <label htmlFor="quick-exit-sign-out">{t("quickExitLabel")}</label>
+        </div>
+      )}
+    </ActionForm>
+  );
 }
