@@ -23,8 +23,11 @@ const test = base.extend<{ neutralSite: void }, { launchOptions: Parameters<type
 async function expectNothingBehind(page: Page, origin: string) {
   await expect(page).toHaveURL(NEUTRAL_URL);
   for (let i = 0; i < 5; i++) {
+    const before = page.url();
     await page.goBack({ waitUntil: "commit" }).catch(() => null);
-    if (!page.url().startsWith(origin)) break;
+    // Back to the tab's first, blank entry may return before the address changes: wait for it to change.
+    await page.waitForURL((u) => u.href !== before, { timeout: 10_000 }).catch(() => null);
+    if (page.url() === before || !page.url().startsWith(origin)) break;
     // Waits for the page (a restored or a fresh one); the checks after it then read a whole page.
     await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
     await expect(page.getByText(/Signed in as/)).toHaveCount(0);
