@@ -1,20 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
-import { demo, expect, signInAs, test } from "./fixtures";
+import { demo, expect, pseudonymousSignUp, signInAs, test } from "./fixtures";
 
 // A 1x1 PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==", "base64");
-
-async function pseudonymousSignUp(page: Page): Promise<string> {
-  await page.goto("/en/sign-up");
-  await page.getByLabel("Passphrase", { exact: true }).fill("seven quiet birch trees");
-  await page.getByLabel("Repeat the passphrase").fill("seven quiet birch trees");
-  await page.getByRole("button", { name: "Create an account without email" }).click();
-  const status = page.getByRole("main").getByRole("status");
-  await expect(status).toContainText("Your username:");
-  await expect(status.getByRole("listitem")).toHaveCount(10);
-  return ((await status.textContent()) ?? "").match(/Your username: ([a-z]+-[a-z]+-\d{4})/)![1]!;
-}
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -105,6 +94,39 @@ test("an applicant answers a reviewer's request for information and the case goe
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("an applicant types a statement, adds a file and removes it, and the statement stays and is saved", async ({ page }) => {
+    await pseudonymousSignUp(page);
+    await page.goto("/en/apply");
+    await checkEligibilityAndStart(page);
+    const statement = "Dismissed from the depot after the strike; I typed this and did not press Save.";
+    await page.getByLabel("Tell us what happened").fill(statement);
+    await page.getByLabel(/Amount you ask for/).fill("700");
+    await page.getByLabel("File to add").setInputFiles({ name: "order.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("button", { name: "Add the file" }).click();
+    await expect(page.getByRole("link", { name: "Download order.png" })).toBeVisible();
+    await expect(page.getByLabel("Tell us what happened")).toHaveValue(statement);
+    await expect(page.getByLabel(/Amount you ask for/)).toHaveValue(/^700(\.00)?$/);
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("File added. Draft saved.");
+    // Saved, not only shown again: a fresh load of the draft has it.
+    await page.goto(page.url());
+    await expect(page.getByLabel("Tell us what happened")).toHaveValue(statement);
+    await expect(page.getByRole("link", { name: "Download order.png" })).toBeVisible();
+
+    // A refused file keeps what was typed too, and so does removing a file.
+    await page.getByLabel("Tell us what happened").fill(`${statement} And more.`);
+    await page.getByLabel("File to add").setInputFiles({ name: "order.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a pdf") });
+    await page.getByRole("button", { name: "Add the file" }).click();
+    await expect(page.getByText("Only PDF, JPEG and PNG files are accepted")).toBeVisible();
+    await expect(page.getByLabel("Tell us what happened")).toHaveValue(`${statement} And more.`);
+    await page.getByLabel("Tell us what happened").fill(`${statement} Still more.`);
+    await page.getByRole("button", { name: "Remove order.png" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("File removed. Draft saved.");
+    await expect(page.getByRole("link", { name: "Download order.png" })).toHaveCount(0);
+    await expect(page.getByLabel("Tell us what happened")).toHaveValue(`${statement} Still more.`);
+    await page.goto(page.url());
+    await expect(page.getByLabel("Tell us what happened")).toHaveValue(`${statement} Still more.`);
+  });
 
   test("an applicant signs up without email, applies, submits and then deletes their data", async ({ page }) => {
     await pseudonymousSignUp(page);

@@ -50,6 +50,18 @@ export async function signUpWithEmail(page: Page, email: string, password: strin
   await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we sent to your email");
 }
 
+/** Signs up without email through the form (signed in afterwards); returns the generated username. */
+export async function pseudonymousSignUp(page: Page, passphrase = "seven quiet birch trees"): Promise<string> {
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await page.getByLabel("Repeat the passphrase").fill(passphrase);
+  await page.getByRole("button", { name: "Create an account without email" }).click();
+  const status = page.getByRole("main").getByRole("status");
+  await expect(status).toContainText("Your username:");
+  await expect(status.getByRole("listitem")).toHaveCount(10);
+  return ((await status.textContent()) ?? "").match(/Your username: ([a-z]+-[a-z]+-\d{4})/)![1]!;
+}
+
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.padtrymka.test`;
 
 export const test = base.extend<{ foreignRequests: string[] }>({

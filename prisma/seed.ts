@@ -1,6 +1,9 @@
 // Demo data: fictional organisations and people modelled on ../shared/docs/domain.md (never real names).
 // Idempotent: fixed ids and upserts, so running it again changes nothing. Run only in the embedded demo
-// mode (npm start without DATABASE_URL) or explicitly with `npm run db:seed`.
+// mode (npm start without DATABASE_URL) or explicitly with `npm run db:seed`, which applies the migrations
+// first (`--migrated`: the caller already did, as `npm start` does).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
 import type { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/db/generated/enums";
@@ -241,8 +244,17 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
   return { users, funds: { academy, rehab, solidarity } };
 }
 
+/** `npm run db:seed` on a database the app never started on: its migrations first (`npm start` has done them). */
+function applyMigrations() {
+  console.log("[seed] applying migrations first (as npm run db:migrate does)");
+  const r = spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "scripts", "prisma-wasm.mjs"), "deploy"], { stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  if (r.status !== 0) throw new Error("migrations failed; nothing was seeded");
+}
+
 async function main() {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  const connectionString = env().DATABASE_URL; // a missing or wrong setting stops here, naming the variable
+  if (!process.argv.includes("--migrated")) applyMigrations();
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {
     if (process.argv.includes("--if-empty") && (await db.user.count({ where: { email: demo("admin") } })) > 0) {
       console.log("[seed] demo data already present");

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { generateKeySpec } from "../lib/crypto/field-encryption";
+import { prismaClientIsStale } from "./ensure-prisma-client.mjs";
 // @ts-expect-error -- plain ESM helper without type declarations
 import { portIsFree, removeDataRoot, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 // @ts-expect-error -- plain ESM helper without type declarations
@@ -131,14 +132,11 @@ async function main() {
       });
     }
     const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
-    const generated = path.join(ROOT, "lib", "db", "generated", "client.ts");
-    if (!fs.existsSync(generated) || fs.statSync(generated).mtimeMs < fs.statSync(path.join(ROOT, "prisma", "schema.prisma")).mtimeMs) {
-      runStep("Generating the database client", process.execPath, ["scripts/prisma-generate.mjs"], env);
-    }
+    if (prismaClientIsStale(ROOT)) runStep("Generating the database client", process.execPath, ["scripts/prisma-generate.mjs"], env);
     log("[db] applying migrations");
     runStep("Migrations", process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], env);
     if (embedded) {
-      runStep("Demo data", process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts", "--if-empty"], env);
+      runStep("Demo data", process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts", "--if-empty", "--migrated"], env);
       if (!process.env.SMTP_URL) {
         const mailDir = process.env.MAIL_DIR ?? path.join(dataRoot, "mail");
         const smtp = await startSmtpCatcher({ dir: mailDir, port: Number(process.env.PADTRYMKA_SMTP_PORT ?? 0), log, showLinks: true });

@@ -1,14 +1,15 @@
 "use client";
-// Quick exit: leaves for a neutral site and *replaces* this page in the tab's history, so Back does not
-// return here. Without JavaScript it is a plain link. Shift pressed three times in a row also exits.
+// Quick exit: leaves for a neutral site through our own /api/quick-exit (signs out when the account's
+// setting says so, and clears what the browser keeps of this site), *replacing* this page in the tab's
+// history, so Back does not return here. Without JavaScript it is a plain link to the same path. Shift
+// pressed three times in a row also exits.
 import { useEffect } from "react";
-
-export const NEUTRAL_URL = "https://www.gismeteo.by/";
+import { QUICK_EXIT_PATH } from "@/lib/users/quick-exit-rules";
 
 function leave() {
   document.title = "";
   document.body.replaceChildren(); // nothing left on screen while the neutral site loads
-  window.location.replace(NEUTRAL_URL);
+  window.location.replace(QUICK_EXIT_PATH);
 }
 
 export function QuickExit({ label, hint }: { label: string; hint: string }) {
@@ -25,8 +26,8 @@ export function QuickExit({ label, hint }: { label: string; hint: string }) {
   }, []);
   return (
     <a
-      href={NEUTRAL_URL}
-      rel="noreferrer noopener"
+      href={QUICK_EXIT_PATH}
+      rel="nofollow noreferrer"
       title={hint}
       aria-describedby="quick-exit-hint"
       onClick={(e) => {

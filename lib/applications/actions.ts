@@ -4,6 +4,7 @@ import { lookupStatusByReference } from "@/lib/applications/queries";
 import { StatusLookupSchema } from "@/lib/applications/schemas";
 import { AppError } from "@/lib/errors";
 import { clientAddress, consumeRateLimit, LIMITS } from "@/lib/rate-limit/rate-limit";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
@@ -11,7 +12,8 @@ import { answerInfoRequest, deleteApplicationData, withdrawApplication } from "@
 import { listOpenFunds } from "@/lib/funds/queries";
 import { fundAccepts } from "@/lib/applications/rules";
 import { AnswerInfoSchema, DeleteDataSchema, EligibilitySchema, StartApplicationSchema, WithdrawSchema } from "@/lib/applications/schemas";
-import { saveApplication, submissionRead, type SubmitRow } from "@/lib/applications/save-application";
+import { submissionRead, type SubmitRow } from "@/lib/applications/save-application";
+import { saveWithEvidence } from "@/lib/applications/save-with-evidence";
 import { startApplication } from "@/lib/applications/start-application";
 import { currentActor, requireActor, requireActorWith } from "@/lib/authz/current-actor";
 
@@ -39,14 +41,16 @@ export const startApplicationAction = formAction("startApplication", StartApplic
   redirect(`/${locale}/apply/${applicationId}`);
 });
 
-// The form's fields depend on the fund, so the use case parses them with the fund's schema.
+// The form's fields depend on the fund, so the use case parses them with the fund's schema. The form also
+// carries its files ("Add the file", "Remove …"): the draft is saved with them, nothing typed is lost.
 export const saveApplicationAction = formAction("saveApplication", z.looseObject({ applicationId: z.string().min(1).max(100) }), async (raw) => {
   const locale = await getLocale();
   // Submissions per account are limited inside the use case (saving a draft is not). A submission reads
   // its case with the actor, in one round trip (the applicant's hot path, issue 3).
   const { actor, also: prefetched } = raw.intent === "submit" ? await requireActorWith<SubmitRow>((userId) => submissionRead(raw.applicationId, userId)) : { actor: await requireActor(), also: undefined };
-  const r = await saveApplication(actor, raw.applicationId, raw, prefetched);
+  const r = await saveWithEvidence(actor, raw.applicationId, raw, prefetched);
   if (r.status === "SUBMITTED") redirect(`/${locale}/me/${r.applicationId}?submitted=1`);
+  if (r.evidence) revalidatePath("/[locale]", "layout");
   return r;
 });
 

@@ -3,9 +3,12 @@ import crypto from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { saveApplication } from "@/lib/applications/save-application";
 import { startApplication } from "@/lib/applications/start-application";
 import { db } from "@/lib/db/client";
 import { addEvidence, readEvidence, removeEvidence } from "@/lib/evidence/evidence";
+import { reviewCase } from "@/lib/reviews/review-case";
+import { ReviewActionSchema } from "@/lib/reviews/schemas";
 import { actorFor } from "@/lib/testing/actors";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
 
@@ -97,18 +100,6 @@ describe("evidence uploads", () => {
     expect(await db().auditEvent.count({ where: { entityId: applicationId, action: "evidence.added" } })).toBe(5);
   });
 
-  it("serves files only to the applicant and the fund's staff, and records staff downloads", async () => {
-    const { a, applicationId } = await draftOf();
-    const { fileId } = await addEvidence(a, applicationId, file("png", "x.png"));
-    const stranger = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
-    const otherReviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
-    const reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: fundOrgId }] })).id);
-    expect(await readEvidence(stranger, fileId)).toBeNull();
-    expect(await readEvidence(otherReviewer, fileId)).toBeNull();
-    expect(await readEvidence(reviewer, fileId)).not.toBeNull();
-    expect(await db().auditEvent.count({ where: { entityId: applicationId, action: "evidence.downloaded", actorId: reviewer.userId } })).toBe(1);
-  });
-
   it("lets only the owner remove a file, while the case is editable", async () => {
     const { a, applicationId } = await draftOf();
     const { fileId } = await addEvidence(a, applicationId, file("png", "x.png"));
@@ -117,5 +108,56 @@ describe("evidence uploads", () => {
     await removeEvidence(a, fileId);
     expect(await db().evidenceFile.count({ where: { id: fileId } })).toBe(0);
     await expect(removeEvidence(a, crypto.randomUUID())).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+// Downloads follow exactly the scope of the reviewer's case page (lib/reviews/scope.ts): never a draft,
+// never a case the reviewer declared a conflict on, never another organisation's case.
+describe("who may download a file", () => {
+  const staff = async (role: "REVIEWER" | "FUND_MANAGER", organisationId = fundOrgId) => actorFor((await makeUser(db(), { roles: [{ role, organisationId }] })).id);
+  const downloads = (actorId: string, applicationId: string) => db().auditEvent.count({ where: { entityId: applicationId, action: "evidence.downloaded", actorId } });
+  async function submittedWithFile() {
+    const { a, applicationId } = await draftOf();
+    const { fileId } = await addEvidence(a, applicationId, file("png", "order.png"));
+    await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "100", statement: "Dismissed after the strike; need rent money." });
+    return { a, applicationId, fileId };
+  }
+
+  it("refuses the files of an unsubmitted draft to the fund's reviewers and managers, and gives them to the applicant", async () => {
+    const { a, applicationId } = await draftOf();
+    const { fileId } = await addEvidence(a, applicationId, file("png", "x.png"));
+    const reviewer = await staff("REVIEWER");
+    const manager = await staff("FUND_MANAGER");
+    expect(await readEvidence(reviewer, fileId)).toBeNull();
+    expect(await readEvidence(manager, fileId)).toBeNull();
+    expect(await downloads(reviewer.userId, applicationId)).toBe(0);
+    expect((await readEvidence(a, fileId))?.mimeType).toBe("image/png");
+  });
+
+  it("gives a submitted case's file to a reviewer who may open the case, and records the download", async () => {
+    const { applicationId, fileId } = await submittedWithFile();
+    const reviewer = await staff("REVIEWER");
+    expect((await readEvidence(reviewer, fileId))?.mimeType).toBe("image/png");
+    expect(await downloads(reviewer.userId, applicationId)).toBe(1);
+  });
+
+  it("refuses a reviewer who declared a conflict on the case", async () => {
+    const { applicationId, fileId } = await submittedWithFile();
+    const conflicted = await staff("REVIEWER");
+    await reviewCase(conflicted, ReviewActionSchema.parse({ applicationId, action: "declare_conflict", reason: "I know this person" }));
+    expect(await readEvidence(conflicted, fileId)).toBeNull();
+    expect(await downloads(conflicted.userId, applicationId)).toBe(0);
+  });
+
+  it("refuses other organisations' staff, other applicants and staff who have no case page for it", async () => {
+    const { a, applicationId, fileId } = await submittedWithFile();
+    const other = await makeOrganisation(db());
+    const stranger = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
+    for (const actor of [await staff("REVIEWER", other.id), await staff("FUND_MANAGER", other.id), stranger, await staff("FUND_MANAGER")]) {
+      expect(await readEvidence(actor, fileId)).toBeNull();
+      expect(await downloads(actor.userId, applicationId)).toBe(0);
+    }
+    expect((await readEvidence(a, fileId))?.mimeType).toBe("image/png"); // the applicant, after submitting too
+    expect(await downloads(a.userId, applicationId)).toBe(0); // the applicant's own downloads are not staff access
   });
 });

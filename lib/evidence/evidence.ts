@@ -3,13 +3,14 @@ import "server-only";
 import crypto from "node:crypto";
 import { lockOwnApplication } from "@/lib/applications/load-own";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { decrypt, decryptBinary, encryptBinaryForCase, encryptForCase } from "@/lib/crypto";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type EvidenceRefusal } from "@/lib/evidence/rules";
 import { sanitiseEvidence } from "@/lib/evidence/sanitize";
+import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
 const refuse = (reason: EvidenceRefusal) => new AppError("INVALID_INPUT", `evidence refused: ${reason}`, { file: [`evidence_${reason}`] });
 const EDITABLE = ["DRAFT", "NEEDS_INFO"] as const;
@@ -41,10 +42,11 @@ export async function addEvidence(actor: Actor, applicationId: string, file: Fil
   });
 }
 
-export async function removeEvidence(actor: Actor, fileId: string): Promise<{ applicationId: string }> {
+/** `applicationId`: when given, the file must belong to that application (the form it was removed from). */
+export async function removeEvidence(actor: Actor, fileId: string, applicationId?: string): Promise<{ applicationId: string }> {
   assertCan(actor, "application:create:own");
   const file = await db().evidenceFile.findUnique({ where: { id: fileId }, select: { applicationId: true } });
-  if (!file) throw new AppError("NOT_FOUND", "file not found");
+  if (!file || (applicationId !== undefined && file.applicationId !== applicationId)) throw new AppError("NOT_FOUND", "file not found");
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, file.applicationId);
     if (!(EDITABLE as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
@@ -54,18 +56,18 @@ export async function removeEvidence(actor: Actor, fileId: string): Promise<{ ap
   });
 }
 
-/** The decrypted file for its owner, or for reviewers/fund managers of the fund's organisation (recorded). */
+/**
+ * The decrypted file for its owner, or for staff exactly when they may open its case page: the case
+ * page's own scope (`reviewerCaseWhere`: submitted, of their organisation's fund, not their own, no
+ * conflict declared). Staff downloads are recorded in the access log. Anything else is "not found".
+ */
 export async function readEvidence(actor: Actor, fileId: string) {
-  const file = await db().evidenceFile.findUnique({
-    where: { id: fileId },
-    select: { id: true, mimeType: true, fileNameEnc: true, contentEnc: true, application: { select: { id: true, applicantId: true, fund: { select: { organisationId: true } } } } },
+  const file = await db().evidenceFile.findFirst({
+    where: { id: fileId, application: { OR: [{ applicantId: actor.userId }, reviewerCaseWhere(actor)] } },
+    select: { id: true, mimeType: true, fileNameEnc: true, contentEnc: true, application: { select: { id: true, applicantId: true } } },
   });
-  if (!file) return null;
-  const isOwner = file.application.applicantId === actor.userId;
-  const staffOrgs = [...orgsWithRole(actor, "REVIEWER"), ...orgsWithRole(actor, "FUND_MANAGER")];
-  const isStaff = !isOwner && staffOrgs.includes(file.application.fund.organisationId);
-  if (!isOwner && !isStaff) return null; // not found, not forbidden
-  if (isStaff) {
+  if (!file) return null; // not found, not forbidden
+  if (file.application.applicantId !== actor.userId) {
     await db().$transaction((tx) =>
       recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.downloaded", entityType: "Application", entityId: file.application.id, data: { fileId } }),
     );

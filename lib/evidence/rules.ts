@@ -4,7 +4,7 @@ export const MAX_FILES_PER_APPLICATION = 5;
 export const ALLOWED_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type AllowedType = (typeof ALLOWED_TYPES)[number];
 
-export type EvidenceRefusal = "too_large" | "empty" | "wrong_type" | "polyglot" | "corrupt" | "too_many";
+export type EvidenceRefusal = "too_large" | "empty" | "wrong_type" | "polyglot" | "corrupt" | "uncleanable" | "too_many";
 
 // Markers of content a browser or another program would execute if the file were opened as
 // something else. Legitimate PDFs and images have no reason to contain them.

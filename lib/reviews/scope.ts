@@ -1,6 +1,7 @@
 // The one definition of "cases this reviewer may see": submitted cases of their organisations' funds,
 // never their own, never one they declared a conflict on. Every reviewer read and write uses it
-// (review-case.ts locks the same rows with raw SQL and checks the conflict right after).
+// (review-case.ts locks the same rows with raw SQL and checks the conflict right after), and so do evidence
+// downloads (lib/evidence/evidence.ts): a file goes to staff exactly when its case page would open for them.
 import "server-only";
 import { orgsWithRole, type Actor } from "@/lib/authz/actor";
 import type { Prisma } from "@/lib/db/generated/client";

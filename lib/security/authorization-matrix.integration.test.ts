@@ -92,6 +92,16 @@ const TABLE: Record<string, Row> = {
   saveApplicationAction: { allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "save", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." }) },
   // Submitting reads the case with the actor (requireActorWith): its own row.
   "saveApplicationAction (submit)": { action: "saveApplicationAction", allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "submit", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." }) },
+  // The form's own file buttons: "Add the file" saves the draft and adds the file; "Remove …" removes one.
+  "saveApplicationAction (add a file)": { action: "saveApplicationAction", allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "upload", submissionKey: key(), statement: "Dismissed after the strike.", file: await pdf() }) },
+  "saveApplicationAction (remove a file)": {
+    action: "saveApplicationAction",
+    allow: ["owner"],
+    setup: async () => {
+      const id = await draft();
+      return { applicationId: id, submissionKey: key(), statement: "Dismissed after the strike.", removeFileId: (await addEvidence(actors.owner!, id, await pdf())).fileId };
+    },
+  },
   withdrawApplicationAction: { allow: ["owner"], setup: async () => ({ applicationId: await submitted() }) },
   deleteApplicationDataAction: { allow: ["owner"], setup: async () => ({ applicationId: await submitted(), confirmed: "yes" }) },
   answerInfoRequestAction: {
@@ -218,6 +228,7 @@ const TABLE: Record<string, Row> = {
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
   // One's own password only (the actor comes from the session; no id in the form to aim at someone else).
   setPasswordAction: { allow: SIGNED_IN, setup: async () => ({ mode: "change", current: "", password: "a new passphrase 1", passwordConfirm: "a new passphrase 1" }) },
+  setQuickExitSignOutAction: { allow: SIGNED_IN, setup: async () => ({ signOut: "on" }) },
   signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
 };

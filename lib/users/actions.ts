@@ -19,6 +19,7 @@ import { grantRole } from "@/lib/users/grant-role";
 import { registerApplicant } from "@/lib/users/register-applicant";
 import { revokeRole } from "@/lib/users/revoke-role";
 import { setSuspended, signOutEverywhere } from "@/lib/users/sessions";
+import { setQuickExitSignOut } from "@/lib/users/quick-exit";
 import { recoverAccount } from "@/lib/users/recover-account";
 import { setPassword } from "@/lib/users/set-password";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
@@ -87,6 +88,13 @@ export const signOutDeviceAction = formAction("signOutDevice", z.object({ sessio
   await signOutDevice(await requireActor(), sessionId);
   revalidatePath("/[locale]/me/security", "page");
   redirect(`/${await getLocale()}/me/security?deviceSignedOut=1#devices`);
+});
+
+// A checkbox: ticked posts "on", unticked posts nothing (which turns the setting off).
+export const setQuickExitSignOutAction = formAction("setQuickExitSignOut", z.object({ signOut: z.literal("on").optional() }), async ({ signOut }) => {
+  await setQuickExitSignOut(await requireActor(), signOut === "on");
+  revalidatePath("/[locale]/me/security", "page");
+  return { signOut: signOut === "on" };
 });
 
 export const grantRoleAction = formAction("grantRole", GrantRoleSchema, async (input) => {

@@ -2,8 +2,9 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { pageActor } from "@/lib/authz/page-actor";
 import { db } from "@/lib/db/client";
 import { pendingEnrolment, staffTwoFactorRequired } from "@/lib/auth/two-factor";
-import { ChangePasswordForm, ConfirmPasswordForm, ConfirmTwoFactorForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
+import { ChangePasswordForm, ConfirmPasswordForm, ConfirmTwoFactorForm, QuickExitSettingForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
 import { ownPasswordState } from "@/lib/users/queries";
+import { quickExitSignsOut } from "@/lib/users/quick-exit";
 import { sessionClaims } from "@/lib/auth/session-claims";
 import { listDevices } from "@/lib/users/devices";
 
@@ -15,12 +16,13 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me/security"))!;
   const sid = (await sessionClaims())?.deviceSessionId;
-  const [t, format, user, pending, devices, password] = await Promise.all([
+  const [t, format, user, pending, devices, password, quickExitOn] = await Promise.all([
     getTranslations("security"), getFormatter(),
     db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, recoveryCodes: { where: { kind: "two_factor", usedAt: null }, select: { id: true } } } }),
     pendingEnrolment(actor),
     listDevices(actor, sid),
     ownPasswordState(actor),
+    quickExitSignsOut(actor),
   ]);
   return (
     <article className="max-w-2xl space-y-6">
@@ -71,6 +73,11 @@ export default async function SecurityPage({ params, searchParams }: Props) {
       ) : (
         <StartTwoFactorForm />
       )}
+      <section id="quick-exit" aria-labelledby="quick-exit-h" className="space-y-2">
+        <h2 id="quick-exit-h">{t("quickExitTitle")}</h2>
+        <p id="quick-exit-sign-out-hint" className="text-sm text-neutral-700">{t("quickExitLead")}</p>
+        <QuickExitSettingForm on={quickExitOn} />
+      </section>
       <section id="devices" aria-labelledby="devices-h" className="space-y-2">
         <h2 id="devices-h">{t("devicesTitle")}</h2>
         {sp.deviceSignedOut === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("deviceSignedOut")}</p>}

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/form/action-form";
 import { confirmTwoFactorAction, startTwoFactorAction } from "@/lib/auth/two-factor-actions";
-import { setPasswordAction, signOutDeviceAction } from "@/lib/users/actions";
+import { setPasswordAction, setQuickExitSignOutAction, signOutDeviceAction } from "@/lib/users/actions";
 
 export function StartTwoFactorForm() {
   const t = useTranslations("security");
@@ -49,6 +49,25 @@ export function ChangePasswordForm({ needsCurrent, submitLabel }: { needsCurrent
           <PasswordField id="new-password" name="password" label={t("passwordNewLabel")} autoComplete="new-password" hint={t("passwordNewHint")} />
           <PasswordField id="new-password-confirm" name="passwordConfirm" label={t("passwordRepeatLabel")} autoComplete="new-password" />
         </>
+      )}
+    </ActionForm>
+  );
+}
+
+/**
+ * "Sign me out on quick exit": a plain form (works without JavaScript); unticked and saved turns it off.
+ * `on` is read again after saving (the page is revalidated), so the box always shows what is stored.
+ */
+export function QuickExitSettingForm({ on }: { on: boolean }) {
+  const t = useTranslations("security");
+  return (
+    <ActionForm action={setQuickExitSignOutAction} hidden={{}} submitLabel={t("quickExitSave")} tone="secondary"
+      result={(d) => <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{d.signOut ? t("quickExitSavedOn") : t("quickExitSavedOff")}</p>}>
+      {() => (
+        <div className="flex items-center gap-2">
+          <input id="quick-exit-sign-out" name="signOut" type="checkbox" value="on" defaultChecked={on} className="h-5 w-5" aria-describedby="quick-exit-sign-out-hint" />
+          <label htmlFor="quick-exit-sign-out">{t("quickExitLabel")}</label>
+        </div>
       )}
     </ActionForm>
   );

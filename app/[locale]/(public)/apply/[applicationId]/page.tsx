@@ -4,7 +4,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getOwnDraft } from "@/lib/applications/queries";
 import { pageActor } from "@/lib/authz/page-actor";
 import { formatMoney, minorDigits } from "@/lib/money/money";
-import { EvidenceSection } from "@/components/evidence/evidence-section";
 import { ApplicationForm } from "./application-form";
 
 export default async function ApplicationDraftPage({ params }: { params: Promise<{ locale: string; applicationId: string }> }) {
@@ -24,8 +23,7 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
       <p>{t("formLead")}</p>
       {draft.fund.evidenceHint && <p><strong>{t("evidence")}:</strong> {draft.fund.evidenceHint}</p>}
       {/* A fresh key per page view: a retried submit of this view is recognised and not done twice. */}
-      <EvidenceSection applicationId={draft.id} files={draft.files} editable />
-      <ApplicationForm applicationId={draft.id} submissionKey={crypto.randomUUID()} params={draft.params} capLabel={formatMoney(draft.params.capMinor, draft.params.currency, locale)} values={values} />
+      <ApplicationForm applicationId={draft.id} submissionKey={crypto.randomUUID()} params={draft.params} capLabel={formatMoney(draft.params.capMinor, draft.params.currency, locale)} values={values} files={draft.files} />
     </div>
   );
 }
