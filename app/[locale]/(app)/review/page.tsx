@@ -71,7 +71,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       {queue.rows.length === 0 ? <p>{t("none")}</p> : (
         <div className="overflow-x-auto">
           <table>
-            <thead><tr><th scope="col"><span className="sr-only">{t("bulkSelect")}</span></th><th scope="col">{t("reference")}</th><th scope="col">{t("fund")}</th><th scope="col">{t("category")}</th><th scope="col">{t("amount")}</th><th scope="col">{t("stage")}</th><th scope="col">{t("submitted")}</th><th scope="col">{t("score")}</th></tr></thead>
+            <thead><tr><th scope="col"><span className="sr-only">{t("bulkSelect")}</span></th><th scope="col">{t("reference")}</th><th scope="col">{t("fund")}</th><th scope="col">{t("category")}</th><th scope="col">{t("amountAsked")}</th><th scope="col">{t("stage")}</th><th scope="col">{t("submitted")}</th><th scope="col">{t("score")}</th></tr></thead>
             <tbody>
               {queue.rows.map((a) => (
                 <tr key={a.id}>

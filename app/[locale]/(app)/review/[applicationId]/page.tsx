@@ -81,7 +81,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
         <dt className="font-semibold">{t("fund")}</dt><dd>{c.fund.name}</dd>
         <dt className="font-semibold">{t("stage")}</dt><dd>{te(`ApplicationStatus.${c.status}`)}</dd>
         <dt className="font-semibold">{t("category")}</dt><dd>{c.category ? te(`SituationCategory.${c.category}`) : "—"}</dd>
-        <dt className="font-semibold">{t("amount")}</dt><dd>{c.requestedAmountMinor ? money(c.requestedAmountMinor) : "—"}{c.purpose ? ` · ${te(`AidPurpose.${c.purpose}`)}` : ""}</dd>
+        <dt className="font-semibold">{t("amountAsked")}</dt><dd>{c.requestedAmountMinor ? money(c.requestedAmountMinor) : "—"}{c.purpose ? ` · ${te(`AidPurpose.${c.purpose}`)}` : ""}</dd>
         {c.region && (<><dt className="font-semibold">{t("region")}</dt><dd>{te(`Region.${c.region}`)}</dd></>)}
         {c.approvedAmountMinor && (<><dt className="font-semibold">{t("approvedAmount")}</dt><dd>{money(c.approvedAmountMinor)}</dd></>)}
         {rubric.length > 0 && (<><dt className="font-semibold">{t("score")}</dt><dd>{c.score >= 0 ? t("scoreOf", { score: c.score }) : t("notScored")}</dd></>)}
