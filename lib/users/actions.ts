@@ -67,8 +67,9 @@ export const pseudonymousSignUpAction = formAction("pseudonymousSignUp", Pseudon
 
 export const recoverAccountAction = formAction("recoverAccount", RecoverAccountSchema, async (input) => {
   const locale = await getLocale();
-  await recoverAccount(input);
-  await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me` });
+  const { remainingCodes } = await recoverAccount(input);
+  // The case list then confirms the change and says how many recovery codes are left.
+  await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me?recovered=${remainingCodes}` });
 });
 
 export async function signOutAction(): Promise<void> {

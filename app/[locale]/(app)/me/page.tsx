@@ -32,6 +32,7 @@ export default async function MePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1>{t("title")}</h1>
+      {sp.recovered && /^\d{1,2}$/.test(sp.recovered) && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("recovered", { codes: Number(sp.recovered) })}</p>}
       <p>{t("lead")}</p>
       {apps.length === 0 ? (
         <p>{t("none")} <Link href="/apply">{t("applyCta")}</Link></p>
