@@ -203,7 +203,7 @@ const TABLE: Record<string, Row> = {
       return { membershipId: (await db().membership.findFirstOrThrow({ where: { userId: u.id } })).id };
     },
   },
-  suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1" }) },
+  suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1", confirmed: "yes" }) },
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
   signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },

@@ -21,7 +21,7 @@ import { revokeRole } from "@/lib/users/revoke-role";
 import { setSuspended, signOutEverywhere } from "@/lib/users/sessions";
 import { recoverAccount } from "@/lib/users/recover-account";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
-import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
+import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SignInSchema, SignUpSchema, SuspendUserSchema } from "@/lib/users/schemas";
 
 const WithNext = z.object({ next: z.string().optional() });
 
@@ -105,7 +105,7 @@ export const signOutEverywhereAction = formAction("signOutEverywhere", z.object(
   await signOut({ redirectTo: `/${locale}/sign-in?ended=1` });
 });
 
-export const suspendUserAction = formAction("suspendUser", z.object({ userId: z.string().min(1).max(100), suspend: z.enum(["1", "0"]) }), async ({ userId, suspend }) => {
+export const suspendUserAction = formAction("suspendUser", SuspendUserSchema, async ({ userId, suspend }) => {
   await setSuspended(await requireActor(), userId, suspend === "1");
   revalidatePath("/[locale]/admin", "page");
   redirect(`/${await getLocale()}/admin?${suspend === "1" ? "suspended" : "reactivated"}=1`);
