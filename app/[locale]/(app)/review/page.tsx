@@ -5,6 +5,7 @@ import { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money/money";
 import { FUNNEL, funnel, listQueue, QueueFilterSchema } from "@/lib/reviews/queue";
+import { ThrottleBanner } from "@/components/cases/throttle-banner";
 import { BulkScreen } from "./bulk-screen";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -31,6 +32,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1>{t("title")}</h1>
+      <ThrottleBanner actor={actor} />
       {raw.conflict === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("conflictRecorded")}</p>}
       <p>{t("lead")}</p>
 
