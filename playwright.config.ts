@@ -29,8 +29,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /deployment-lock\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /landing\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /deployment-lock\.spec\.ts|\.phone\.spec\.ts/ },
+    // The landing journeys on a phone, and the phone-only specs (`*.phone.spec.ts`, e.g. the transparency page at 375 px).
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /landing\.spec\.ts|\.phone\.spec\.ts/ },
     // The emergency lock changes the whole deployment: it runs alone, after every other test.
     { name: "deployment-wide", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /deployment-lock\.spec\.ts/, dependencies: ["desktop", "phone"] },
   ],

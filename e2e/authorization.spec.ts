@@ -10,20 +10,23 @@ const PAGES = {
   "/en/pledges": "My pledges",
   "/en/provider": "My courses",
   "/en/admin": "Administration",
+  "/en/admin/access-log": "Access log",
+  "/en/admin/audit": "Audit log",
+  "/en/funds/demo-fund-rehab/access-log": "Access log of Rehabilitation Fund",
 } as const;
 
 const ACCESS: Record<string, (keyof typeof PAGES)[]> = {
   applicant: [],
   reviewer: ["/en/review"],
-  fund: ["/en/funds", "/en/payouts", "/en/funds/new"],
+  fund: ["/en/funds", "/en/payouts", "/en/funds/new", "/en/funds/demo-fund-rehab/access-log"],
   provider: ["/en/provider"],
   donor: ["/en/pledges"],
-  admin: ["/en/admin"],
+  admin: ["/en/admin", "/en/admin/access-log", "/en/admin/audit"],
 };
 
 for (const [account, allowed] of Object.entries(ACCESS)) {
   test(`the ${account} opens exactly the staff pages of their role`, async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     await signInAs(page, demo(account));
     let refusalSeen = false;
     for (const [path, heading] of Object.entries(PAGES)) {

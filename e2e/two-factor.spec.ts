@@ -23,10 +23,10 @@ test("a reviewer sets up two-factor sign-in, then needs a code to sign in and to
   const p2 = await fresh.newPage();
   await p2.goto("/en/sign-in");
   await p2.getByLabel("Email or username").fill(demo("reviewer3"));
-  await p2.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await p2.getByLabel("Password or passphrase", { exact: true }).fill(DEMO_PASSWORD);
   await p2.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(p2.getByText("Your password is right, but this account also needs the current code")).toBeVisible();
-  await p2.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await p2.getByLabel("Password or passphrase", { exact: true }).fill(DEMO_PASSWORD);
   await p2.getByLabel("Authentication code").fill(recovery[0]!);
   await p2.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(p2).toHaveURL(/\/en\/me$/);

@@ -36,7 +36,8 @@ export async function seedHistory(db: PrismaClient, now: Date, plans: Plan[], st
       const requested = Math.round((plan.amount[0] + rand() * (plan.amount[1] - plan.amount[0])) / 100) * 100;
       const purpose = plan.purposes[i % plan.purposes.length]!;
       const finalStatus: ApplicationStatus = reached === 4 ? "PAID" : "REJECTED";
-      const user = await db.user.create({ data: { id: `demo-history-user-${p}-${i}` } });
+      // Like an account made at sign-up without email: a username and no email (it cannot sign in: no passphrase).
+      const user = await db.user.create({ data: { id: `demo-history-user-${p}-${i}`, username: `demo-history-${p}-${i}` } });
       await db.application.create({
         data: {
           id,

@@ -7,13 +7,15 @@ import { startTransition, useActionState, useEffect } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
+import { validationKey, zodErrorMap } from "@/lib/actions/validation-key";
 
 type Action<T> = (prev: ActionResult<T> | null, fd: FormData) => Promise<ActionResult<T>>;
 
 export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults: Record<string, string> = {}) {
   const [state, formAction, pending] = useActionState(action, null);
   const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    // The same issue -> key mapping as the server's (lib/actions/validation-key.ts): never zod's own text.
+    resolver: zodResolver(schema as never, { error: zodErrorMap } as never) as unknown as Resolver<FieldValues>,
     mode: "onTouched",
     defaultValues: { ...defaults, ...(state?.values ?? {}) },
   });
@@ -33,8 +35,10 @@ export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults:
   };
   /** Translation key of the first error of a field: the client's, else the server's (no-JS render). */
   const errorKey = (name: string): string | undefined => {
-    const m = form.formState.errors[name]?.message;
-    return typeof m === "string" ? m : state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
+    const e = form.formState.errors[name];
+    const m = e?.message;
+    if (typeof m === "string") return validationKey({ code: typeof e?.type === "string" ? e.type : undefined, message: m }, form.getValues(name));
+    return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
   };
   return { form, state, formAction, pending, onSubmit, errorKey };
 }

@@ -8,6 +8,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
+import { fieldErrorsOf, zodErrorMap } from "@/lib/actions/validation-key";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { formatMoney } from "@/lib/money/money";
@@ -48,14 +49,9 @@ export function formAction<S extends z.ZodType, T>(
       for (const [k] of withNul) values[k] = (values[k] ?? "").replaceAll("\u0000", "");
       return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors: Object.fromEntries(withNul.map(([k]) => [k, ["invalid_characters"]])), values };
     }
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(raw, { error: zodErrorMap });
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors, values };
+      return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors: fieldErrorsOf(parsed.error.issues, raw), values };
     }
     try {
       return { ok: true, data: await handler(parsed.data), values };

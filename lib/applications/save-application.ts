@@ -15,17 +15,16 @@ import { db, hotQuery } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsOf, zodErrorMap } from "@/lib/actions/validation-key";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { LIMITS, rateLimitError, rateLimitHitSql } from "@/lib/rate-limit/rate-limit";
 
 export type SaveResult = { applicationId: string; status: "DRAFT" | "SUBMITTED"; referenceCode: string | null };
 
 function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsOf>[0], mode: FormMode) {
-  const r = applicationFormSchema(formParamsOf(fund), mode).safeParse(raw);
+  const r = applicationFormSchema(formParamsOf(fund), mode).safeParse(raw, { error: zodErrorMap });
   if (r.success) return r.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of r.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  throw new AppError("INVALID_INPUT", "invalid application", fieldErrors);
+  throw new AppError("INVALID_INPUT", "invalid application", fieldErrorsOf(r.error.issues, raw));
 }
 
 // P2002 from a model query, P2010 (with the constraint in the driver's message) from a raw one, SQLSTATE

@@ -17,8 +17,11 @@ export async function donorOverview(actor: Actor) {
   const fundIds = [...new Set(pledges.map((p) => p.fundId))];
   const reports = fundIds.length ? (await transparencyReport()).filter((r) => fundIds.includes(r.id)) : [];
   const funds = reports.map((r: FundReport) => {
-    const mine = receipts.filter((x) => pledges.find((p) => p.id === x.pledgeId)?.fundId === r.id && x.createdAt < r.cutoff).reduce((s, x) => s + x.amountMinor, 0);
-    return { report: r, receivedFromYou: mine, share: r.received > 0 ? mine / r.received : 0 };
+    const toFund = receipts.filter((x) => pledges.find((p) => p.id === x.pledgeId)?.fundId === r.id);
+    const mine = toFund.filter((x) => x.createdAt < r.cutoff).reduce((s, x) => s + x.amountMinor, 0);
+    // Received from the donor but after the publication cutoff: in their table, not yet in the figures.
+    const notYetPublished = toFund.filter((x) => x.createdAt >= r.cutoff).reduce((s, x) => s + x.amountMinor, 0);
+    return { report: r, receivedFromYou: mine, notYetPublished, share: r.received > 0 ? mine / r.received : 0 };
   });
   return {
     pledges: pledges.map((p) => ({ ...p, receivedMinor: receipts.filter((r) => r.pledgeId === p.id).reduce((s, r) => s + r.amountMinor, 0) })),

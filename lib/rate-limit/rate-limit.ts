@@ -63,6 +63,13 @@ export async function hitRateLimit(limit: Limit, subject: string, now = new Date
   return { count: rows[0]?.count ?? 0, minutes };
 }
 
+/** The window's count so far (without counting a hit) and the minutes until the window ends. */
+export async function rateLimitCount(limit: Limit, subject: string, now = new Date()): Promise<{ count: number; minutes: number }> {
+  const { windowStart, minutes } = windowOf(limit, now);
+  const row = await db().rateLimitHit.findUnique({ where: { key_windowStart: { key: keyOf(limit, subject), windowStart } }, select: { count: true } });
+  return { count: row?.count ?? 0, minutes };
+}
+
 /** Minutes to wait when the limit is already used up (without counting a hit), else null. */
 export async function rateLimitedFor(limit: Limit, subject: string, now = new Date()): Promise<number | null> {
   const { windowStart, minutes } = windowOf(limit, now);

@@ -7,22 +7,36 @@ import { throttleReviewer } from "@/lib/reviews/activity";
 import { assertFreshFactor } from "@/lib/auth/two-factor";
 import { decryptPersonal } from "@/lib/applications/personal-data";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
-import { can } from "@/lib/authz/permissions";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { decrypt } from "@/lib/crypto";
 import { loadCaseKeys, loadUserKeys } from "@/lib/crypto/case-keys";
 import { openCaseText, sealCaseText } from "@/lib/crypto/case-text";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
+import { accessLogPage, type AccessLogRow, type AccessLogScope } from "@/lib/reviews/access-log";
 
 /** Before a case is shown: counts the opening against the reviewer's hourly limit (may slow or stop). */
 export async function gateCaseOpening(actor: Actor): Promise<void> {
   await throttleReviewer(actor, "caseOpenings");
 }
 
-export async function recordCaseOpened(actor: Actor, applicationId: string): Promise<void> {
-  await db().$transaction((tx) => recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: applicationId }));
+/**
+ * Repeated openings of one case by one person within this window are one `case.opened` (every action on
+ * a case re-renders its page): the log says who looked at which case and when, to within 10 minutes,
+ * instead of a row per click (docs/decisions/0041-access-log-paging-and-collapsing.md). The hourly limits
+ * still count every opening; reveals, downloads and exports are never collapsed.
+ */
+export const CASE_OPENED_WINDOW_MS = 10 * 60_000;
+
+export async function recordCaseOpened(actor: Actor, applicationId: string, now = new Date()): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const recent = await tx.auditEvent.findFirst({
+      where: { entityType: "Application", entityId: applicationId, action: "case.opened", actorId: actor.userId, createdAt: { gt: new Date(now.getTime() - CASE_OPENED_WINDOW_MS) } },
+      select: { id: true },
+    });
+    if (!recent) await recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: applicationId });
+  });
 }
 
 export async function revealIdentity(actor: Actor, applicationId: string, reason: string, otp?: string) {
@@ -107,49 +121,11 @@ export async function revealRequestsOf(actor: Actor, applicationId: string) {
   return rows.map((r) => ({ ...r, reason: openCaseText(applicationId, r.reason) ?? "", who: r.requester.email ?? r.requester.username ?? "—", mine: r.requesterId === actor.userId, live: r.status === "PENDING" || (r.status === "CONFIRMED" && !!r.expiresAt && r.expiresAt > new Date()) }));
 }
 
-const ACCESS_ACTIONS = ["case.opened", "identity.revealed", "evidence.downloaded", "identity.reveal_requested", "identity.reveal_confirmed", "identity.reveal_refused", "identity.exported"];
-
 /**
- * The access log, newest first: admins read all of it; fund managers read it for their organisation's
- * funds only. Optionally one fund, one case or one staff member.
+ * The access log, newest first (the latest `take`, default 50): admins read all of it; fund managers read it
+ * for their organisation's funds only. Optionally one fund, one case or one staff member. Paging and the
+ * list's filters: accessLogPage (lib/reviews/access-log.ts).
  */
-export async function accessLog(actor: Actor, opts: { fundId?: string; applicationId?: string; actorId?: string; take?: number } = {}) {
-  const roles = rolesOf(actor);
-  if (!can(roles, "audit:read:any")) assertCan(actor, "access-log:read:org");
-  const scoped = !can(roles, "audit:read:any") || opts.fundId;
-  const caseIds = scoped
-    ? (
-        await db().application.findMany({
-          where: { ...(opts.fundId ? { fundId: opts.fundId } : {}), ...(!can(roles, "audit:read:any") ? { fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } } } : {}) },
-          select: { id: true },
-        })
-      ).map((a) => a.id)
-    : null;
-  const entity = opts.applicationId ? (caseIds && !caseIds.includes(opts.applicationId) ? ["-"] : [opts.applicationId]) : caseIds;
-  const rows = await db().auditEvent.findMany({
-    where: { action: { in: ACCESS_ACTIONS }, ...(entity ? { entityId: { in: entity } } : {}), ...(opts.actorId ? { actorId: opts.actorId } : {}) },
-    orderBy: { seq: "desc" },
-    take: opts.take ?? 50,
-    select: { seq: true, action: true, entityId: true, createdAt: true, data: true, actor: { select: { email: true, username: true } } },
-  });
-  const codes = new Map((await db().application.findMany({ where: { id: { in: rows.map((r) => r.entityId) } }, select: { id: true, referenceCode: true } })).map((a) => [a.id, a.referenceCode]));
-  await loadCaseKeys(db(), [...codes.keys()]);
-  return rows.map((r) => ({
-    seq: r.seq.toString(),
-    action: r.action,
-    when: r.createdAt,
-    who: r.actor?.email ?? r.actor?.username ?? "—",
-    reference: codes.get(r.entityId) ?? r.entityId,
-    reason: staffReason(r.entityId, r.data),
-  }));
-}
-
-/**
- * The reason of an access-log entry: sealed under the case's key (`reasonEnc`), or, for entries written
- * before sealing, as it was (`reason`). Null when there is none or when the case's data was deleted.
- */
-function staffReason(applicationId: string, data: unknown): string | null {
-  const d = (data ?? {}) as { reason?: unknown; reasonEnc?: unknown };
-  if (typeof d.reasonEnc === "string") return openCaseText(applicationId, d.reasonEnc);
-  return typeof d.reason === "string" ? d.reason : null;
+export async function accessLog(actor: Actor, opts: AccessLogScope & { take?: number } = {}): Promise<AccessLogRow[]> {
+  return (await accessLogPage(actor, opts)).rows;
 }

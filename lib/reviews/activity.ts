@@ -5,7 +5,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { ALERT_THRESHOLDS, hitRateLimit, LIMITS, rateLimitError } from "@/lib/rate-limit/rate-limit";
+import { ALERT_THRESHOLDS, hitRateLimit, LIMITS, rateLimitCount, rateLimitError } from "@/lib/rate-limit/rate-limit";
 
 /** How long each action past the alert threshold waits (tests set it to 0). */
 export const throttleSettings = { slowDownMs: 2000 };
@@ -20,6 +20,23 @@ export async function throttleReviewer(actor: Actor, kind: "caseOpenings" | "rev
     );
   }
   if (count > ALERT_THRESHOLDS[kind] && throttleSettings.slowDownMs > 0) await new Promise((r) => setTimeout(r, throttleSettings.slowDownMs));
+}
+
+export type ThrottleState = { kind: "caseOpenings" | "reveals"; count: number; threshold: number; max: number; minutes: number; slowDownSeconds: number; state: "ok" | "slowed" | "stopped" };
+
+/**
+ * Where a reviewer stands against their hourly limits, without counting anything: "slowed" once their
+ * next action waits (past the alert threshold), "stopped" once the limit is used up. Shown on their
+ * review pages, so a slow page says why (issue 16, item 19).
+ */
+export async function reviewerThrottle(actor: Actor, now = new Date()): Promise<ThrottleState[]> {
+  return Promise.all(
+    (["caseOpenings", "reveals"] as const).map(async (kind) => {
+      const { count, minutes } = await rateLimitCount(LIMITS[kind], actor.userId, now);
+      const state = count >= LIMITS[kind].max ? "stopped" : count >= ALERT_THRESHOLDS[kind] ? "slowed" : "ok";
+      return { kind, count, threshold: ALERT_THRESHOLDS[kind], max: LIMITS[kind].max, minutes, slowDownSeconds: Math.round(throttleSettings.slowDownMs / 1000), state } as const;
+    }),
+  );
 }
 
 /** Alerts about reviewers: all for admins, those of their organisations' reviewers for fund managers. */

@@ -223,7 +223,7 @@ const TABLE: Record<string, Row> = {
       return { membershipId: (await db().membership.findFirstOrThrow({ where: { userId: u.id } })).id };
     },
   },
-  suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1" }) },
+  suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1", confirmed: "yes" }) },
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
   // One's own password only (the actor comes from the session; no id in the form to aim at someone else).

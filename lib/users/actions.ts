@@ -23,7 +23,7 @@ import { setQuickExitSignOut } from "@/lib/users/quick-exit";
 import { recoverAccount } from "@/lib/users/recover-account";
 import { setPassword } from "@/lib/users/set-password";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
-import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SetPasswordSchema, SignInSchema, SignUpSchema } from "@/lib/users/schemas";
+import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SetPasswordSchema, SignInSchema, SignUpSchema, SuspendUserSchema } from "@/lib/users/schemas";
 
 const WithNext = z.object({ next: z.string().optional() });
 
@@ -72,8 +72,9 @@ export const pseudonymousSignUpAction = formAction("pseudonymousSignUp", Pseudon
 
 export const recoverAccountAction = formAction("recoverAccount", RecoverAccountSchema, async (input) => {
   const locale = await getLocale();
-  await recoverAccount(input, { client: await clientAddress() });
-  await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me` });
+  const { remainingCodes } = await recoverAccount(input, { client: await clientAddress() });
+  // The case list then confirms the change and says how many recovery codes are left.
+  await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me?recovered=${remainingCodes}` });
 });
 
 export async function signOutAction(): Promise<void> {
@@ -116,7 +117,7 @@ export const signOutEverywhereAction = formAction("signOutEverywhere", z.object(
   await signOut({ redirectTo: `/${locale}/sign-in?ended=1` });
 });
 
-export const suspendUserAction = formAction("suspendUser", z.object({ userId: z.string().min(1).max(100), suspend: z.enum(["1", "0"]) }), async ({ userId, suspend }) => {
+export const suspendUserAction = formAction("suspendUser", SuspendUserSchema, async ({ userId, suspend }) => {
   await setSuspended(await requireActor(), userId, suspend === "1");
   revalidatePath("/[locale]/admin", "page");
   redirect(`/${await getLocale()}/admin?${suspend === "1" ? "suspended" : "reactivated"}=1`);

@@ -21,9 +21,22 @@ export async function startDeviceSession(userId: string, userAgent: string | nul
   return id;
 }
 
+/**
+ * A short tag telling apart sessions with the same browser and system ("Chrome on Linux" twice): derived
+ * from the session id, so the same device shows the same tag wherever the list is read, and it says
+ * nothing about the device or the network. No address is stored for a session (ADR 0042).
+ */
+export function deviceTag(sessionId: string): string {
+  const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  const bytes = crypto.createHash("sha256").update(`device-tag:${sessionId}`).digest();
+  return Array.from(bytes.subarray(0, 4), (b) => alphabet[b % alphabet.length]).join("");
+}
+
+/** The account's live sessions: this device first, then newest first. */
 export async function listDevices(actor: Actor, currentSid?: string) {
   const rows = await db().userSession.findMany({ where: { userId: actor.userId, revokedAt: null }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, device: true, createdAt: true, lastSeenAt: true } });
-  return rows.map((r) => ({ ...r, current: r.id === currentSid }));
+  const devices = rows.map((r) => ({ ...r, tag: deviceTag(r.id), current: r.id === currentSid }));
+  return [...devices.filter((d) => d.current), ...devices.filter((d) => !d.current)];
 }
 
 /** Signs one device out: its next request finds the session revoked. */

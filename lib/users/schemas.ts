@@ -60,6 +60,12 @@ export const GrantRoleSchema = z.object({
 });
 export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;
 
+/** Suspending needs the confirmation box ticked (a second step, not one click); reactivating does not. */
+export const SuspendUserSchema = z
+  .object({ userId: z.string().min(1).max(100), suspend: z.enum(["1", "0"]), confirmed: z.string().optional() })
+  .refine((v) => v.suspend === "0" || v.confirmed === "yes", { path: ["confirmed"], message: "confirm_suspend" });
+export type SuspendUserInput = z.infer<typeof SuspendUserSchema>;
+
 export const RevokeRoleSchema = z.object({ membershipId: z.string().min(1, { message: "required" }) });
 export type RevokeRoleInput = z.infer<typeof RevokeRoleSchema>;
 

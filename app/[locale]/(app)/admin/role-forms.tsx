@@ -38,14 +38,35 @@ export function RevokeRoleButton({ membershipId, label }: { membershipId: string
   );
 }
 
-export function SuspendButton({ userId, suspended, label }: { userId: string; suspended: boolean; label: string }) {
+/** The second step of a suspension: the box must be ticked (the server refuses the post without it). */
+export function SuspendConfirmForm({ userId, label }: { userId: string; label: string }) {
+  const t = useTranslations("admin");
+  const tv = useTranslations("validation");
+  const [state, action, pending] = useActionState(suspendUserAction, null);
+  const err = state && !state.ok ? state.fieldErrors?.confirmed?.[0] : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="suspend" value="1" />
+      <div className="flex items-start gap-2">
+        <input id="suspend-confirmed" type="checkbox" name="confirmed" value="yes" required aria-required aria-invalid={err ? true : undefined} aria-describedby={err ? "suspend-confirmed-error" : undefined} className="mt-1 h-5 w-5" />
+        <label htmlFor="suspend-confirmed">{t("suspendConfirmCheck", { user: label })}</label>
+      </div>
+      {err && <p id="suspend-confirmed-error" className="text-sm text-red-800">{tv(err as never)}</p>}
+      {state && !state.ok && !err && <FormMessage state={state} />}
+      <button type="submit" disabled={pending} className="self-start rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">{t("suspend", { user: label })}</button>
+    </form>
+  );
+}
+
+export function ReactivateButton({ userId, label }: { userId: string; label: string }) {
   const t = useTranslations("admin");
   const [state, action, pending] = useActionState(suspendUserAction, null);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="suspend" value={suspended ? "0" : "1"} />
-      <button type="submit" disabled={pending} className="ml-2 text-sm text-red-800 underline">{suspended ? t("reactivate", { user: label }) : t("suspend", { user: label })}</button>
+      <input type="hidden" name="suspend" value="0" />
+      <button type="submit" disabled={pending} className="ml-2 text-sm text-brand-700 underline">{t("reactivate", { user: label })}</button>
       {state && !state.ok && <FormMessage state={state} />}
     </form>
   );

@@ -34,6 +34,7 @@ export default async function MePage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <h1>{t("title")}</h1>
       {password.pending && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("passwordPendingBanner")} <Link href="/me/security#password">{t("passwordPendingLink")}</Link></p>}
+      {sp.recovered && /^\d{1,2}$/.test(sp.recovered) && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("recovered", { codes: Number(sp.recovered) })}</p>}
       <p>{t("lead")}</p>
       {apps.length === 0 ? (
         <p>{t("none")} <Link href="/apply">{t("applyCta")}</Link></p>

@@ -45,7 +45,7 @@ export default async function PledgesPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      {overview.funds.map(({ report: r, receivedFromYou, share }) => {
+      {overview.funds.map(({ report: r, receivedFromYou, notYetPublished, share }) => {
         const money = (v: number) => formatMoney(v, r.currency, locale);
         const paid = (cells: Cell[]) => cells[4]!;
         const count = (c: Cell) => (c.hidden ? t("fewerThan5") : c.count);
@@ -63,8 +63,14 @@ export default async function PledgesPage({ params, searchParams }: Props) {
         return (
           <section key={r.id} aria-labelledby={`d-${r.id}`} className="space-y-3">
             <h2 id={`d-${r.id}`}>{t("whatItPaid", { fund: r.name })}</h2>
-            <p>{t("shareLine", { yours: money(receivedFromYou), total: money(r.received), share: pct(share) })}</p>
-            <p className="text-sm text-neutral-700">{r.delayDays === 0 ? t("upToNow") : t("upTo", { date: format.dateTime(r.cutoff, { dateStyle: "medium", timeZone: "UTC" }) })} {t("privacy")}</p>
+            {/* The table above counts every receipt; these figures only what is published (the fund's delay). */}
+            <p>
+              {r.delayDays === 0
+                ? t("shareLine", { yours: money(receivedFromYou), total: money(r.received), share: pct(share) })
+                : t("shareLinePublished", { days: r.delayDays, date: format.dateTime(r.cutoff, { dateStyle: "medium", timeZone: "UTC" }), yours: money(receivedFromYou), total: money(r.received), share: pct(share) })}
+              {notYetPublished > 0 && <> {t("notYetPublished", { amount: money(notYetPublished), days: r.delayDays })}</>}
+            </p>
+            <p className="text-sm text-neutral-700">{r.delayDays === 0 ? `${t("upToNow")} ` : ""}{t("privacy")}</p>
             {table(t("byPurpose"), t("purpose"), r.byPurpose.map((row) => ({ key: row.key, label: te(`AidPurpose.${row.key}` as never), cell: paid(row.cells) })))}
             {table(t("byWeek"), t("weekOf"), r.weeks.map((w) => ({ key: w.key, label: w.key, cell: paid(w.cells) })).filter((x) => x.cell.hidden || x.cell.count > 0))}
           </section>

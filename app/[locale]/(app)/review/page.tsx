@@ -5,6 +5,7 @@ import { AidPurpose, ApplicationStatus, Region, SituationCategory } from "@/lib/
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money/money";
 import { FUNNEL, funnel, listQueue, QueueFilterSchema } from "@/lib/reviews/queue";
+import { ThrottleBanner } from "@/components/cases/throttle-banner";
 import { BulkScreen } from "./bulk-screen";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -31,6 +32,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1>{t("title")}</h1>
+      <ThrottleBanner actor={actor} />
       {raw.conflict === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("conflictRecorded")}</p>}
       <p>{t("lead")}</p>
 
@@ -71,7 +73,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       {queue.rows.length === 0 ? <p>{t("none")}</p> : (
         <div className="overflow-x-auto">
           <table>
-            <thead><tr><th scope="col"><span className="sr-only">{t("bulkSelect")}</span></th><th scope="col">{t("reference")}</th><th scope="col">{t("fund")}</th><th scope="col">{t("category")}</th><th scope="col">{t("amount")}</th><th scope="col">{t("stage")}</th><th scope="col">{t("submitted")}</th><th scope="col">{t("score")}</th></tr></thead>
+            <thead><tr><th scope="col"><span className="sr-only">{t("bulkSelect")}</span></th><th scope="col">{t("reference")}</th><th scope="col">{t("fund")}</th><th scope="col">{t("category")}</th><th scope="col">{t("amountAsked")}</th><th scope="col">{t("stage")}</th><th scope="col">{t("submitted")}</th><th scope="col">{t("score")}</th></tr></thead>
             <tbody>
               {queue.rows.map((a) => (
                 <tr key={a.id}>

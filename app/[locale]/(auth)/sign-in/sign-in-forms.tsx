@@ -15,7 +15,7 @@ export function PasswordSignInForm({ next }: { next?: string }) {
       <FormMessage state={f.state} />
       {next && <input type="hidden" name="next" value={next} />}
       <TextField id="identifier" label={t("identifier")} autoComplete="username" required errorKey={f.errorKey("identifier")} defaultValue={f.state?.values?.identifier} registration={f.form.register("identifier")} />
-      <TextField id="password" type="password" label={t("password")} autoComplete="current-password" required errorKey={f.errorKey("password")} registration={f.form.register("password")} />
+      <TextField id="password" type="password" label={t("passwordOrPassphrase")} autoComplete="current-password" required errorKey={f.errorKey("password")} registration={f.form.register("password")} />
       <TextField id="otp" label={t("otp")} hint={t("otpHint")} autoComplete="one-time-code" inputMode="numeric" errorKey={f.errorKey("otp")} registration={f.form.register("otp")} />
       <SubmitButton pending={f.pending}>{t("signInButton")}</SubmitButton>
     </form>

@@ -14,7 +14,9 @@ import { CONTACT_CHANNELS, PseudonymousSignUpSchema } from "@/lib/users/schemas"
 export function PseudonymousSignUpForm() {
   const t = useTranslations("auth");
   const te = useTranslations("enums.ContactChannel");
-  const f = useActionForm(PseudonymousSignUpSchema, pseudonymousSignUpAction, { contactChannel: "NONE" });
+  // "" is the select's "Do not contact me" option (the schema reads it as NONE): a default of "NONE" would
+  // match no option, and the select showed blank once JavaScript set it.
+  const f = useActionForm(PseudonymousSignUpSchema, pseudonymousSignUpAction, { contactChannel: "" });
   const router = useRouter();
   const signedUp = f.state?.ok === true;
   // The session cookie is new: refresh the server-rendered header (the codes stay on screen).

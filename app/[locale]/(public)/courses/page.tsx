@@ -58,7 +58,7 @@ export default async function CoursesPage({ params, searchParams }: Props) {
             <p className="text-sm text-neutral-700">{c.provider.name} · {te(`CourseTrack.${c.track}`)} · {te(`CourseFormat.${c.format}`)} · {te(`TeachingLanguage.${c.language}`)}</p>
             <p>{t("starts", { date: format.dateTime(c.startDate, { dateStyle: "medium" }) })} · {t("duration", { weeks: c.durationWeeks, hours: c.hoursPerWeek })} · {t("seatsLeft", { left: Math.max(0, c.seats - c.seatsHeld), seats: c.seats })}</p>
             {c.cities.length > 0 && <p>{t("cities")}: {c.cities.map((r) => te(`Region.${r}`)).join(", ")}</p>}
-            <p>{te(`Prerequisite.${c.prerequisite}`)}{c.hiringPledge ? ` · ${t("hiring")}` : ""}</p>
+            <p>{c.prerequisite === "NONE" ? t("noPrerequisites") : t("prerequisiteLine", { what: te(`Prerequisite.${c.prerequisite}`) })}{c.hiringPledge ? ` · ${t("hiring")}` : ""}</p>
           </li>
         ))}
       </ul>

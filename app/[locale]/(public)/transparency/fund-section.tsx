@@ -36,7 +36,7 @@ export function FundSection({ f, locale, t, te, dateOf, detail }: { f: FundRepor
 
       <h3>{t("funnelTitle")}</h3>
       <BarChart id={`funnel-${f.id}`} title={t("funnelChartTitle", { fund: f.name })} description={f.funnel.map((c, i) => `${stageName(i)}: ${people(c)}`).join("; ")}
-        bars={f.funnel.map((c, i) => ({ label: stageName(i), value: c.hidden ? null : c.count, display: people(c) }))} />
+        bars={f.funnel.map((c, i) => ({ label: stageName(i), value: c.hidden ? null : c.count, display: people(c) }))} hiddenLegend={t("legendHiddenBar")} />
       <div className="overflow-x-auto">
         <table>
           <caption className="text-left font-semibold">{t("funnelTableCaption")}</caption>
@@ -50,7 +50,7 @@ export function FundSection({ f, locale, t, te, dateOf, detail }: { f: FundRepor
           <h3>{t("weeksTitle")}</h3>
           <WeekChart id={`weeks-${f.id}`} title={t("weeksChartTitle", { fund: f.name })} format={(v) => String(v)}
             description={received.map((w) => `${w.week}: ${people(w.cell)}`).join("; ")}
-            points={received.map((w) => ({ week: w.week, value: w.cell.hidden ? null : w.cell.count }))} />
+            points={received.map((w) => ({ week: w.week, value: w.cell.hidden ? null : w.cell.count }))} hiddenLegend={t("legendHiddenWeek")} />
           {detail && (
             <div className="overflow-x-auto">
               <table>

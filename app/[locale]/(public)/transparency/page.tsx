@@ -8,6 +8,11 @@ import { transparencyReport, type FundReport } from "@/lib/transparency/queries"
 import { FundSection } from "./fund-section";
 import { ReceiptCheckForm } from "./receipt-check";
 
+// Reflow classes of the money table below 640 px: a card per row, each figure beside its column's name.
+const ROW = "max-sm:block max-sm:rounded max-sm:border max-sm:border-neutral-300 max-sm:p-2";
+const HEAD = "max-sm:block max-sm:border-0 max-sm:px-0";
+const CELL = "max-sm:flex max-sm:justify-between max-sm:gap-4 max-sm:border-0 max-sm:px-0 max-sm:py-1 max-sm:text-right max-sm:before:text-left max-sm:before:font-medium max-sm:before:content-[attr(data-label)]";
+
 export default async function TransparencyPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -23,32 +28,32 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
       {funds.length === 0 ? <p>{t("none")}</p> : (
         <section aria-labelledby="totals-h" className="space-y-2">
           <h2 id="totals-h">{t("totalsTitle")}</h2>
-          <div className="overflow-x-auto">
-            <table>
-              <thead><tr><th scope="col">{t("fund")}</th><th scope="col">{t("pledged")}</th><th scope="col">{t("received")}</th><th scope="col">{t("paid")}</th><th scope="col">{t("available")}</th></tr></thead>
-              <tbody>
-                {funds.map((f) => {
-                  const m = (v: number | null) => (v === null ? t("fewerThan5People") : formatMoney(v, f.currency, locale));
-                  return (
-                    <tr key={f.id}>
-                      <th scope="row"><a href={`#fund-${f.id}`}>{f.name}</a><br /><span className="font-normal text-neutral-700">{f.organisation}</span></th>
-                      <td>{m(f.pledged)}</td><td>{m(f.received)}</td><td>{m(f.paid)}</td><td>{m(f.available)}</td>
-                    </tr>
-                  );
-                })}
-                {currencies.map((c) => {
-                  const of = funds.filter((f) => f.currency === c);
-                  const sum = (pick: (f: FundReport) => number | null) => (of.some((f) => pick(f) === null) ? t("fewerThan5People") : formatMoney(of.reduce((s, f) => s + (pick(f) ?? 0), 0), c, locale));
-                  return (
-                    <tr key={c} className="font-semibold">
-                      <th scope="row">{t("totalIn", { currency: c })}</th>
-                      <td>{sum((f) => f.pledged)}</td><td>{sum((f) => f.received)}</td><td>{sum((f) => f.paid)}</td><td>{sum((f) => f.available)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          {/* On a phone each fund is a card of labelled figures (the table reflows; explicit roles keep it a
+              table for screen readers whatever its display); from 640 px it is an ordinary table. */}
+          <table role="table" className="max-sm:block">
+            <thead role="rowgroup" className="max-sm:sr-only"><tr role="row"><th role="columnheader" scope="col">{t("fund")}</th><th role="columnheader" scope="col">{t("pledged")}</th><th role="columnheader" scope="col">{t("received")}</th><th role="columnheader" scope="col">{t("paid")}</th><th role="columnheader" scope="col">{t("available")}</th></tr></thead>
+            <tbody role="rowgroup" className="max-sm:block max-sm:space-y-3">
+              {funds.map((f) => {
+                const m = (v: number | null) => (v === null ? t("fewerThan5People") : formatMoney(v, f.currency, locale));
+                return (
+                  <tr key={f.id} role="row" className={ROW}>
+                    <th role="rowheader" scope="row" className={HEAD}><a href={`#fund-${f.id}`}>{f.name}</a><br /><span className="font-normal text-neutral-700">{f.organisation}</span></th>
+                    <td role="cell" data-label={t("pledged")} className={CELL}>{m(f.pledged)}</td><td role="cell" data-label={t("received")} className={CELL}>{m(f.received)}</td><td role="cell" data-label={t("paid")} className={CELL}>{m(f.paid)}</td><td role="cell" data-label={t("available")} className={CELL}>{m(f.available)}</td>
+                  </tr>
+                );
+              })}
+              {currencies.map((c) => {
+                const of = funds.filter((f) => f.currency === c);
+                const sum = (pick: (f: FundReport) => number | null) => (of.some((f) => pick(f) === null) ? t("fewerThan5People") : formatMoney(of.reduce((s, f) => s + (pick(f) ?? 0), 0), c, locale));
+                return (
+                  <tr key={c} role="row" className={`font-semibold ${ROW}`}>
+                    <th role="rowheader" scope="row" className={HEAD}>{t("totalIn", { currency: c })}</th>
+                    <td role="cell" data-label={t("pledged")} className={CELL}>{sum((f) => f.pledged)}</td><td role="cell" data-label={t("received")} className={CELL}>{sum((f) => f.received)}</td><td role="cell" data-label={t("paid")} className={CELL}>{sum((f) => f.paid)}</td><td role="cell" data-label={t("available")} className={CELL}>{sum((f) => f.available)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </section>
       )}
 

@@ -28,8 +28,8 @@ export default async function FundPage({ params, searchParams }: Props) {
   if (!actor) return <AccessDenied />;
   const fund = await getManagedFund(actor, id);
   if (!fund) notFound();
-  const [format, t, tm, te, tv, access, awaiting] = await Promise.all([
-    getFormatter(), getTranslations("funds"), getTranslations("money"), getTranslations("enums"), getTranslations("validation"), accessLog(actor, { fundId: fund.id }), casesAwaitingPayout(actor, id),
+  const [format, t, tm, te, tv, ta, access, awaiting] = await Promise.all([
+    getFormatter(), getTranslations("funds"), getTranslations("money"), getTranslations("enums"), getTranslations("validation"), getTranslations("admin"), accessLog(actor, { fundId: fund.id, take: 10 }), casesAwaitingPayout(actor, id),
   ]);
   const [courses, blocked, confirmations] = await Promise.all([fundableCourses(actor, fund.id), can(rolesOf(actor), "application:overrule:org") ? blockedCases(actor, fund.id) : [], pendingConfirmations(actor, fund.id)]);
   const mayExportPersonal = can(rolesOf(actor), "application:export-personal:org");
@@ -198,7 +198,12 @@ export default async function FundPage({ params, searchParams }: Props) {
 
       <section className="space-y-2">
         <h2>{t("accessLog")}</h2>
-        {access.length === 0 ? <p>{t("accessEmpty")}</p> : <AccessLogTable rows={access} />}
+        {access.length === 0 ? <p>{t("accessEmpty")}</p> : (
+          <>
+            <p className="text-sm text-neutral-700">{ta("latestEntries", { count: 10 })} <Link href={`/funds/${fund.id}/access-log`}>{ta("seeAllAccess")}</Link></p>
+            <AccessLogTable rows={access} />
+          </>
+        )}
       </section>
     </article>
   );

@@ -52,6 +52,7 @@ export default async function CasePage({ params, searchParams }: Props) {
                   <strong>{formatMoney(p.amountMinor, p.fund.currency, locale)}</strong> · {te(`PayoutStatus.${p.status}`)}
                   {p.method ? ` · ${te(`PayoutMethod.${p.method}`)}` : ""}{p.sentAt ? ` · ${t("sentOn", { date: format.dateTime(p.sentAt, { dateStyle: "medium" }) })}` : ""}
                 </p>
+                <p className="text-sm text-neutral-800">{t(`payoutStatusHelp.${p.status}`)}</p>
                 {p.status === "SENT" && <ApplicantPayoutForms payoutId={p.id} keys={{ confirm: crypto.randomUUID(), report: crypto.randomUUID() }} />}
                 {p.receiptToken && (
                   <div className="space-y-1">

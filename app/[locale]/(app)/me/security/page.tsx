@@ -83,12 +83,20 @@ export default async function SecurityPage({ params, searchParams }: Props) {
         {sp.deviceSignedOut === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("deviceSignedOut")}</p>}
         <p className="text-sm text-neutral-700">{t("devicesLead")}</p>
         <ul className="space-y-2">
-          {devices.map((d) => (
-            <li key={d.id} className="flex flex-wrap items-center gap-3 rounded border border-neutral-200 p-2">
-              <span>{d.device} · {t("deviceSince", { since: format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" }), seen: format.dateTime(d.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
-              {d.current ? <strong>{t("thisDevice")}</strong> : <SignOutDeviceForm sessionId={d.id} label={t("signOutDevice", { device: d.device })} />}
-            </li>
-          ))}
+          {devices.map((d) => {
+            const since = format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" });
+            return (
+              <li key={d.id} className={`flex flex-wrap items-center gap-3 rounded border p-2 ${d.current ? "border-green-700 bg-green-50" : "border-neutral-200"}`}>
+                <span>
+                  <strong>{t("deviceName", { device: d.device, tag: d.tag })}</strong>
+                  {d.current && <> · <strong>{t("thisDevice")}</strong></>}
+                  <br />
+                  <span className="text-sm">{t("deviceSince", { since, seen: format.dateTime(d.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                </span>
+                {!d.current && <SignOutDeviceForm sessionId={d.id} label={t("signOutDeviceSince", { device: d.device, tag: d.tag, since })} />}
+              </li>
+            );
+          })}
         </ul>
       </section>
     </article>
