@@ -65,5 +65,7 @@ export async function eraseCaseData(tx: Tx, applicationId: string, extra: Prisma
   await tx.applicationStatusChange.updateMany({ where: { applicationId }, data: { reason: null } });
   await tx.revealRequest.updateMany({ where: { applicationId }, data: { reason: "" } });
   await tx.review.updateMany({ where: { applicationId }, data: { reason: null, overruleReason: null } });
+  // The keyed hash of the bank account would let whoever holds the key test account numbers against it.
+  await tx.payout.updateMany({ where: { applicationId }, data: { cancelReason: null, detailsIndex: null } });
   await destroyCaseKey(tx, applicationId);
 }

@@ -50,7 +50,7 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   await loadCaseKeys(db(), [c.id]);
   // The history also shows each vote and withdrawal (who: "you" or "a reviewer"; the amount voted).
   const ballotEvents = await db().auditEvent.findMany({
-    where: { entityType: "Application", entityId: c.id, action: { in: ["review.vote_approve", "review.vote_reject", "review.withdraw_vote"] } },
+    where: { entityType: "Application", entityId: c.id, action: { in: ["review.vote_approve", "review.vote_reject", "review.withdraw_vote", "review.declare_conflict"] } },
     orderBy: { seq: "asc" },
     select: { seq: true, action: true, actorId: true, createdAt: true, data: true },
   });
@@ -60,9 +60,12 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
     ...rest,
     // Staff reasons are sealed under the case's key: erased with its data (lib/crypto/case-text.ts).
     statusChanges: c.statusChanges.map((s) => ({ ...s, reason: openCaseText(c.id, s.reason) })),
-    ballotEvents: ballotEvents.map((e) => {
+    // A conflict declared over one's own vote shows as that vote's withdrawal; other conflicts are not ballots.
+    ballotEvents: ballotEvents.flatMap((e) => {
       const d = (e.data ?? {}) as { amountMinor?: number | null; withdrawn?: string | null };
-      return { id: e.seq.toString(), action: e.action.slice("review.".length) as "vote_approve" | "vote_reject" | "withdraw_vote", mine: e.actorId === actor.userId, createdAt: e.createdAt, amountMinor: d.amountMinor ?? null, withdrawn: d.withdrawn ?? null };
+      if (e.action === "review.declare_conflict" && !d.withdrawn) return [];
+      const action = (e.action === "review.declare_conflict" ? "withdraw_vote" : e.action.slice("review.".length)) as "vote_approve" | "vote_reject" | "withdraw_vote";
+      return [{ id: e.seq.toString(), action, mine: e.actorId === actor.userId, createdAt: e.createdAt, amountMinor: d.amountMinor ?? null, withdrawn: d.withdrawn ?? null }];
     }),
     statement: statementEnc ? decrypt(statementEnc, `Application.statement:${c.id}`) : "",
     messages: c.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),

@@ -162,7 +162,9 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     const identityIndex = input.legalName && input.birthDate ? blindIndex(key, `identity:${normaliseIdentity(input.legalName, input.birthDate)}`) : null;
     const referenceCode = generateReferenceCode();
     const submissionKey = String(raw.submissionKey);
-    // A match with another person's case flags both for reviewers (never an automatic rejection).
+    // A match with another person's case of the organisation flags this (the newer) case for reviewers, never
+    // an automatic rejection. The older case is not touched: flagging it would show a planted reviewer, who
+    // submits a case with a target's phone, which case is the target's (ADR 0026, amendment).
     const matches = otherCasesMatching(phoneIndex, identityIndex, actor.userId, applicationId, app.fundId);
     const notLocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)`;
     // Every state change is audited in the same transaction (here: the same statement) — see
@@ -190,10 +192,6 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
           AND COALESCE((SELECT "count" FROM hit), 0) <= ${LIMITS.submissionAccount.max}
           AND (EXISTS (SELECT 1 FROM k) OR EXISTS (SELECT 1 FROM "DataKey" WHERE id = ${keyId} AND "wrappedKey" IS NOT NULL))
         RETURNING id, "fundId"
-      ), d AS (
-        UPDATE "Application" SET "isDuplicateFlagged" = true, "updatedAt" = now()
-        WHERE id IN (SELECT id FROM m) AND EXISTS (SELECT 1 FROM a)
-        RETURNING id
       ), h AS (
         INSERT INTO "ApplicationStatusChange" (id, "applicationId", "fromStatus", "toStatus", "actorId", "createdAt", "updatedAt")
         SELECT ${crypto.randomUUID()}, a.id, 'DRAFT', 'SUBMITTED', ${actor.userId}, now(), now() FROM a
@@ -201,7 +199,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       ), e AS (
         INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", data, "createdAt", "updatedAt")
         SELECT ${crypto.randomUUID()}, ${actor.userId}, 'application.submitted', 'Application', a.id,
-               jsonb_build_object('fundId', a."fundId", 'amountMinor', ${input.amount ?? null}::int, 'duplicateMatches', (SELECT count(*) FROM d)),
+               jsonb_build_object('fundId', a."fundId", 'amountMinor', ${input.amount ?? null}::int, 'duplicateMatches', (SELECT count(*) FROM m)),
                now(), now()
         FROM a
         RETURNING id

@@ -85,6 +85,16 @@ describe("a password chosen before the email was confirmed", () => {
   });
 });
 
+describe("the owner of an address someone keeps guessing at", () => {
+  it("still chooses a new password while the address's sign-in is paused", async () => {
+    const email = await registered(ATTACKER_PW);
+    await openLink(email);
+    for (let i = 0; i < 6; i++) await signIn(email, `guess ${i}`).catch(() => undefined); // anyone can do this
+    const owner = await db().user.findUniqueOrThrow({ where: { email } });
+    expect(await setPassword(await actorFor(owner.id), { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW })).toEqual({ outcome: "changed" });
+  });
+});
+
 describe("the migration that flags accounts created before the fix", () => {
   it("makes the sign-up password of an existing email account pending and ends its sessions, and leaves other accounts alone", async () => {
     const sql = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261201201948_password_pending/migration.sql"), "utf8");

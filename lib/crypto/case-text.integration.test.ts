@@ -36,7 +36,7 @@ async function dump(): Promise<string> {
   const rows = await db().$queryRawUnsafe<{ t: string }[]>(`
     SELECT row_to_json(x)::text AS t FROM "Review" x UNION ALL SELECT row_to_json(x)::text FROM "ApplicationStatusChange" x
     UNION ALL SELECT row_to_json(x)::text FROM "RevealRequest" x UNION ALL SELECT row_to_json(x)::text FROM "AuditEvent" x
-    UNION ALL SELECT row_to_json(x)::text FROM "BulkOperation" x`);
+    UNION ALL SELECT row_to_json(x)::text FROM "BulkOperation" x UNION ALL SELECT row_to_json(x)::text FROM "Payout" x`);
   return rows.map((r) => r.t).join("\n");
 }
 
@@ -102,5 +102,24 @@ describe("staff texts written before sealing", () => {
     const history = (await getCaseForReviewer(r1, kept.applicationId))!.statusChanges.map((s) => s.reason);
     expect(history).toContain(`${C}-legacy ${kept.applicationId}`);
     expect(await sealLegacyCaseTexts()).toBe(0);
+  });
+});
+
+describe("a payout's cancellation reason", () => {
+  it("is sealed, read by fund managers, and gone with the case's data together with the bank account's keyed hash", async () => {
+    const { requestPayout, payoutStep } = await import("@/lib/payouts/payouts");
+    const { managerPayouts } = await import("@/lib/payouts/queries");
+    const c = await submitted();
+    await act(r1, c.applicationId, "shortlist");
+    await act(r1, c.applicationId, "verify", { items: [] });
+    await act(r1, c.applicationId, "vote_approve", { amount: "300" });
+    await act(r2, c.applicationId, "vote_approve", { amount: "300" });
+    const { payoutId } = await requestPayout(fm, { applicationId: c.applicationId, amount: "300", method: "BANK_TRANSFER", details: "BY11 TEST 0000 1111", idempotencyKey: crypto.randomUUID() });
+    await payoutStep(fm, { payoutId, action: "cancel", method: "", reason: `${C}-payout recipient detained`, idempotencyKey: crypto.randomUUID() });
+    expect(await dump()).not.toContain(`${C}-payout`);
+    expect((await managerPayouts(fm)).find((p) => p.id === payoutId)?.cancelReason).toBe(`${C}-payout recipient detained`);
+    await deleteApplicationData(c.a, c.applicationId);
+    const row = await db().payout.findUniqueOrThrow({ where: { id: payoutId } });
+    expect([row.cancelReason, row.detailsIndex]).toEqual([null, null]);
   });
 });

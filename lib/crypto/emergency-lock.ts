@@ -60,10 +60,15 @@ export async function lockDeployment(actor: Actor, otp: string | undefined): Pro
     const batch = await db().$queryRaw<{ id: string; wrappedKey: string; masterKeyId: string }[]>`
       SELECT id, "wrappedKey", "masterKeyId" FROM "DataKey" WHERE "wrappedKey" IS NOT NULL AND "masterKeyId" <> ${LOCKED_MASTER_ID} LIMIT ${BATCH}`;
     if (batch.length === 0) break;
-    for (const r of batch) {
-      const outer = encryptBytes(lockRing(key), Buffer.from(`${r.masterKeyId}:${r.wrappedKey}`, "utf8"), ctx(r.id)).toString("base64");
-      keys += await db().$executeRaw`UPDATE "DataKey" SET "wrappedKey" = ${outer}, "masterKeyId" = ${LOCKED_MASTER_ID}, "updatedAt" = now() WHERE id = ${r.id} AND "masterKeyId" = ${r.masterKeyId}`;
-    }
+    // One statement per batch: locking thousands of cases takes seconds, not minutes, so the response with
+    // the unlock code is not lost to a proxy's timeout while a raid is under way.
+    const ids = batch.map((r) => r.id);
+    const outers = batch.map((r) => encryptBytes(lockRing(key), Buffer.from(`${r.masterKeyId}:${r.wrappedKey}`, "utf8"), ctx(r.id)).toString("base64"));
+    const masters = batch.map((r) => r.masterKeyId);
+    keys += await db().$executeRaw`
+      UPDATE "DataKey" d SET "wrappedKey" = v.sealed, "masterKeyId" = ${LOCKED_MASTER_ID}, "updatedAt" = now()
+      FROM unnest(${ids}::text[], ${outers}::text[], ${masters}::text[]) AS v(id, sealed, master)
+      WHERE d.id = v.id AND d."masterKeyId" = v.master`;
   }
   logger.warn({ event: "lock.done", keys }, "deployment locked");
   return { unlockCode: key.toString("base64url"), keys };

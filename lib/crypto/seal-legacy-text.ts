@@ -15,6 +15,7 @@ const COLUMNS = [
   { table: "Review", column: "overruleReason", caseOf: `"applicationId"` },
   { table: "ApplicationStatusChange", column: "reason", caseOf: `"applicationId"` },
   { table: "RevealRequest", column: "reason", caseOf: `"applicationId"` },
+  { table: "Payout", column: "cancelReason", caseOf: `"applicationId"` },
 ] as const;
 
 export async function sealLegacyCaseTexts(): Promise<number> {

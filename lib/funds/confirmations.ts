@@ -11,6 +11,9 @@ import { AppError } from "@/lib/errors";
 import { bookReceipt, lockManagedPledge } from "@/lib/funds/pledges";
 import type { GuardedSettings } from "@/lib/funds/rules";
 
+/** How long a request to weaken a fund's settings may be confirmed. */
+export const SETTINGS_REQUEST_DAYS = 7;
+
 export async function decideConfirmation(actor: Actor, input: { requestId: string; decision: "confirm" | "refuse" }): Promise<{ fundId: string; status: "CONFIRMED" | "REFUSED" }> {
   assertCan(actor, "fund:manage:org");
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
@@ -32,6 +35,13 @@ export async function decideConfirmation(actor: Actor, input: { requestId: strin
       await bookReceipt(tx, p, r.amountMinor!, actor.userId, `receipt:confirmation:${r.id}`, { requestId: r.id, recordedBy: r.requestedById });
     }
     if (status === "CONFIRMED" && r.kind === "FUND_SETTINGS") {
+      // Only a fresh request: one older than a week, or made before the settings changed again, is not
+      // confirmed (a manager appointed later must not apply someone's forgotten weakening, nor undo a
+      // stricter change made since). Refusing it stays possible.
+      const fund = await tx.fund.findUniqueOrThrow({ where: { id: r.fundId }, select: { updatedAt: true } });
+      if (Date.now() - r.createdAt.getTime() > SETTINGS_REQUEST_DAYS * 86_400_000 || fund.updatedAt > r.createdAt) {
+        throw new AppError("INVALID_STATE", "stale request", undefined, "money.confirmationStale");
+      }
       const held = (r.settings ?? {}) as Partial<GuardedSettings>;
       await tx.fund.update({ where: { id: r.fundId }, data: held });
     }

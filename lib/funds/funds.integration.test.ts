@@ -12,6 +12,8 @@ import { key, moneyWorld, type MoneyWorld } from "@/lib/testing/money";
 let w: MoneyWorld;
 beforeAll(async () => {
   w = await moneyWorld();
+  // These tests record many receipts by one manager: the second-manager rule is tested on its own fund below.
+  await db().fund.update({ where: { id: w.fundId }, data: { receiptConfirmationAboveMinor: 100_000_000 } });
 });
 
 const fundForm = (over: Record<string, unknown> = {}) =>
@@ -45,6 +47,12 @@ describe("funds", () => {
 });
 
 describe("what one fund manager may not do alone", () => {
+  // Its own fund: receipts booked alone count together over 30 days, so they must not mix with other tests'.
+  let w: MoneyWorld;
+  beforeAll(async () => {
+    w = await moneyWorld();
+  });
+  const pledgeForm = (over: Record<string, unknown> = {}) => PledgeSchema.parse({ fundId: w.fundId, donorName: "Company A", amount: "1000", currency: "USD", idempotencyKey: key(), ...over });
   const received = async (fundId: string) => bucketFigures(await db().ledgerEntry.findMany({ where: { fundId }, select: { kind: true, amountMinor: true, purpose: true } })).get("ANY")?.received ?? 0;
 
   it("a receipt above the threshold counts only once another fund manager confirms it; never the one who recorded it", async () => {
@@ -76,8 +84,21 @@ describe("what one fund manager may not do alone", () => {
     expect(actions).toEqual(expect.arrayContaining(["confirmation.requested", "confirmation.confirmed", "pledge.received", "confirmation.refused"]));
   });
 
+  it("cannot be got around by splitting a large sum into small receipts or small pledges", async () => {
+    const fresh = await moneyWorld();
+    const small = async () => {
+      const { pledgeId } = await recordPledge(fresh.fm1, PledgeSchema.parse({ fundId: fresh.fundId, donorName: "Anonymous donor", amount: "600", currency: "USD", idempotencyKey: key() }));
+      return (await recordReceipt(fresh.fm1, { pledgeId, amount: "600", currency: "USD", idempotencyKey: key() })).status;
+    };
+    expect(await small()).toBe("RECEIVED"); // 600 of the 1,000 one person may book alone in 30 days
+    expect(await small()).toBe("WAITING_FOR_CONFIRMATION"); // 1,200 > 1,000
+    expect(await small()).toBe("WAITING_FOR_CONFIRMATION");
+    const ledger = await db().ledgerEntry.aggregate({ where: { fundId: fresh.fundId, kind: "RECEIPT" }, _sum: { amountMinor: true } });
+    expect(ledger._sum.amountMinor).toBe(60_000);
+  });
+
   it("fewer required approvals, reveals without a second reviewer or a higher threshold wait for another fund manager; stricter ones apply at once", async () => {
-    const { fundId, waiting } = await saveFund(w.fm1, fundForm({ requiredApprovals: "1" }));
+    const { fundId, waiting } = await saveFund(w.fm1, fundForm({ organisationId: w.orgId, requiredApprovals: "1" }));
     expect(waiting).toEqual(["requiredApprovals"]);
     expect((await db().fund.findUniqueOrThrow({ where: { id: fundId } })).requiredApprovals).toBe(2); // created with four eyes
     const [asked] = await pendingConfirmations(w.fm1, fundId);
@@ -87,13 +108,16 @@ describe("what one fund manager may not do alone", () => {
     expect((await db().fund.findUniqueOrThrow({ where: { id: fundId } })).requiredApprovals).toBe(1);
 
     // Stricter: at once. Weaker again (reveal alone, threshold up, approvals down): held, the rest applies.
-    expect((await saveFund(w.fm1, fundForm({ fundId, requiredApprovals: "3", revealNeedsSecondReviewer: "on", receiptThreshold: "0", name: "Renamed fund" }))).waiting).toEqual([]);
+    expect((await saveFund(w.fm1, fundForm({ organisationId: w.orgId, fundId, requiredApprovals: "3", revealNeedsSecondReviewer: "on", receiptThreshold: "0", name: "Renamed fund" }))).waiting).toEqual([]);
     let fund = await db().fund.findUniqueOrThrow({ where: { id: fundId } });
     expect([fund.requiredApprovals, fund.revealNeedsSecondReviewer, fund.receiptConfirmationAboveMinor, fund.name]).toEqual([3, true, 0, "Renamed fund"]);
-    expect((await saveFund(w.fm1, fundForm({ fundId, requiredApprovals: "2", receiptThreshold: "1000000", cap: "9000" }))).waiting.sort()).toEqual(["receiptConfirmationAboveMinor", "requiredApprovals", "revealNeedsSecondReviewer"]);
+    expect((await saveFund(w.fm1, fundForm({ organisationId: w.orgId, fundId, requiredApprovals: "2", receiptThreshold: "1000000", cap: "9000" }))).waiting.sort()).toEqual(["receiptConfirmationAboveMinor", "requiredApprovals", "revealNeedsSecondReviewer"]);
     fund = await db().fund.findUniqueOrThrow({ where: { id: fundId } });
     expect([fund.requiredApprovals, fund.revealNeedsSecondReviewer, fund.receiptConfirmationAboveMinor, fund.perApplicantCapMinor]).toEqual([3, true, 0, 900_000]);
     const [held] = (await pendingConfirmations(w.fm2, fundId)).filter((r) => r.kind === "FUND_SETTINGS");
+    // A later save makes the request stale: it can no longer be confirmed (nor can a request older than a week).
+    await saveFund(w.fm1, fundForm({ organisationId: w.orgId, fundId, requiredApprovals: "3", revealNeedsSecondReviewer: "on", receiptThreshold: "0", cap: "9500" }));
+    await expect(decideConfirmation(w.fm2, { requestId: held!.id, decision: "confirm" })).rejects.toMatchObject({ messageKey: "money.confirmationStale" });
     await decideConfirmation(w.fm2, { requestId: held!.id, decision: "refuse" });
     fund = await db().fund.findUniqueOrThrow({ where: { id: fundId } });
     expect([fund.requiredApprovals, fund.revealNeedsSecondReviewer, fund.receiptConfirmationAboveMinor]).toEqual([3, true, 0]);

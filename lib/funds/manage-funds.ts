@@ -1,6 +1,7 @@
 // A fund manager creates and edits the funds of their organisations. Settings only: money moves through
 // pledges, receipts and payouts. Every change is audited in the same transaction. A change that weakens a
-// control (fewer required approvals, reveals without a second reviewer, a higher receipt threshold) is not
+// control (fewer required approvals, reveals without a second reviewer, a higher receipt threshold, a longer
+// retention of closed cases' personal data) is not
 // applied: it waits for another fund manager's confirmation (lib/funds/confirmations.ts, ADR 0028).
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -49,8 +50,8 @@ export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId
   const { receiptThreshold, ...data } = settings(input);
   return db().$transaction(async (tx) => {
     const rows = input.fundId
-      ? await tx.$queryRaw<{ id: string; currency: string; organisationId: string; requiredApprovals: number; revealNeedsSecondReviewer: boolean; receiptConfirmationAboveMinor: number }[]>`
-          SELECT id, currency, "organisationId", "requiredApprovals", "revealNeedsSecondReviewer", "receiptConfirmationAboveMinor" FROM "Fund" WHERE id = ${input.fundId} AND "organisationId" = ANY(${orgs}) FOR UPDATE`
+      ? await tx.$queryRaw<{ id: string; currency: string; organisationId: string; requiredApprovals: number; revealNeedsSecondReviewer: boolean; receiptConfirmationAboveMinor: number; retentionMonths: number }[]>`
+          SELECT id, currency, "organisationId", "requiredApprovals", "revealNeedsSecondReviewer", "receiptConfirmationAboveMinor", "retentionMonths" FROM "Fund" WHERE id = ${input.fundId} AND "organisationId" = ANY(${orgs}) FOR UPDATE`
       : [];
     const current = rows[0] ?? null;
     if (input.fundId && !current) throw new AppError("NOT_FOUND", "fund not found");
@@ -58,6 +59,7 @@ export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId
       requiredApprovals: data.requiredApprovals,
       revealNeedsSecondReviewer: data.revealNeedsSecondReviewer,
       receiptConfirmationAboveMinor: receiptThreshold ?? current?.receiptConfirmationAboveMinor ?? DEFAULT_RECEIPT_THRESHOLD_MINOR,
+      retentionMonths: data.retentionMonths,
     };
     const { now, held } = splitGuardedChange(current, asked);
     const applied = { ...data, ...now };
@@ -80,7 +82,7 @@ export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId
     }
     const waiting = Object.keys(held);
     if (waiting.length > 0) {
-      const r = await tx.confirmationRequest.create({ data: { fundId, kind: "FUND_SETTINGS", settings: held as Prisma.InputJsonValue, requestedById: actor.userId }, select: { id: true } });
+      const r = await tx.confirmationRequest.create({ data: { fundId, kind: "FUND_SETTINGS", settings: held as Prisma.InputJsonValue, requestedById: actor.userId, createdAt: new Date() }, select: { id: true } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: "confirmation.requested", entityType: "Fund", entityId: fundId, data: { requestId: r.id, kind: "FUND_SETTINGS", settings: waiting } });
     }
     return { fundId, waiting };

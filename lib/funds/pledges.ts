@@ -12,7 +12,7 @@ import type { PledgeInput, ReceiptInput } from "@/lib/funds/schemas";
 import { once } from "@/lib/money/idempotency";
 import { pledgeStatus } from "@/lib/money/ledger";
 import { parseMoneyInput } from "@/lib/money/money";
-import { receiptNeedsConfirmation } from "@/lib/funds/rules";
+import { RECEIPT_WINDOW_DAYS, receiptNeedsConfirmation } from "@/lib/funds/rules";
 
 function amountIn(typed: string, typedCurrency: string, currency: string): number {
   if (typedCurrency !== currency) throw new AppError("INVALID_INPUT", "wrong currency", { currency: ["wrong_currency"] }, "money.wrongCurrency", { currency });
@@ -91,7 +91,14 @@ export async function recordReceipt(actor: Actor, input: ReceiptInput): Promise<
       if (amountMinor > outstanding) {
         throw new AppError("INVALID_INPUT", "over outstanding", { amount: ["amount_over_limit"] }, "money.overOutstanding", { amount: { minor: outstanding, currency: p.currency } });
       }
-      if (receiptNeedsConfirmation(amountMinor, p.threshold)) {
+      // The fund's row is locked so that two receipts at once cannot both pass under the threshold; what the
+      // fund booked without a second person recently counts with this one (ledger keys tell them apart).
+      await tx.$queryRaw`SELECT id FROM "Fund" WHERE id = ${p.fundId} FOR UPDATE`;
+      const alone = await tx.ledgerEntry.aggregate({
+        where: { fundId: p.fundId, kind: "RECEIPT", createdAt: { gt: new Date(Date.now() - RECEIPT_WINDOW_DAYS * 86_400_000) }, NOT: { idempotencyKey: { startsWith: "receipt:confirmation:" } } },
+        _sum: { amountMinor: true },
+      });
+      if (receiptNeedsConfirmation(amountMinor, p.threshold, alone._sum.amountMinor ?? 0)) {
         const r = await tx.confirmationRequest.create({ data: { fundId: p.fundId, kind: "RECEIPT", pledgeId: p.id, amountMinor, requestedById: actor.userId }, select: { id: true } });
         await recordAuditEvent(tx, { actorId: actor.userId, action: "confirmation.requested", entityType: "Pledge", entityId: p.id, data: { requestId: r.id, kind: "RECEIPT", fundId: p.fundId, amountMinor } });
         return { pledgeId: p.id, status: "WAITING_FOR_CONFIRMATION" };

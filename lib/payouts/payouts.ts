@@ -2,6 +2,7 @@
 // with its ledger entries and audit event, behind the caller's idempotency key. The fund's balance rows
 // are locked before money is committed, and the database's CHECK refuses an overspend even so.
 import "server-only";
+import { sealCaseText } from "@/lib/crypto/case-text";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
@@ -195,7 +196,8 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
         case "cancel":
         case "investigate":
           if (!input.reason) throw new AppError("INVALID_INPUT", "reason", { reason: ["required"] });
-          if (input.action === "cancel") data.cancelReason = input.reason;
+          // Why it was cancelled ("recipient detained") is about a person: sealed under the case's key.
+          if (input.action === "cancel") data.cancelReason = await sealCaseText(tx, p.applicationId, input.reason);
           break;
       }
       await tx.payout.update({ where: { id: p.id }, data });

@@ -1,6 +1,7 @@
 // Reads of payouts: the fund manager's list (their organisations' funds) and the applicant's own
 // payouts with their receipt tokens. Details are decrypted only for managers of the fund.
 import "server-only";
+import { openCaseText } from "@/lib/crypto/case-text";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { PayoutStatus } from "@/lib/db/generated/enums";
@@ -23,7 +24,7 @@ export async function managerPayouts(actor: Actor, status?: PayoutStatus) {
     },
   });
   await loadCaseKeys(db(), rows.map((r) => r.application.id));
-  return rows.map(({ detailsEnc, ...p }) => ({ ...p, details: payoutDetails(p.id, detailsEnc) }));
+  return rows.map(({ detailsEnc, ...p }) => ({ ...p, cancelReason: openCaseText(p.application.id, p.cancelReason), details: payoutDetails(p.id, detailsEnc) }));
 }
 
 /** Approved cases of the manager's funds that still have an amount not covered by live payouts. */

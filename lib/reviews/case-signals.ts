@@ -36,7 +36,8 @@ export async function caseSignals(actor: Actor, applicationId: string): Promise<
   const details = [...new Set(app.payouts.map((p) => p.detailsIndex!))];
   const visible = reviewerCaseWhere(actor);
   const others = { ...visible, id: { not: app.id } };
-  const [dups, shared, accountCases, rejectedBefore, p95] = await Promise.all([
+  const [revealed, dups, shared, accountCases, rejectedBefore, p95] = await Promise.all([
+    db().auditEvent.findFirst({ where: { entityType: "Application", entityId: app.id, action: "identity.revealed", actorId: actor.userId }, select: { seq: true } }),
     indexes.length ? db().application.findMany({ where: { AND: [others, { OR: indexes }] }, select: { referenceCode: true }, take: 10 }) : [],
     details.length ? db().payout.findMany({ where: { detailsIndex: { in: details }, application: others }, distinct: ["applicationId"], select: { application: { select: { referenceCode: true } } }, take: 10 }) : [],
     // Counted up to a cap: the signal needs "several", and one account's history must not slow the page.
@@ -46,6 +47,7 @@ export async function caseSignals(actor: Actor, applicationId: string): Promise<
   ]);
   return signalsFrom({
     duplicateRefs: dups.map((d) => d.referenceCode ?? "—"),
+    duplicateRefsShown: !!revealed,
     sharedPayoutRefs: shared.map((s) => s.application.referenceCode ?? "—"),
     accountCases,
     rejectedBefore,

@@ -42,6 +42,10 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
         : new AppError("CONFLICT", "already voted", undefined, "review.alreadyVotedReject");
     }
     if (refusal === "no_vote") throw new AppError("INVALID_STATE", "no vote", undefined, "review.noVoteToWithdraw");
+    // Whoever ruled on a rejection of this case (a fund manager who is also a reviewer) does not vote on it too.
+    if ((input.action === "vote_approve" || input.action === "vote_reject") && app.reviews.some((r) => r.overruledById === actor.userId)) {
+      throw new AppError("FORBIDDEN", "ruled on this case", undefined, "review.votedAfterRuling");
+    }
 
     let to: ApplicationStatus | null = moveOf(input.action);
     const data: Record<string, unknown> = {};
@@ -76,14 +80,17 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
         if (!amount) throw new AppError("INVALID_INPUT", "amount", { amount: ["amount_format"] });
         if (amount > app.fund.perApplicantCapMinor) throw new AppError("INVALID_INPUT", "over cap", { amount: ["amount_over_cap"] });
       }
+      // A new ballot of this reviewer starts clean: a ruling on their earlier rejection does not carry over.
+      const fresh = { overruledAt: null, overruledById: null, overruleReason: null };
       const ballot = input.action === "declare_conflict"
-        ? { conflictDeclared: true, vote: null, approvedAmountMinor: null, reason }
+        ? { conflictDeclared: true, vote: null, approvedAmountMinor: null, reason, ...fresh }
         : input.action === "withdraw_vote"
-          ? { vote: null, approvedAmountMinor: null, reason }
-          : { vote: input.action === "vote_approve" ? ("APPROVE" as const) : ("REJECT" as const), approvedAmountMinor: amount, reason };
+          ? { vote: null, approvedAmountMinor: null, reason, ...fresh }
+          : { vote: input.action === "vote_approve" ? ("APPROVE" as const) : ("REJECT" as const), approvedAmountMinor: amount, reason, ...fresh };
       // The history shows each vote and withdrawal with its amount (lib/reviews/case-history.ts).
       if (input.action === "vote_approve") ballotData.amountMinor = amount;
-      if (input.action === "withdraw_vote") Object.assign(ballotData, { withdrawn: mine!.vote, amountMinor: mine!.approvedAmountMinor });
+      // Withdrawing, or declaring a conflict over one's own vote, takes the vote back: recorded as such.
+      if ((input.action === "withdraw_vote" || input.action === "declare_conflict") && mine?.vote) Object.assign(ballotData, { withdrawn: mine.vote, amountMinor: mine.approvedAmountMinor });
       await tx.review.upsert({
         where: { applicationId_reviewerId: { applicationId: app.id, reviewerId: actor.userId } },
         create: { applicationId: app.id, reviewerId: actor.userId, ...ballot },

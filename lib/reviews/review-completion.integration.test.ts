@@ -114,6 +114,20 @@ describe("a fund manager rules on a rejection", () => {
     expect(await db().auditEvent.count({ where: { entityId: applicationId, action: "review.rejection_overruled" } })).toBe(1);
   });
 
+  it("whoever overruled a rejection does not vote on the case too, and a rejection cast again after a withdrawal blocks again", async () => {
+    const { applicationId } = await verified();
+    const fmReviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }, { role: "FUND_MANAGER", organisationId: orgId }] })).id);
+    await act(r2, applicationId, "vote_reject", { reason: "Evidence looks thin" });
+    await ruleOnRejection(fmReviewer, applicationId, "overrule", "Order seen in person by the coordinator");
+    await expect(act(fmReviewer, applicationId, "vote_approve", { amount: "1000" })).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "review.votedAfterRuling" });
+    await act(r2, applicationId, "withdraw_vote");
+    await act(r2, applicationId, "vote_reject", { reason: "Now the order is missing" });
+    expect((await blockedCases(fm, fundId)).map((b) => b.id)).toContain(applicationId); // not "already overruled"
+    await act(r1, applicationId, "vote_approve", { amount: "1000" });
+    await act(r3, applicationId, "vote_approve", { amount: "1000" });
+    expect((await row(applicationId)).status).toBe("VERIFIED");
+  });
+
   it("uphold rejects the case; nobody rules on a case they voted on; an unblocked case has nothing to rule", async () => {
     const { applicationId } = await verified();
     const fmReviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }, { role: "FUND_MANAGER", organisationId: orgId }] })).id);
@@ -224,8 +238,12 @@ describe("fraud signals", () => {
     const third = await submitted({ applicant, phone: "+375295550011" });
     const otherPerson = await submitted({ phone: "+375 29 555 00 11" });
     const signals = (await caseSignals(r1, third.applicationId)).map((s) => s.key);
-    expect(signals).toEqual(expect.arrayContaining(["duplicate_identity", "many_cases_one_account", "rejected_before"]));
-    expect((await caseSignals(r1, otherPerson.applicationId)).map((s) => s.key)).toContain("duplicate_identity");
+    expect(signals).toEqual(expect.arrayContaining(["duplicate_identity_hidden", "many_cases_one_account", "rejected_before"]));
+    // Which case matches is named only once the reviewer revealed this case's identity, with a reason.
+    const hidden = (await caseSignals(r1, otherPerson.applicationId)).find((s) => s.key === "duplicate_identity_hidden");
+    expect(hidden?.values).toEqual({ count: 2 });
+    await revealIdentity(r1, otherPerson.applicationId, "To check the duplicate against the phone");
+    expect((await caseSignals(r1, otherPerson.applicationId)).find((s) => s.key === "duplicate_identity")?.values.count).toBe(2);
     // The same bank account on two approved cases.
     const fmA = await as("FUND_MANAGER");
     const a1 = await verified();
@@ -277,10 +295,12 @@ describe("fraud signals stay inside what the reviewer may see", () => {
 
     // Inside the organisation the same phone is a signal, but not through a case the reviewer declared a conflict on.
     const samePerson = await submitted({ phone });
+    await revealIdentity(r3, samePerson.applicationId, "To check the duplicate against the phone");
     expect((await caseSignals(r3, samePerson.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs).toBe((await row(here.applicationId)).referenceCode);
     expect((await row(samePerson.applicationId)).isDuplicateFlagged).toBe(true);
     const third = await submitted({ phone });
     await act(r3, samePerson.applicationId, "declare_conflict", { reason: "I know this person" });
+    await revealIdentity(r3, third.applicationId, "To check the duplicate against the phone");
     const refs = String((await caseSignals(r3, third.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs);
     expect(refs).toContain(String((await row(here.applicationId)).referenceCode));
     expect(refs).not.toContain(String((await row(samePerson.applicationId)).referenceCode));

@@ -5,6 +5,8 @@
 export type SignalFacts = {
   /** Other cases whose blind index (phone, or legal name + birth date) matches this one's. */
   duplicateRefs: string[];
+  /** Whether the reviewer may see which cases those are (only after revealing this case's identity). */
+  duplicateRefsShown?: boolean;
   /** Other cases paid, or to be paid, to the same payout details (keyed hash, never decrypted). */
   sharedPayoutRefs: string[];
   /** Submitted cases of this applicant's account, this one included, across funds. */
@@ -16,7 +18,7 @@ export type SignalFacts = {
   fundP95Minor: number | null;
 };
 
-export type SignalKey = "duplicate_identity" | "shared_payout_details" | "many_cases_one_account" | "rejected_before" | "amount_above_usual";
+export type SignalKey = "duplicate_identity" | "duplicate_identity_hidden" | "shared_payout_details" | "many_cases_one_account" | "rejected_before" | "amount_above_usual";
 export type Signal = { key: SignalKey; level: "warning" | "info"; values: Record<string, string | number> };
 
 export const MANY_CASES = 3;
@@ -24,7 +26,13 @@ export const MIN_CASES_FOR_P95 = 20;
 
 export function signalsFrom(f: SignalFacts): Signal[] {
   const out: Signal[] = [];
-  if (f.duplicateRefs.length > 0) out.push({ key: "duplicate_identity", level: "warning", values: { refs: f.duplicateRefs.join(", "), count: f.duplicateRefs.length } });
+  // Which cases match a phone or a name is itself identifying (it links a pseudonymous case to a known phone):
+  // named only to a reviewer who revealed this case's identity, with a recorded reason; otherwise counted.
+  if (f.duplicateRefs.length > 0) {
+    out.push(f.duplicateRefsShown === false
+      ? { key: "duplicate_identity_hidden", level: "warning", values: { count: f.duplicateRefs.length } }
+      : { key: "duplicate_identity", level: "warning", values: { refs: f.duplicateRefs.join(", "), count: f.duplicateRefs.length } });
+  }
   if (f.sharedPayoutRefs.length > 0) out.push({ key: "shared_payout_details", level: "warning", values: { refs: f.sharedPayoutRefs.join(", "), count: f.sharedPayoutRefs.length } });
   if (f.accountCases >= MANY_CASES) out.push({ key: "many_cases_one_account", level: "info", values: { count: f.accountCases } });
   if (f.rejectedBefore > 0) out.push({ key: "rejected_before", level: "info", values: { count: f.rejectedBefore } });

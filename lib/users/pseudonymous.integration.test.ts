@@ -88,4 +88,20 @@ describe("pseudonymous sign-up", () => {
     await expect(recoverAccount(input, { client: from })).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes" });
     await expect(recoverAccount(input, { client: client() })).resolves.toMatchObject({ remainingCodes: 9 });
   });
+
+  it("never resets the passphrase with a two-factor backup code, and a recovery ends every session of the account", async () => {
+    const r = await signUp();
+    const user = await db().user.findUniqueOrThrow({ where: { username: r.username } });
+    const twoFactorCode = "TWOF-" + crypto.randomBytes(4).toString("hex").toUpperCase();
+    const { hashRecoveryCode } = await import("@/lib/users/pseudonym");
+    await db().recoveryCode.create({ data: { userId: user.id, kind: "two_factor", codeHash: hashRecoveryCode(twoFactorCode) } });
+    await expect(recoverAccount({ username: r.username, code: twoFactorCode, password: "taken over 123", passwordConfirm: "taken over 123" }, { client: client() })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await verifyPassword((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, "first passphrase")).toBe(true);
+    const { startDeviceSession } = await import("@/lib/users/devices");
+    const device = await startDeviceSession(user.id, "Firefox on Linux");
+    await recoverAccount({ username: r.username, code: r.recoveryCodes[0]!, password: "my new passphrase", passwordConfirm: "my new passphrase" }, { client: client() });
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    expect((await db().userSession.findUniqueOrThrow({ where: { id: device } })).revokedAt).not.toBeNull();
+  });
 });

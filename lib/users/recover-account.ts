@@ -32,15 +32,19 @@ function recoverWithCode(input: RecoverAccountInput, passwordHash: string): Prom
   return db().$transaction(async (tx) => {
     const code = await tx.recoveryCode.findUnique({
       where: { codeHash: hashRecoveryCode(input.code) },
-      select: { id: true, usedAt: true, user: { select: { id: true, username: true, suspendedAt: true } } },
+      select: { id: true, kind: true, usedAt: true, user: { select: { id: true, username: true, suspendedAt: true } } },
     });
-    if (!code || code.usedAt || code.user.username !== input.username || code.user.suspendedAt) throw fail();
+    // Only the account's own recovery codes reset the passphrase: a two-factor backup code is the second
+    // factor, and using it as the first too would make two factors one.
+    if (!code || code.kind !== "account" || code.usedAt || code.user.username !== input.username || code.user.suspendedAt) throw fail();
     // Conditional update: two concurrent uses of one code cannot both succeed.
     const used = await tx.recoveryCode.updateMany({ where: { id: code.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count !== 1) throw fail();
-    await tx.user.update({ where: { id: code.user.id }, data: { passwordHash } });
+    // Whoever was signed in with the old passphrase is out: every session of the account ends.
+    await tx.user.update({ where: { id: code.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.userSession.updateMany({ where: { userId: code.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, { actorId: code.user.id, action: "user.recovered", entityType: "User", entityId: code.user.id, data: { method: "recovery_code" } });
-    const remainingCodes = await tx.recoveryCode.count({ where: { userId: code.user.id, usedAt: null } });
+    const remainingCodes = await tx.recoveryCode.count({ where: { userId: code.user.id, kind: "account", usedAt: null } });
     return { userId: code.user.id, remainingCodes };
   });
 }

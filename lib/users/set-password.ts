@@ -18,8 +18,11 @@ export async function setPassword(actor: Actor, input: SetPasswordInput, current
   // A pending password is settled only by someone who proved the address (the link): never otherwise.
   if (user.passwordPending && !user.emailVerified) throw new AppError("FORBIDDEN", "email not confirmed", undefined, "security.passwordEmailFirst");
   // Guessing through this form counts like guessing at sign-in, and is paused like it.
+  // Only a step that checks a password is paused: anyone can trip an address's sign-in lockout, and that
+  // must not stop its owner, signed in by a link, from choosing a new password.
   const subject = (user.email ?? actor.label).toLowerCase();
-  const wait = await rateLimitedFor(LIMITS.signInFailuresAccount, subject);
+  const verifies = input.mode === "confirm" || (!user.passwordPending && !!user.passwordHash);
+  const wait = verifies ? await rateLimitedFor(LIMITS.signInFailuresAccount, subject) : null;
   if (wait) throw rateLimitError(wait);
   const wrong = async (field: string, key: string) => {
     await consumeRateLimit(LIMITS.signInFailuresAccount, subject);

@@ -84,6 +84,7 @@ export default async function FundPage({ params, searchParams }: Props) {
                       r.settings.requiredApprovals !== undefined ? tm("settingApprovals", { count: r.settings.requiredApprovals }) : null,
                       r.settings.revealNeedsSecondReviewer === false ? tm("settingRevealAlone") : null,
                       r.settings.receiptConfirmationAboveMinor !== undefined ? tm("settingThreshold", { amount: money(r.settings.receiptConfirmationAboveMinor) }) : null,
+                      r.settings.retentionMonths !== undefined ? tm("settingRetention", { months: r.settings.retentionMonths }) : null,
                     ].filter(Boolean).join("; "),
                   });
               return (
