@@ -147,6 +147,7 @@ test("'sign out on every device' ends the sessions on other devices too", async 
   await phone.goto(linkIn(await waitForMail(email, since)));
   await expect(phone).toHaveURL(/\/en\/me/);
   await keepSignUpPassword(phone, password);
+  await phone.goto("/en/me");
   await signInAs(laptop, email, password);
   await laptop.goto("/en/me");
   await expect(laptop.getByRole("heading", { level: 1 })).toHaveText("My cases");
@@ -169,7 +170,7 @@ async function keepSignUpPassword(page: Page, password: string) {
 async function signInWithPassword(page: Page, identifier: string, password: string) {
   await page.goto("/en/sign-in");
   await page.getByLabel("Email or username").fill(identifier);
-  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Password or passphrase", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 

@@ -38,8 +38,11 @@ test("a magic link asked for a known, an unknown, a suspended and a two-factor a
   // A suspended account.
   const suspended = await confirmedAccount(browser, baseURL!, "magic-suspended");
   await signInAs(page, demo("admin"));
-  await page.goto("/en/admin");
-  await page.getByRole("button", { name: `Suspend ${suspended.email}` }).click();
+  await page.goto(`/en/admin?q=${encodeURIComponent(suspended.email)}`);
+  await page.getByRole("link", { name: `Suspend ${suspended.email}…` }).click();
+  const confirm = page.getByRole("region", { name: `Suspend ${suspended.email}?` });
+  await confirm.getByLabel(`Yes: suspend ${suspended.email} and sign them out everywhere.`).check();
+  await confirm.getByRole("button", { name: `Suspend ${suspended.email}` }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("The account is suspended");
 
   const since = new Date();

@@ -4,6 +4,7 @@ import { demo, DEMO_PASSWORD, expect, signInAs, test } from "./fixtures";
 const actionForm = (page: Page, button: string) => page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
 
 test("two reviewers verify a shortlisted case and approve it with four eyes, and the applicant's stage follows", async ({ page, browser, baseURL }) => {
+  test.setTimeout(60_000); // four sign-ins and a dozen pages
   await signInAs(page, demo("reviewer"));
   await page.goto("/en/review");
   await page.getByRole("link", { name: "PAD-DEMO-0002" }).click();
@@ -34,7 +35,7 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   await approve2.getByLabel(/Amount to approve/).fill("11000");
   await approve2.getByRole("button", { name: "Vote to approve" }).click();
   await expect(p2.getByRole("main").getByRole("status")).toHaveText("Done: your vote is recorded — approve, $11,000. Stage: Approved (2 of 2 approvals).");
-  await expect(p2.getByText("$11,000")).toBeVisible();
+  await expect(p2.getByText("$11,000", { exact: true })).toBeVisible();
   await second.close();
 
   // The fund manager reads the case's access log and sees both reviewers' openings.

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { formAction } from "@/lib/actions/form-action";
+import { isAppError } from "@/lib/errors";
 import { requireActor } from "@/lib/authz/current-actor";
 import { reviewCase } from "@/lib/reviews/review-case";
 import { decideRevealRequest, requestReveal, revealIdentity } from "@/lib/reviews/access";
@@ -16,7 +17,17 @@ import { ruleOnRejection } from "@/lib/reviews/rule-on-rejection";
 import { scoreCase } from "@/lib/reviews/score-case";
 
 export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, async (input) => {
-  await reviewCase(await requireActor(), input);
+  const locale0 = await getLocale();
+  try {
+    await reviewCase(await requireActor(), input);
+  } catch (e) {
+    // The case moved, or this reviewer already voted (a stale tab): the acting form may no longer be on the
+    // page, so without JavaScript its result would be lost. The page itself says why, with or without it.
+    if (isAppError(e) && (e.messageKey === "review.notAtThisStage" || e.messageKey?.startsWith("review.alreadyVoted"))) {
+      redirect(`/${locale0}/review/${input.applicationId}?refused=${e.messageKey === "review.notAtThisStage" ? "moved" : "voted"}`);
+    }
+    throw e;
+  }
   revalidatePath("/[locale]/review", "layout");
   const locale = await getLocale();
   // After a conflict the case is no longer the reviewer's to see: back to the queue, with a notice.

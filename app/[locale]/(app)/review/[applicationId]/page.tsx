@@ -80,6 +80,8 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
       </nav>
       <h1>{t("caseTitle", { reference: c.referenceCode ?? "—" })}</h1>
       {notice && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{notice}</p>}
+      {sp.refused === "moved" && <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{t("notAtThisStage", { stage: c.status })}</p>}
+      {sp.refused === "voted" && myVote && <p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{c.myBallot?.vote === "APPROVE" ? t("alreadyVotedApprove", { amount: money(c.myBallot.approvedAmountMinor ?? 0) }) : t("alreadyVotedReject")}</p>}
       {deleted && <p role="note" className="rounded border border-neutral-500 bg-neutral-50 p-3">{t("dataDeletedNotice", { when: when(c.dataDeletedAt!) })}</p>}
       {/* Wide screens: the case on the left, what the reviewer can do on the right. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
