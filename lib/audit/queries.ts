@@ -8,6 +8,22 @@ import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
+/**
+ * The conditions both logs share, on an audit event aliased `e`: who (part of an email or username), from
+ * and to (days), and the cursor (`after`: events older than that sequence number).
+ */
+export function logFilterConditions(filter: LogFilter): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (filter.who) {
+    const p = containsPattern(filter.who);
+    where.push(Prisma.sql`e."actorId" IN (SELECT id FROM "User" WHERE lower(email) LIKE ${p} OR lower(username) LIKE ${p})`);
+  }
+  if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${dayStart(filter.from)}`);
+  if (filter.to) where.push(Prisma.sql`e."createdAt" < ${dayStart(filter.to, undefined, 1)}`);
+  if (filter.after) where.push(Prisma.sql`e.seq < ${BigInt(filter.after)}`);
+  return where;
+}
+
 export type AuditRow = { seq: string; when: Date; who: string | null; action: string; entityType: string; entity: string };
 
 type Row = { seq: bigint; action: string; entityType: string; entityId: string; createdAt: Date; email: string | null; username: string | null; actorId: string | null; referenceCode: string | null };
@@ -20,13 +36,7 @@ export async function auditEventsPage(actor: Actor, filter: LogFilter & { take?:
     where.push(Prisma.sql`(e."entityId" IN (SELECT id FROM "Application" WHERE "referenceCode" = ${filter.case})
       OR e.data->>'applicationId' IN (SELECT id FROM "Application" WHERE "referenceCode" = ${filter.case}))`);
   }
-  if (filter.who) {
-    const p = containsPattern(filter.who);
-    where.push(Prisma.sql`e."actorId" IN (SELECT id FROM "User" WHERE lower(email) LIKE ${p} OR lower(username) LIKE ${p})`);
-  }
-  if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${dayStart(filter.from)}`);
-  if (filter.to) where.push(Prisma.sql`e."createdAt" < ${dayStart(filter.to, undefined, 1)}`);
-  if (filter.after) where.push(Prisma.sql`e.seq < ${BigInt(filter.after)}`);
+  where.push(...logFilterConditions(filter));
   const rows = await db().$queryRaw<Row[]>`
     SELECT e.seq, e.action, e."entityType", e."entityId", e."createdAt", e."actorId", u.email, u.username,
            CASE WHEN e."entityType" = 'Application' THEN (SELECT "referenceCode" FROM "Application" WHERE id = e."entityId") END AS "referenceCode"

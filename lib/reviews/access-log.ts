@@ -4,7 +4,7 @@
 // of every case id of a fund), newest first, with a cursor on the audit sequence: page 1,000 is as quick
 // as page 1. Filters: who (part of an email or username), which case (reference code), when (days).
 import "server-only";
-import { containsPattern, dayStart } from "@/lib/audit/rules";
+import { logFilterConditions } from "@/lib/audit/queries";
 import type { LogFilter } from "@/lib/audit/schemas";
 import { assertCan, orgsWithRole, rolesOf, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/permissions";
@@ -36,13 +36,7 @@ export async function accessLogPage(actor: Actor, filter: LogFilter & AccessLogS
   if (filter.applicationId) where.push(Prisma.sql`e."entityId" = ${filter.applicationId}`);
   if (filter.actorId) where.push(Prisma.sql`e."actorId" = ${filter.actorId}`);
   if (filter.case) where.push(Prisma.sql`a."referenceCode" = ${filter.case}`);
-  if (filter.who) {
-    const p = containsPattern(filter.who);
-    where.push(Prisma.sql`e."actorId" IN (SELECT id FROM "User" WHERE lower(email) LIKE ${p} OR lower(username) LIKE ${p})`);
-  }
-  if (filter.from) where.push(Prisma.sql`e."createdAt" >= ${dayStart(filter.from)}`);
-  if (filter.to) where.push(Prisma.sql`e."createdAt" < ${dayStart(filter.to, undefined, 1)}`);
-  if (filter.after) where.push(Prisma.sql`e.seq < ${BigInt(filter.after)}`);
+  where.push(...logFilterConditions(filter));
   const rows = await db().$queryRaw<Row[]>`
     SELECT e.seq, e.action, e."entityId", e."createdAt", e.data, u.email, u.username, a."referenceCode"
     FROM "AuditEvent" e
