@@ -17,7 +17,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
+  // Whole journeys (sign up, apply, review) on 2 cores shared by two app nodes, PostgreSQL and two browsers.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join(ROOT, ".data", "reports", "e2e.json") }]],
   use: {
