@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   AUTH_URL: z.url({ message: "must be the public URL of the app, e.g. https://padtrymka.example" }).optional(),
   ENCRYPTION_KEYS: keyring,
   BLIND_INDEX_KEY: z.string().min(32, { message: "must be at least 32 characters of random data" }),
+  // The intake private key(s) of sealed applications (age X25519, newest first; the older ones still open
+  // what was sealed to them). Unset: the offline page and delivery say they are not available here.
+  INTAKE_KEYS: z
+    .string()
+    .regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}(,AGE-SECRET-KEY-1[0-9A-Z]{58})*$/, { message: 'must be age X25519 private keys ("AGE-SECRET-KEY-1…", comma-separated, newest first), e.g. from `npm run keys:generate`' })
+    .optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().default("Padtrymka <no-reply@padtrymka.invalid>"),
   MAIL_DIR: z.string().optional(),
@@ -71,14 +77,20 @@ let cached: Env | undefined;
  * can remove in an emergency); the variable wins when both are set.
  */
 export function withKeyFile(raw: Record<string, string | undefined>, read: (path: string) => string): Record<string, string | undefined> {
-  if (raw.ENCRYPTION_KEYS || !raw.ENCRYPTION_KEYS_FILE) return raw;
-  let content: string;
-  try {
-    content = read(raw.ENCRYPTION_KEYS_FILE).trim();
-  } catch {
-    throw new EnvError(`Invalid configuration: ENCRYPTION_KEYS_FILE cannot be read (${raw.ENCRYPTION_KEYS_FILE})`);
+  let out = raw;
+  // INTAKE_KEYS_FILE likewise for the intake private key of sealed applications.
+  for (const name of ["ENCRYPTION_KEYS", "INTAKE_KEYS"] as const) {
+    const file = raw[`${name}_FILE`];
+    if (raw[name] || !file) continue;
+    let content: string;
+    try {
+      content = read(file).trim();
+    } catch {
+      throw new EnvError(`Invalid configuration: ${name}_FILE cannot be read (${file})`);
+    }
+    out = { ...out, [name]: content };
   }
-  return { ...raw, ENCRYPTION_KEYS: content };
+  return out;
 }
 
 /** The validated environment of this process (parsed once). */

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { generateKeySpec } from "../lib/crypto/field-encryption";
+import { generateX25519Identity } from "age-encryption";
 import { prismaClientIsStale } from "./ensure-prisma-client.mjs";
 // @ts-expect-error -- plain ESM helper without type declarations
 import { portIsFree, removeDataRoot, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
@@ -31,21 +32,23 @@ const dataRoot = path.resolve(ROOT, process.env.PADTRYMKA_DATA_DIR ?? ".data");
 const embedded = !process.env.DATABASE_URL;
 
 // Demo mode keeps its generated secrets with its data, so a restart can still read what it encrypted.
-function loadDemoSecrets() {
+async function loadDemoSecrets() {
   if (process.argv.includes("--fresh")) removeDataRoot(dataRoot);
   fs.mkdirSync(dataRoot, { recursive: true });
   const file = path.join(dataRoot, "secrets.json");
   let secrets: Record<string, string> = {};
   if (fs.existsSync(file)) secrets = JSON.parse(fs.readFileSync(file, "utf8"));
-  const wanted: Record<string, () => string> = {
+  const wanted: Record<string, () => string | Promise<string>> = {
     AUTH_SECRET: () => crypto.randomBytes(32).toString("base64url"),
     ENCRYPTION_KEYS: () => generateKeySpec("demo1"),
     BLIND_INDEX_KEY: () => crypto.randomBytes(32).toString("base64url"),
+    // The intake key of sealed applications (docs/decisions/0046-sealed-applications.md).
+    INTAKE_KEYS: () => generateX25519Identity(),
   };
   let changed = false;
   for (const [k, make] of Object.entries(wanted)) {
     if (!secrets[k]) {
-      secrets[k] = make();
+      secrets[k] = await make();
       changed = true;
     }
     process.env[k] ??= secrets[k];
@@ -78,7 +81,7 @@ function runStep(label: string, cmd: string, args: string[], env: NodeJS.Process
 
 async function main() {
   if (embedded) {
-    loadDemoSecrets();
+    await loadDemoSecrets();
     process.env.PADTRYMKA_DEMO = "1";
   }
   const port = Number(process.env.PORT ?? 3000);

@@ -2,6 +2,8 @@
 import { formAction } from "@/lib/actions/form-action";
 import { lookupStatusByReference } from "@/lib/applications/queries";
 import { StatusLookupSchema } from "@/lib/applications/schemas";
+import { lookupByClaimCode } from "@/lib/sealed/claim";
+import { CLAIM_CODE } from "@/lib/sealed/claim-code";
 import { AppError } from "@/lib/errors";
 import { clientAddress, consumeRateLimit, LIMITS } from "@/lib/rate-limit/rate-limit";
 import { revalidatePath } from "next/cache";
@@ -20,9 +22,16 @@ import { currentActor, requireActor, requireActorWith } from "@/lib/authz/curren
 export const lookupStatusAction = formAction("lookupStatus", StatusLookupSchema, async ({ code }) => {
   // Against guessing codes: a few lookups per client per window, counted before the lookup.
   await consumeRateLimit(LIMITS.statusLookup, await clientAddress());
+  if (CLAIM_CODE.test(code)) {
+    // The claim code of a sealed application: its case's stage, or the fund's reason for refusing it.
+    const claimed = await lookupByClaimCode(code);
+    if (!claimed) throw new AppError("NOT_FOUND", "no such code", undefined, "status.notFound");
+    if (claimed.kind === "refused") return { status: null, refused: claimed.reason, since: claimed.since.toISOString() };
+    return { status: claimed.status, refused: null, since: claimed.since.toISOString() };
+  }
   const found = await lookupStatusByReference(code);
   if (!found || found.status === "DRAFT") throw new AppError("NOT_FOUND", "no such code", undefined, "status.notFound");
-  return { status: found.status, since: found.updatedAt.toISOString() };
+  return { status: found.status, refused: null, since: found.updatedAt.toISOString() };
 });
 
 // ─── Applying ───────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AidPurpose, FieldRequirement, Region, SituationCategory } from "@/lib/db/generated/enums";
 import { parseMoneyInput } from "@/lib/money/money";
+import { CLAIM_CODE, normaliseClaimCode } from "@/lib/sealed/claim-code";
 
 /** "pad 7kq4 m9xd" -> "PAD-7KQ4-M9XD": people read codes aloud and retype them from paper. */
 export function normaliseReferenceCode(raw: string): string {
@@ -9,14 +10,30 @@ export function normaliseReferenceCode(raw: string): string {
   return body.length === 8 ? `PAD-${body.slice(0, 4)}-${body.slice(4)}` : raw.trim().toUpperCase();
 }
 
+/** A reference code (PAD-…) or the claim code of a sealed application (CLM-…), normalised. */
+export function normaliseLookupCode(raw: string): string {
+  const claim = normaliseClaimCode(raw);
+  return CLAIM_CODE.test(claim) ? claim : normaliseReferenceCode(raw);
+}
+
 export const StatusLookupSchema = z.object({
   code: z
     .string()
     .trim()
     .min(1, { message: "required" })
     .max(40, { message: "too_long" })
-    .transform(normaliseReferenceCode)
-    .pipe(z.string().regex(/^PAD-[0-9A-Z]{4}-[0-9A-Z]{4}$/, { message: "reference_code" })),
+    .transform(normaliseLookupCode)
+    .pipe(z.string().refine((c) => /^PAD-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(c) || CLAIM_CODE.test(c), { message: "reference_code" })),
+});
+
+export const ClaimSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, { message: "required" })
+    .max(40, { message: "too_long" })
+    .transform(normaliseClaimCode)
+    .pipe(z.string().regex(CLAIM_CODE, { message: "claim_code" })),
 });
 export type StatusLookupInput = z.infer<typeof StatusLookupSchema>;
 

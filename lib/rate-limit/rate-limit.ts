@@ -24,6 +24,12 @@ export const LIMITS = {
   downloadsAccount: { name: "download-account", max: 120, windowSeconds: 60 * 60 },
   caseOpenings: { name: "case-open", max: 80, windowSeconds: 60 * 60 },
   reveals: { name: "reveal", max: 10, windowSeconds: 60 * 60 },
+  // Sealed applications delivered signed out (docs/decisions/0046-sealed-applications.md): a carrier abroad
+  // may bring a few dozen; a flood of hand-made files is slowed per client and per fund. A fund manager's
+  // bulk import on the fund's page is not counted here (signed in, audited per file).
+  deliveryClient: { name: "deliver-client", max: 30, windowSeconds: 60 * 60 },
+  deliveryFund: { name: "deliver-fund", max: 300, windowSeconds: 60 * 60 },
+  claimAccount: { name: "claim-account", max: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
 /** Per reviewer per hour: crossing these raises an alert for fund managers and admins, and slows them down. */
