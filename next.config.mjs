@@ -27,9 +27,10 @@ const nextConfig = {
   typedRoutes: false,
   experimental: {
     // Evidence uploads are limited to 10 MB by the domain (with a translated reason); the transport limit
-    // is higher so that an 11-25 MB file gets that reason instead of a bare error page.
-    serverActions: { bodySizeLimit: "25mb" },
-    proxyClientMaxBodySize: "25mb",
+    // is higher so that an 11-25 MB file gets that reason instead of a bare error page. A sealed application
+    // may be up to 30 MB (lib/sealed/format.ts), with the rest of its form around it.
+    serverActions: { bodySizeLimit: "32mb" },
+    proxyClientMaxBodySize: "32mb",
   },
   // A header set here wins over the same header from a route handler (Next.js keeps the first), so a route
   // with a policy of its own is left out of the general entries and gets its own entry instead.

@@ -41,16 +41,16 @@ export function ActionForm<T>({ action, hidden, submitLabel, children, result, e
 }
 
 /** A labelled input for ActionForm children. */
-export function Field({ id, name, label, defaultValue, multiline, inputMode, type, hint }: { id: string; name: string; label: string; defaultValue?: string; multiline?: boolean; inputMode?: "decimal" | "text"; type?: "text" | "date" | "file"; hint?: string }) {
+export function Field({ id, name, label, defaultValue, multiline, inputMode, type, hint, accept, multiple, rows }: { id: string; name: string; label: string; defaultValue?: string; multiline?: boolean; inputMode?: "decimal" | "text"; type?: "text" | "date" | "file"; hint?: string; accept?: string; multiple?: boolean; rows?: number }) {
   const cls = "rounded border border-neutral-400 px-3 py-2 text-base";
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium">{label}</label>
       {hint && <p id={`${id}-hint`} className="text-sm text-neutral-600">{hint}</p>}
       {multiline ? (
-        <textarea id={id} name={name} rows={3} defaultValue={defaultValue} className={cls} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <textarea id={id} name={name} rows={rows ?? 3} defaultValue={defaultValue} className={cls} aria-describedby={hint ? `${id}-hint` : undefined} />
       ) : (
-        <input id={id} name={name} type={type ?? "text"} defaultValue={defaultValue} inputMode={inputMode} className={cls} aria-describedby={hint ? `${id}-hint` : undefined} accept={type === "file" ? ".csv,text/csv" : undefined} />
+        <input id={id} name={name} type={type ?? "text"} defaultValue={defaultValue} inputMode={inputMode} className={cls} aria-describedby={hint ? `${id}-hint` : undefined} accept={type === "file" ? (accept ?? ".csv,text/csv") : undefined} multiple={multiple} />
       )}
     </div>
   );

@@ -5,8 +5,14 @@
 // pressed three times in a row also exits.
 import { useEffect } from "react";
 import { QUICK_EXIT_PATH } from "@/lib/users/quick-exit-rules";
+import { OFFLINE_DRAFT_KEY } from "@/lib/sealed/offline-draft";
 
 function leave() {
+  // The offline page's draft (encrypted, but even its presence says something): gone first, with no
+  // connection too (the server's Clear-Site-Data cannot reach an offline phone).
+  try {
+    localStorage.removeItem(OFFLINE_DRAFT_KEY);
+  } catch {}
   document.title = "";
   document.body.replaceChildren(); // nothing left on screen while the neutral site loads
   window.location.replace(QUICK_EXIT_PATH);

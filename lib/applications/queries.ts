@@ -34,6 +34,8 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       approvedAmountMinor: true,
       submittedAt: true,
       isDuplicateFlagged: true,
+      deliveredAt: true,
+      claimedAt: true,
       dataDeletedAt: true,
       statementEnc: true,
       verifiedItems: true,

@@ -22,7 +22,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { addEvidence } from "@/lib/evidence/evidence";
-import { MAX_FILE_BYTES } from "@/lib/evidence/rules";
+import { MAX_FILE_BYTES, type EvidenceRefusal } from "@/lib/evidence/rules";
 import { sanitiseEvidence } from "@/lib/evidence/sanitize";
 import { consumeRateLimit, LIMITS } from "@/lib/rate-limit/rate-limit";
 import { open, SealedError, type Opened, type SealedRefusalReason } from "@/lib/sealed/format";
@@ -36,7 +36,7 @@ export type Delivered = { referenceCode: string; again: boolean; fundName: strin
 export const claimCodeIndex = (code: string) => blindIndex(env().BLIND_INDEX_KEY, `claim:${code}`);
 
 /** A refusal as the action wrapper shows it: translated (`deliver.refused.<reason>`), with its details. */
-export function refusal(reason: SealedRefusalReason, values?: Record<string, string | number>): AppError {
+export function refusal(reason: SealedRefusalReason | `evidence_${EvidenceRefusal}`, values?: Record<string, string | number>): AppError {
   const code = reason === "rate_limited" ? "RATE_LIMITED" : reason === "unavailable" ? "INVALID_STATE" : "INVALID_INPUT";
   return new AppError(code, `sealed application refused: ${reason}`, undefined, `deliver.refused.${reason}`, values);
 }
@@ -82,9 +82,9 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
   // Every file through the evidence pipeline before anything is stored.
   const files: File[] = [];
   for (const f of opened.files) {
-    if (f.bytes.length > MAX_FILE_BYTES) throw refusal("evidence", { file: f.name, reason: "too_large" });
+    if (f.bytes.length > MAX_FILE_BYTES) throw refusal("evidence_too_large", { file: f.name });
     const clean = await sanitiseEvidence(Buffer.from(f.bytes));
-    if (!clean.ok) throw refusal("evidence", { file: f.name, reason: clean.reason });
+    if (!clean.ok) throw refusal(`evidence_${clean.reason}`, { file: f.name });
     files.push(new File([new Uint8Array(clean.bytes)], f.name, { type: clean.type }));
   }
 

@@ -32,6 +32,9 @@ const { RequestPayoutSchema } = await import("@/lib/payouts/schemas");
 const { requestReveal } = await import("@/lib/reviews/access");
 const { bulkScreen } = await import("@/lib/reviews/bulk");
 const { startDeviceSession } = await import("@/lib/users/devices");
+const { deliverSealed } = await import("@/lib/sealed/deliver");
+const { generateClaimCode, seal } = await import("@/lib/sealed/format");
+const { fundFormVersion, intakeRecipient } = await import("@/lib/sealed/intake");
 
 const KINDS = ["signedOut", "owner", "otherApplicant", "reviewer", "otherReviewer", "manager", "otherManager", "provider", "otherProvider", "donor", "admin"] as const;
 type Kind = (typeof KINDS)[number];
@@ -80,6 +83,14 @@ async function course(): Promise<string> {
   }));
   await changeCourseStatus(actors.provider!, courseId, "publish");
   return courseId;
+}
+/** A sealed application for the world's fund, as the offline page makes it. */
+async function sealedFor(claimCode = generateClaimCode()) {
+  const fund = await db().fund.findUniqueOrThrow({ where: { id: w.fundId } });
+  return seal((await intakeRecipient())!, {
+    v: 1, id: crypto.randomUUID(), claimCode, fundId: fund.id, fundVersion: fundFormVersion(fund), locale: "en", sealedAt: new Date().toISOString(),
+    answers: { category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." },
+  }, []);
 }
 async function pdf(): Promise<File> {
   const doc = await PDFDocument.create();
@@ -231,9 +242,24 @@ const TABLE: Record<string, Row> = {
   setQuickExitSignOutAction: { allow: SIGNED_IN, setup: async () => ({ signOut: "on" }) },
   signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
+  // Any applicant account with the claim code (the code is the proof); staff accounts cannot hold cases.
+  claimSealedAction: {
+    allow: ["owner", "otherApplicant"],
+    setup: async () => {
+      const code = generateClaimCode();
+      await deliverSealed(await sealedFor(code), { kind: "public", client: `matrix-${crypto.randomUUID()}` });
+      return { code };
+    },
+  },
+  // Only a fund manager of the fund's organisation: another organisation's manager gets a refusal per file.
+  importSealedAction: {
+    allow: ["manager"],
+    setup: async () => ({ fundId: w.fundId, files: new File([new Uint8Array(await sealedFor())], "sealed.age") }),
+    moved: (d) => (d as { rows: { referenceCode: string | null }[] }).rows.some((r) => r.referenceCode !== null),
+  },
 };
 // Public by design (no account needed), or acting only on the signed-in user themself with a secret.
-const PUBLIC = ["lookupStatusAction", "checkEligibilityAction", "checkReceiptAction", "signInAction", "magicLinkAction", "signUpAction", "pseudonymousSignUpAction", "recoverAccountAction", "confirmTwoFactorAction", "offerCandidateAction"];
+const PUBLIC = ["lookupStatusAction", "checkEligibilityAction", "checkReceiptAction", "signInAction", "magicLinkAction", "signUpAction", "pseudonymousSignUpAction", "recoverAccountAction", "confirmTwoFactorAction", "offerCandidateAction", "deliverSealedAction"];
 
 type Outcome = "allowed" | "denied" | string;
 async function attempt(action: Action, actor: Actor | null, fields: Fields, moved?: Row["moved"]): Promise<Outcome> {

@@ -14,5 +14,7 @@ export function policy(scriptSrc) {
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
+    // The offline page's service worker (public/sw.js, docs/decisions/0046-sealed-applications.md): our own file only.
+    "worker-src 'self'",
   ].join("; ");
 }

@@ -78,6 +78,7 @@ export const ACTION_MODULES = {
   reviews: () => import("@/lib/reviews/actions"),
   users: () => import("@/lib/users/actions"),
   twoFactor: () => import("@/lib/auth/two-factor-actions"),
+  sealed: () => import("@/lib/sealed/actions"),
 };
 
 export async function loadActions(): Promise<Map<string, Action>> {

@@ -13,6 +13,7 @@ import { fundableCourses } from "@/lib/courses/funding";
 import { ConfirmationForms, FundCourseForm, LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
 import { pendingConfirmations } from "@/lib/funds/confirmations";
 import { RulingForm } from "./ruling-form";
+import { ImportSealedForm } from "./import-sealed-form";
 import { blockedCases } from "@/lib/reviews/rule-on-rejection";
 import { can } from "@/lib/authz/permissions";
 import { rolesOf } from "@/lib/authz/actor";
@@ -174,6 +175,14 @@ export default async function FundPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      {can(rolesOf(actor), "fund:manage:org") && (
+        <section id="sealed" aria-labelledby="sealed-h" className="space-y-2">
+          <h2 id="sealed-h">{t("sealedTitle")}</h2>
+          <p>{t("sealedLead")}</p>
+          <ImportSealedForm fundId={fund.id} />
+        </section>
+      )}
 
       <section id="export" aria-labelledby="export-h" className="space-y-2">
         <h2 id="export-h">{t("exportTitle")}</h2>

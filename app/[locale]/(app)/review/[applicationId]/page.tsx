@@ -87,6 +87,8 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="min-w-0 space-y-6">
           {c.isDuplicateFlagged && <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3">{t("duplicate")}</p>}
+          {/* Filled offline and carried by someone else (docs/decisions/0046-sealed-applications.md). */}
+          {c.deliveredAt && <p role="note" className="rounded border border-sky-700 bg-sky-50 p-3">{c.claimedAt ? t("sealedClaimed") : t("sealedArrival")}</p>}
           {signals.length > 0 && (
             <section aria-labelledby="signals-h" className="space-y-2">
               <h2 id="signals-h">{t("signalsTitle")}</h2>
