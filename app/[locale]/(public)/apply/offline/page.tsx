@@ -1,6 +1,7 @@
 // The sealed application, filled offline (docs/decisions/0046-sealed-applications.md): the one page that
 // needs JavaScript (it encrypts in the browser). Once visited it opens with no connection (public/sw.js).
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { Link } from "@/lib/i18n/navigation";
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function OfflineApplyPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
+  await connection(); // the funds as they are now, never from the build
   const [t, bundle] = await Promise.all([getTranslations("offline"), offlineBundle(locale)]);
   return (
     <div className="max-w-2xl space-y-5">
