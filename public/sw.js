@@ -14,8 +14,10 @@ async function keepPage(response) {
   const cache = await caches.open(CACHE);
   await cache.put(scopePath(), response.clone());
   const html = await response.text();
-  // Named as /_next/static/… in tags, and as static/chunks/… in the page's inline payload (loaded later).
-  const assets = [...new Set([...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[^"'\\\s),]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`))];
+  // Named as /_next/static/… in tags, and as static/chunks/… in the page's inline payload (loaded later);
+  // not the polyfills for browsers without modules (`noModule`: a browser that runs this worker skips them).
+  const legacy = new Set([...html.matchAll(/<script src="([^"]+)" noModule/g)].map((m) => m[1]));
+  const assets = [...new Set([...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[^"'\\\s),]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`))].filter((a) => !legacy.has(a));
   await Promise.all(
     assets.map(async (url) => {
       if (await cache.match(url)) return;
