@@ -39,16 +39,16 @@ test("an application filled and sealed offline is delivered by someone else, fol
 
   // A draft kept between sittings is encrypted under a PIN, and comes back only with it.
   await fillSolidarity(page);
-  await page.getByLabel("PIN or passphrase for the draft").fill("4826");
+  await page.getByLabel("PIN or passphrase for the draft").fill("rowan 4826");
   await page.getByRole("button", { name: "Save the encrypted draft" }).click();
   await expect(page.getByText("The draft is saved on this device, encrypted.")).toBeVisible();
   expect(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)).not.toContain("tractor");
   await page.reload();
   await expect(page.getByRole("heading", { name: "A draft is kept on this device" })).toBeVisible();
-  await page.getByLabel("PIN or passphrase for the draft").fill("0000");
+  await page.getByLabel("PIN or passphrase for the draft").fill("rowan 0000");
   await page.getByRole("button", { name: "Open the draft" }).click();
   await expect(page.getByText("That PIN or passphrase does not open the draft.")).toBeVisible();
-  await page.getByLabel("PIN or passphrase for the draft").fill("4826");
+  await page.getByLabel("PIN or passphrase for the draft").fill("rowan 4826");
   await page.getByRole("button", { name: "Open the draft" }).click();
   await expect(page.getByLabel("Tell us what happened")).toHaveValue(/tractor plant/);
 
@@ -124,7 +124,7 @@ test("an application filled and sealed offline is delivered by someone else, fol
 test("Quick exit erases the offline draft, with no connection too", async ({ page }) => {
   await page.goto("/en/apply/offline");
   await fillSolidarity(page);
-  await page.getByLabel("PIN or passphrase for the draft").fill("4826");
+  await page.getByLabel("PIN or passphrase for the draft").fill("rowan 4826");
   await page.getByRole("button", { name: "Save the encrypted draft" }).click();
   await expect(page.getByText("The draft is saved on this device, encrypted.")).toBeVisible();
   await page.context().setOffline(true);

@@ -5,38 +5,48 @@
 // The page: from the network when online (and the copy refreshed), from the cache when not. Nothing an
 // applicant types is ever sent to or kept by this worker: the page seals in the browser.
 const CACHE = "padtrymka-offline-v1";
-const ASSET = /^\/_next\/static\//;
 
 const scopePath = () => new URL(self.registration.scope).pathname.replace(/\/$/, "");
 
-/** The page and every asset it names, fetched and stored together. */
-async function keepPage(response) {
-  const cache = await caches.open(CACHE);
-  await cache.put(scopePath(), response.clone());
-  const html = await response.text();
-  // Named as /_next/static/… in tags, and as static/chunks/… in the page's inline payload (loaded later);
-  // not the polyfills for browsers without modules (`noModule`: a browser that runs this worker skips them).
+// An asset name as Next.js makes them: one path segment, no "..", no escapes. The page's HTML also carries
+// text written by fund managers (a fund's purpose): anything else that merely looks like a path is ignored,
+// so nobody can make this worker fetch and keep another page of the site.
+const ASSET_NAME = /^\/_next\/static\/(?:chunks|css|media)\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:js|css|woff2)$/;
+
+/** The static assets the page names (tags and inline payload), strictly checked; not the noModule polyfills. */
+function assetsOf(html) {
   const legacy = new Set([...html.matchAll(/<script src="([^"]+)" noModule/g)].map((m) => m[1]));
-  const assets = [...new Set([...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[^"'\\\s),]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`))].filter((a) => !legacy.has(a));
+  const named = [...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[A-Za-z0-9_.-]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`);
+  return [...new Set(named)].filter((a) => ASSET_NAME.test(a) && !a.includes("..") && new URL(a, self.location.origin).pathname === a && !legacy.has(a));
+}
+
+/**
+ * Fetches the page as a signed-out visitor (no cookies: the copy kept on the phone never carries an
+ * account's name) and every asset it names, and stores them together; drops everything else.
+ */
+async function keepPage() {
+  const response = await fetch(scopePath(), { credentials: "omit", cache: "no-store" });
+  if (!response.ok) return;
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const assets = assetsOf(html);
+  await cache.put(scopePath(), response);
   await Promise.all(
     assets.map(async (url) => {
       if (await cache.match(url)) return;
-      const r = await fetch(url, { credentials: "same-origin" });
+      const r = await fetch(url, { credentials: "omit" });
       if (r.ok) await cache.put(url, r);
     }),
   );
-  // Assets of older builds are dropped once the fresh page no longer names them.
-  const wanted = new Set(assets);
-  for (const req of await cache.keys()) {
-    const path = new URL(req.url).pathname;
-    if (ASSET.test(path) && !wanted.has(path)) await cache.delete(req);
-  }
+  // Only the page and the assets it names now: older builds' assets and anything else go.
+  const wanted = new Set([scopePath(), ...assets]);
+  for (const req of await cache.keys()) if (!wanted.has(new URL(req.url).pathname)) await cache.delete(req);
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    fetch(scopePath(), { credentials: "same-origin", cache: "no-store" })
-      .then((r) => (r.ok ? keepPage(r) : undefined))
+    keepPage()
+      .catch(() => {})
       .then(() => self.skipWaiting()),
   );
 });
@@ -59,14 +69,15 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(req)
         .then((r) => {
-          if (r.ok) event.waitUntil(keepPage(r.clone()));
+          // Online: the copy on the phone is refreshed (signed out, see keepPage).
+          if (r.ok) event.waitUntil(keepPage().catch(() => {}));
           return r;
         })
         .catch(async () => (await caches.match(scopePath())) ?? Response.error()),
     );
     return;
   }
-  if (ASSET.test(url.pathname)) {
+  if (ASSET_NAME.test(url.pathname) && !url.pathname.includes("..")) {
     event.respondWith(
       caches.match(url.pathname).then(
         (hit) =>

@@ -8,14 +8,19 @@ import { QUICK_EXIT_PATH } from "@/lib/users/quick-exit-rules";
 import { OFFLINE_DRAFT_KEY } from "@/lib/sealed/offline-draft";
 
 function leave() {
-  // The offline page's draft (encrypted, but even its presence says something): gone first, with no
-  // connection too (the server's Clear-Site-Data cannot reach an offline phone).
+  // The offline page's draft (encrypted, but even its presence says something), its kept copy and its
+  // service worker: gone first, with no connection too (the server's Clear-Site-Data cannot reach an
+  // offline phone). At most a moment is waited for them before leaving.
   try {
     localStorage.removeItem(OFFLINE_DRAFT_KEY);
   } catch {}
+  const erase = Promise.all([
+    typeof caches === "undefined" ? null : caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith("padtrymka-offline-")).map((n) => caches.delete(n)))),
+    navigator.serviceWorker?.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))),
+  ]).catch(() => null);
   document.title = "";
   document.body.replaceChildren(); // nothing left on screen while the neutral site loads
-  window.location.replace(QUICK_EXIT_PATH);
+  void Promise.race([erase, new Promise((r) => setTimeout(r, 300))]).then(() => window.location.replace(QUICK_EXIT_PATH));
 }
 
 export function QuickExit({ label, hint }: { label: string; hint: string }) {

@@ -90,6 +90,13 @@ describe("delivering a sealed application", () => {
     expect(await cases()).toBe(before + 1);
   });
 
+  it("refuses another file that reuses a delivered application's claim code (someone who saw the code)", async () => {
+    const m = manifest();
+    await deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() });
+    const forged = manifest({ claimCode: m.claimCode });
+    expect(await refusedWith(deliverSealed(await seal(recipient, forged, []), { kind: "public", client: client() }))).toBe("deliver.refused.claim_code_taken");
+  });
+
   it("refuses a copy re-sealed with other answers under the same id as changed", async () => {
     const m = manifest();
     await deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() });

@@ -74,7 +74,6 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
   // The fund's own reasons are kept by the claim code, so the applicant sees them on /status.
   if (fund.status !== "OPEN") throw await refusedForFund(manifest.claimCode, "fund_closed", fund.name);
   if (fundFormVersion(fund) !== manifest.fundVersion) throw await refusedForFund(manifest.claimCode, "fund_changed", fund.name);
-  if (by.kind === "public") await consumeRateLimit(LIMITS.deliveryFund, fund.id).catch(rethrowLimit);
 
   // The answers, exactly as an online submission of this fund checks them.
   const answers = { ...manifest.answers, intent: "submit", submissionKey: manifest.id };
@@ -87,6 +86,10 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
     if (!clean.ok) throw refusal(`evidence_${clean.reason}`, { file: f.name });
     files.push(new File([new Uint8Array(clean.bytes)], f.name, { type: clean.type }));
   }
+
+  // Counted per fund only for what would become a case: a flood of invalid files cannot shut a fund's
+  // delivery for honest carriers (those count against their sender's per-client limit).
+  if (by.kind === "public") await consumeRateLimit(LIMITS.deliveryFund, fund.id).catch(rethrowLimit);
 
   // The case, owned by a holder account until claimed.
   let holder: Actor;
@@ -110,6 +113,12 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
     }));
   } catch (e) {
     // The same file delivered twice at once: the other delivery made the case; answer with it.
+    // Another file with this claim code (someone who saw the code sealed their own with it first): the codes
+    // are random, so it is never a coincidence. Refused with its own reason, and logged for the operators.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("claimCodeIndex")) {
+      logger.warn({ event: "sealed.claim_code_taken", fundId: fund.id }, "a sealed application reused another's claim code");
+      throw refusal("claim_code_taken");
+    }
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       for (let i = 0; i < 50; i++) {
         const done = await sameDelivery(opened);
@@ -128,6 +137,8 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
     await db().application.deleteMany({ where: { id: applicationId, status: "DRAFT" } });
     logger.warn({ event: "sealed.delivery_undone", err: e instanceof Error ? e.message : String(e) }, "sealed delivery undone");
     if (isAppError(e) && e.code === "RATE_LIMITED") throw refusal("rate_limited", { minutes: Number(e.messageValues?.minutes ?? 60) });
+    // The fund closed while this was being delivered: its reason, kept for /status like any other.
+    if (isAppError(e) && e.messageKey === "apply.fundClosed") throw await refusedForFund(manifest.claimCode, "fund_closed", fund.name);
     if (isAppError(e)) throw refusal("unavailable");
     throw e;
   }
@@ -135,10 +146,15 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
 
 /** The case this sealed application already became (the same answer again), or a refusal if it changed. */
 async function sameDelivery(opened: Opened): Promise<Delivered | null> {
-  const existing = await db().application.findUnique({ where: { sealedId: opened.manifest.id }, select: { referenceCode: true, sealedDigest: true, status: true, fund: { select: { name: true } } } });
+  const existing = await db().application.findUnique({ where: { sealedId: opened.manifest.id }, select: { referenceCode: true, sealedDigest: true, status: true, createdAt: true, fund: { select: { name: true } } } });
   if (!existing) return null;
   if (existing.sealedDigest !== opened.digest) throw refusal("changed");
-  if (existing.status === "DRAFT" || !existing.referenceCode) return null; // still being delivered
+  if (existing.status === "DRAFT" || !existing.referenceCode) {
+    // Still being delivered — or left half-made by a process that stopped: after five minutes it is
+    // removed, so this delivery makes the case instead of waiting for one that never comes.
+    if (Date.now() - existing.createdAt.getTime() > 5 * 60_000) await db().application.deleteMany({ where: { sealedId: opened.manifest.id, status: "DRAFT" } });
+    return null;
+  }
   return { referenceCode: existing.referenceCode, again: true, fundName: existing.fund.name };
 }
 

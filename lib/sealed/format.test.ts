@@ -93,6 +93,18 @@ describe("sealed application format", () => {
   });
 });
 
+describe("the cheap check before decryption", () => {
+  it("refuses a header with more than one recipient before any key exchange (thousands would burn minutes of CPU)", async () => {
+    const e = new Encrypter();
+    e.addRecipient(recipient);
+    for (let i = 0; i < 50; i++) e.addRecipient(await identityToRecipient(await generateX25519Identity()));
+    const many = await e.encrypt(pack(manifest(), []));
+    expect(await reasonOf(open([identity], many))).toBe("corrupt");
+    // A single recipient of our key still opens (the check lets the page's files through).
+    expect(await reasonOf(open([identity], await seal(recipient, manifest(), [])))).toBe("opened");
+  });
+});
+
 describe("claim codes", () => {
   it("are 60 random bits in a form people can read aloud, and retyped sloppily they still match", () => {
     const code = generateClaimCode();

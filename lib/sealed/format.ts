@@ -28,7 +28,7 @@ export type SealedRefusalReason =
   | "fund_closed"
   | "fund_changed"
   | "invalid"
-  | "evidence"
+  | "claim_code_taken"
   | "rate_limited"
   | "unavailable";
 
@@ -147,6 +147,7 @@ export async function open(identities: string[], input: Uint8Array | string): Pr
   if (size > (typeof input === "string" ? SEALED_MAX_TEXT_CHARS : SEALED_MAX_BYTES)) throw new SealedError("too_large");
   const file = fromInput(input);
   if (file.length > SEALED_MAX_BYTES) throw new SealedError("too_large");
+  checkHeader(file);
   const d = new Decrypter();
   for (const id of identities) d.addIdentity(id);
   let plain: Uint8Array;
@@ -159,6 +160,19 @@ export async function open(identities: string[], input: Uint8Array | string): Pr
   }
   const { manifest, files } = unpack(plain);
   return { manifest, files, digest: await sha256Hex(plain) };
+}
+
+/**
+ * The page seals to exactly one X25519 recipient: a header with more stanzas (each costs the server a key
+ * exchange before anything is authenticated: thousands of them would burn minutes of CPU) or of another
+ * shape is refused before decryption, cheaply.
+ */
+function checkHeader(file: Uint8Array) {
+  const head = new TextDecoder("latin1").decode(file.subarray(0, 1024));
+  const end = head.indexOf("\n---");
+  if (!head.startsWith("age-encryption.org/v1\n") || end < 0) throw new SealedError("corrupt", "not an age header of one recipient");
+  const stanzas = head.slice(0, end).split("\n").filter((l) => l.startsWith("-> "));
+  if (stanzas.length !== 1 || !stanzas[0]!.startsWith("-> X25519 ")) throw new SealedError(stanzas.length === 1 ? "wrong_key" : "corrupt", "not one X25519 recipient");
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -117,12 +117,12 @@ function OfflineForm({ fund, recipient, restored, onSealed }: { fund: OfflineFun
   const saveDraft = async () => {
     const secret = pin.current?.value ?? "";
     setDraftNote(null);
-    if (secret.length < 4) return setDraftNote(t("pinShort"));
+    if (secret.length < 6) return setDraftNote(t("pinShort"));
     setBusy(true);
     try {
       const e = new Encrypter();
       e.setPassphrase(secret);
-      e.setScryptWorkFactor(15);
+      e.setScryptWorkFactor(16);
       const draft = (withFiles: boolean): Draft => ({ fundId: fund.id, answers: answers(), files: withFiles ? files.map((f) => ({ name: f.name, type: f.type, data: b64(f.bytes) })) : [] });
       try {
         localStorage.setItem(OFFLINE_DRAFT_KEY, armor.encode(await e.encrypt(JSON.stringify(draft(true)))));
@@ -149,11 +149,11 @@ function OfflineForm({ fund, recipient, restored, onSealed }: { fund: OfflineFun
         return;
       }
       localStorage.removeItem(OFFLINE_DRAFT_KEY); // sealed: the draft is not needed, and must not stay
-      const stamp = new Date().toISOString().slice(0, 10);
       onSealed({
         claimCode,
         url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" })),
-        fileName: `padtrymka-${stamp}-${claimCode.slice(4, 8).toLowerCase()}.age`,
+        // A neutral name: neither the service, nor the date, nor any part of the claim code.
+        fileName: `${Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 8)}.age`,
         text: files.length === 0 ? toText(bytes) : null,
         kib: Math.max(1, Math.round(bytes.length / 1024)),
       });
