@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { generateKeySpec } from "../lib/crypto/field-encryption";
+import { generateSigningKey } from "../lib/mirrors/signed-list";
 import { prismaClientIsStale } from "./ensure-prisma-client.mjs";
 // @ts-expect-error -- plain ESM helper without type declarations
 import { portIsFree, removeDataRoot, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
@@ -41,6 +42,8 @@ function loadDemoSecrets() {
     AUTH_SECRET: () => crypto.randomBytes(32).toString("base64url"),
     ENCRYPTION_KEYS: () => generateKeySpec("demo1"),
     BLIND_INDEX_KEY: () => crypto.randomBytes(32).toString("base64url"),
+    // Signs the list of public addresses (/{locale}/mirrors, /mirrors.txt; ADR 0047).
+    MIRRORS_SIGNING_KEY: () => generateSigningKey(),
   };
   let changed = false;
   for (const [k, make] of Object.entries(wanted)) {

@@ -19,7 +19,7 @@ describe("the magic link's address", () => {
   });
 
   it("is the primary, never the flooder's host, when the request names a host that is not ours", () => {
-    for (const h of [{ host: "evil.example" }, { host: "10.0.0.5:3000", "x-forwarded-host": "evil.example" }, { host: "mirror.example.evil.example" }, {}]) {
+    for (const h of [{ host: "evil.example" }, { host: "10.0.0.5:3000", "x-forwarded-host": "evil.example" }, { host: "mirror.example.evil.example" }, {}] as Record<string, string>[]) {
       const mailed = mailedLink(link, headers(h), origins);
       expect(mailed, JSON.stringify(h)).toBe(link);
       expect(mailed).not.toContain("evil");
