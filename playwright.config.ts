@@ -46,7 +46,9 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     // Two app processes on one port (WEB_CONCURRENCY): every test also proves the nodes share nothing but
     // PostgreSQL (a lock seen by one node reaches the other; sessions, limits and keys work on either).
-    env: { WEB_CONCURRENCY: "2", PORT: String(PORT), PADTRYMKA_DATA_DIR: E2E_DATA_DIR, PADTRYMKA_PG_PORT: process.env.E2E_PG_PORT ?? "54349", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // Two public addresses of one deployment (mirrors, ADR 0047): AUTH_URL (localhost, set by scripts/start.ts)
+    // and 127.0.0.1, which e2e/mirrors.spec.ts signs in and posts on.
+    env: { WEB_CONCURRENCY: "2", PORT: String(PORT), PUBLIC_URLS: `http://127.0.0.1:${PORT}`, PADTRYMKA_DATA_DIR: E2E_DATA_DIR, PADTRYMKA_PG_PORT: process.env.E2E_PG_PORT ?? "54349", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -13,6 +13,7 @@
 // checks alone (docs/decisions/0031-every-request-checked.md).
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
+import { publicOrigins } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 import { formPostHeaders, localeOf, newNonce, pageCsp, PROXIED, refusal, SESSION_COOKIE, SIGNED_IN } from "@/lib/security/form-post.mjs";
 
@@ -29,7 +30,7 @@ function route(req: NextRequest, nonce: string): NextResponse {
   // pages) must come from our own origin. Next.js checks a foreign Origin itself but lets a request with no
   // Origin through; we refuse both, and a `null` Origin unless the browser says the form was on our page
   // (lib/security/form-post.mjs, the same rule as the app server's).
-  const refused = refusal(req.method, (name) => req.headers.get(name));
+  const refused = refusal(req.method, (name) => req.headers.get(name), publicOrigins());
   if (refused) return new NextResponse(refused.body, { status: refused.status, headers: refused.headers });
   // Brought here only by the second matcher (no app server): nothing else to do for it.
   if (!PROXIED.test(pathname)) return NextResponse.next();

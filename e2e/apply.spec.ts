@@ -21,6 +21,9 @@ async function checkEligibilityAndStart(page: Page) {
 }
 
 test("an applicant without email applies, saves a draft, submits, checks the status by code and withdraws", async ({ page }) => {
+  // A long journey (two accessibility scans, uploads, a second context): 24-31 s on a loaded 2-core machine,
+  // and links no longer prefetch, so each click waits for its page (ADR 0047).
+  test.setTimeout(60_000);
   const username = await pseudonymousSignUp(page);
   await page.getByRole("link", { name: "I have saved them — continue" }).click();
   await expect(page.getByText(`Signed in as ${username}`)).toBeVisible();
@@ -131,6 +134,7 @@ test.describe("without JavaScript", () => {
   });
 
   test("an applicant signs up without email, applies, submits and then deletes their data", async ({ page }) => {
+    test.setTimeout(60_000); // a 12 MB upload and a dozen posts: 24-35 s on a loaded 2-core machine
     await pseudonymousSignUp(page);
     await page.goto("/en/apply");
     await checkEligibilityAndStart(page);

@@ -35,6 +35,11 @@ describe("environment validation", () => {
     ["TRUSTED_PROXIES", "10.0.0.0/33", 'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "10.0.0.0/33"'],
     ["TRUSTED_PROXIES", "10.0.0.1, fd00::/129", "Invalid configuration: TRUSTED_PROXIES must be"],
     ["PADTRYMKA_APP_SERVER", "0", "Invalid configuration: PADTRYMKA_APP_SERVER"],
+    ["PUBLIC_URLS", "https://padtrymka.example,mirror.example", 'Invalid configuration: PUBLIC_URLS must be a comma-separated list of http:// or https:// addresses without a path (e.g. "https://padtrymka.example,http://examplexyz.onion"), got "mirror.example"'],
+    ["PUBLIC_URLS", "https://padtrymka.example/apply", "Invalid configuration: PUBLIC_URLS must be a comma-separated list"],
+    ["PUBLIC_URLS", "ftp://padtrymka.example", "Invalid configuration: PUBLIC_URLS must be a comma-separated list"],
+    ["MIRRORS_SIGNING_KEY", "not a key", "Invalid configuration: MIRRORS_SIGNING_KEY must be an Ed25519 private key"],
+    ["MIRRORS_SIGNING_KEY", "A".repeat(44), "Invalid configuration: MIRRORS_SIGNING_KEY must be an Ed25519 private key"],
   ])("names the wrong variable in one line: %s=%s", (name, value, message) => {
     const raw: Record<string, string | undefined> = { ...good, [name]: value };
     expect(() => parseEnv(raw)).toThrow(EnvError);
@@ -44,6 +49,16 @@ describe("environment validation", () => {
       expect((e as Error).message.startsWith(message)).toBe(true);
       expect((e as Error).message).not.toContain("\n");
     }
+  });
+});
+
+describe("mirrors (PUBLIC_URLS, MIRRORS_SIGNING_KEY)", () => {
+  it("accepts a list of public addresses and a signing key, and both are optional", () => {
+    const e = parseEnv({ ...good, PUBLIC_URLS: "https://mirror.example, http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion", MIRRORS_SIGNING_KEY: Buffer.alloc(32, 7).toString("base64url") });
+    expect(e.PUBLIC_URLS).toContain("mirror.example");
+    expect(e.MIRRORS_SIGNING_KEY).toHaveLength(43);
+    expect(parseEnv(good).PUBLIC_URLS).toBe("");
+    expect(parseEnv(good).MIRRORS_SIGNING_KEY).toBeUndefined();
   });
 });
 

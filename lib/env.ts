@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { parseTrustedProxies, TrustedProxiesError } from "@/lib/security/client-address.mjs";
+import { parsePublicUrls, publicOriginsOf, PublicUrlsError, type PublicOrigins } from "@/lib/security/public-urls.mjs";
 
 const keyring = z
   .string()
@@ -17,6 +18,27 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// connection URL" }),
   AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)" }),
   AUTH_URL: z.url({ message: "must be the public URL of the app, e.g. https://padtrymka.example" }).optional(),
+  // The deployment's other public addresses (mirrors, an onion service), comma-separated; AUTH_URL stays the
+  // primary. Only these and AUTH_URL are ever believed as the host a request was addressed to (ADR 0047).
+  PUBLIC_URLS: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parsePublicUrls(value);
+      } catch (e) {
+        if (!(e instanceof PublicUrlsError)) throw e;
+        ctx.addIssue({ code: "custom", message: e.message });
+      }
+    }),
+  // Signs the list of public addresses on /{locale}/mirrors and /mirrors.txt: an Ed25519 private key, its 32
+  // bytes in base64url (`npm run keys:generate`). Unset: the addresses are shown, unsigned.
+  MIRRORS_SIGNING_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9_-]{43}$/.test(v) && Buffer.from(v, "base64url").length === 32, {
+      message: "must be an Ed25519 private key: 32 random bytes in base64url (43 characters), e.g. from `npm run keys:generate`",
+    })
+    .optional(),
   ENCRYPTION_KEYS: keyring,
   BLIND_INDEX_KEY: z.string().min(32, { message: "must be at least 32 characters of random data" }),
   // The intake private key(s) of sealed applications (age X25519, newest first; the older ones still open
@@ -97,6 +119,25 @@ export function withKeyFile(raw: Record<string, string | undefined>, read: (path
 export function env(): Env {
   cached ??= parseEnv(withKeyFile(process.env, (p) => fs.readFileSync(p, "utf8")));
   return cached;
+}
+
+let origins: PublicOrigins | undefined;
+
+/**
+ * Every public origin of the deployment, AUTH_URL first, then PUBLIC_URLS (ADR 0047). Reads only these two
+ * variables, so proxy.ts can use it without the rest of the configuration; a wrong value throws EnvError
+ * naming the variable.
+ */
+export function publicOrigins(): PublicOrigins {
+  if (origins) return origins;
+  const raw = { AUTH_URL: process.env.AUTH_URL, PUBLIC_URLS: process.env.PUBLIC_URLS };
+  const r = EnvSchema.pick({ AUTH_URL: true, PUBLIC_URLS: true }).safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new EnvError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  origins = publicOriginsOf(r.data.AUTH_URL, r.data.PUBLIC_URLS);
+  return origins;
 }
 
 /** Log level without validating the rest (the logger must work even when the configuration is wrong). */

@@ -14,6 +14,7 @@ import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
 import { generateKeySpec } from "../lib/crypto/field-encryption";
 import { generateX25519Identity } from "age-encryption";
+import { generateSigningKey } from "../lib/mirrors/signed-list";
 import { prismaClientIsStale } from "./ensure-prisma-client.mjs";
 // @ts-expect-error -- plain ESM helper without type declarations
 import { portIsFree, removeDataRoot, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
@@ -44,6 +45,8 @@ async function loadDemoSecrets() {
     BLIND_INDEX_KEY: () => crypto.randomBytes(32).toString("base64url"),
     // The intake key of sealed applications (docs/decisions/0046-sealed-applications.md).
     INTAKE_KEYS: () => generateX25519Identity(),
+    // Signs the list of public addresses (/{locale}/mirrors, /mirrors.txt; ADR 0047).
+    MIRRORS_SIGNING_KEY: () => generateSigningKey(),
   };
   let changed = false;
   for (const [k, make] of Object.entries(wanted)) {

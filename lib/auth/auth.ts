@@ -12,7 +12,8 @@ import { authConfig } from "@/lib/auth/config";
 import { checkPasswordSignIn } from "@/lib/auth/password-sign-in";
 export { PasswordPending, TwoFactorNeeded } from "@/lib/auth/password-sign-in";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, publicOrigins } from "@/lib/env";
+import { mailedLink, redirectOnThisAddress } from "@/lib/auth/public-links";
 import { logger } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
 import { magicLinkMail } from "@/lib/auth/magic-link-mail";
@@ -74,13 +75,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // same answer ("check your email") after the same work: whether a mail goes out is decided, and the
         // mail sent, only after the response (Next.js's `after`), so neither the page nor its timing says
         // who has an account (ADR 0032).
-        async sendVerificationRequest({ identifier, url, expires }) {
-          after(() => deliverMagicLink(identifier, url, expires));
+        // The link opens on the public address the person asked from, if it is one of ours (ADR 0047).
+        async sendVerificationRequest({ identifier, url, expires, request }) {
+          const link = mailedLink(url, request.headers, publicOrigins());
+          after(() => deliverMagicLink(identifier, link, expires));
         },
       }),
     ],
     callbacks: {
       ...authConfig.callbacks,
+      // After sign-in or sign-out: a path, so the person stays on the address (mirror, onion) they are on.
+      redirect({ url, baseUrl }) {
+        return redirectOnThisAddress(url, baseUrl, publicOrigins());
+      },
       // The token remembers the session version it was issued under; raising the user's version ends it.
       async jwt(params) {
         const token = authConfig.callbacks.jwt(params);

@@ -259,7 +259,7 @@ const TABLE: Record<string, Row> = {
   },
 };
 // Public by design (no account needed), or acting only on the signed-in user themself with a secret.
-const PUBLIC = ["lookupStatusAction", "checkEligibilityAction", "checkReceiptAction", "signInAction", "magicLinkAction", "signUpAction", "pseudonymousSignUpAction", "recoverAccountAction", "confirmTwoFactorAction", "offerCandidateAction", "deliverSealedAction"];
+const PUBLIC = ["lookupStatusAction", "checkEligibilityAction", "checkReceiptAction", "signInAction", "magicLinkAction", "signUpAction", "pseudonymousSignUpAction", "recoverAccountAction", "confirmTwoFactorAction", "offerCandidateAction", "deliverSealedAction", "verifyMirrorListAction"];
 
 type Outcome = "allowed" | "denied" | string;
 async function attempt(action: Action, actor: Actor | null, fields: Fields, moved?: Row["moved"]): Promise<Outcome> {

@@ -8,6 +8,7 @@
 // prepared-by-the-app-server.md). Plain JavaScript so that the app server can load it without a build;
 // types in form-post.d.mts.
 import { policy } from "./csp-policy.mjs";
+import { isOnionHost, normalHost, originForHost } from "./public-urls.mjs";
 
 export const LOCALES = ["be", "ru", "en"];
 
@@ -37,15 +38,26 @@ export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
  * CSRF: a state-changing request must come from our own origin. A `null` Origin (a plain form post under
  * Referrer-Policy: no-referrer) is accepted only when the browser itself says the form was on our page
  * (Sec-Fetch-Site cannot be set by a page). A missing Origin is refused.
+ * With the deployment's public addresses configured (AUTH_URL, PUBLIC_URLS: `origins`, from
+ * lib/security/public-urls.mjs), the request must also be addressed to one of them and its Origin be that
+ * address: each mirror accepts its own pages' posts, and a host the configuration does not name (a
+ * flooder's Host header, a rebound DNS name) is refused even when its Origin agrees (ADR 0047). With none
+ * configured (a bare `next dev`), the Origin must name the request's own host.
  * @param {(name: string) => string | null | undefined} get a request header, by lower-case name
+ * @param {import("./public-urls.mjs").PublicOrigins} origins
  */
-export function sameOrigin(get) {
+export function sameOrigin(get, origins) {
   const origin = get("origin");
   if (origin === null || origin === undefined) return false;
-  if (origin === "null") return get("sec-fetch-site") === "same-origin";
   const host = get("x-forwarded-host") ?? get("host");
+  if (!host) return false;
+  const configured = origins.list.length > 0;
+  if (configured && !originForHost(host, origins)) return false;
+  if (origin === "null") return get("sec-fetch-site") === "same-origin";
   try {
-    return !!host && new URL(origin).host === host;
+    const url = new URL(origin);
+    if (url.host !== normalHost(host)) return false;
+    return !configured || origins.list.includes(url.origin);
   } catch {
     return false;
   }
@@ -57,18 +69,21 @@ export function sameOrigin(get) {
  * rule for the app server (`guardRequest`) and proxy.ts.
  * @param {string | undefined} method
  * @param {(name: string) => string | null | undefined} get
+ * @param {import("./public-urls.mjs").PublicOrigins} origins
  * @returns {{ status: number, headers: Record<string, string>, body: string } | null}
  */
-export function refusal(method, get) {
+export function refusal(method, get, origins) {
   const headers = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
   if (!ALLOWED_METHODS.includes(method ?? "")) return { status: 405, headers: { ...headers, Allow: ALLOWED_METHODS.join(", ") }, body: "Method not allowed." };
-  if (method !== "GET" && method !== "HEAD" && !sameOrigin(get)) return { status: 403, headers, body: "Forbidden: this request did not come from this site." };
+  if (method !== "GET" && method !== "HEAD" && !sameOrigin(get, origins)) return { status: 403, headers, body: "Forbidden: this request did not come from this site." };
   return null;
 }
 
 /**
  * Strict-Transport-Security for a deployment whose public URL (AUTH_URL) is https: browsers then never
  * try plain http for two years, on this host and its subdomains. Null for http (development, tests).
+ * Never sent to an onion service's visitors (`guardRequest`): Tor already protects that connection, and
+ * an onion address is reached over plain http.
  * @param {string | undefined} authUrl
  * @returns {string | null}
  */
@@ -83,22 +98,22 @@ export function hstsHeader(authUrl) {
 /**
  * The app server's first step on every request (before `prepareFormPost`, after the client address,
  * lib/security/client-address.mjs): removes a client's CHECKED_HEADER, sets Strict-Transport-Security when
- * configured, and answers a refused request itself (405, 403; see `refusal`) — for every path, including
+ * configured (not for a request to a .onion host), and answers a refused request itself (405, 403; see `refusal`) — for every path, including
  * the API routes and paths with a dot that proxy.ts's page matcher does not cover. Marks the rest as
  * checked. Returns false when it has answered.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
- * @param {string | null} hsts from `hstsHeader`
+ * @param {{ hsts: string | null, origins: import("./public-urls.mjs").PublicOrigins }} config `hsts` from `hstsHeader`
  */
-export function guardRequest(req, res, hsts) {
+export function guardRequest(req, res, { hsts, origins }) {
   delete req.headers[CHECKED_HEADER];
-  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   /** @param {string} name */
   const get = (name) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v.join(", ") : v;
   };
-  const refused = refusal(req.method, get);
+  if (hsts && !isOnionHost(get("x-forwarded-host") ?? get("host"))) res.setHeader("Strict-Transport-Security", hsts);
+  const refused = refusal(req.method, get, origins);
   if (refused) {
     res.writeHead(refused.status, refused.headers);
     res.end(req.method === "HEAD" ? undefined : refused.body);
@@ -163,8 +178,9 @@ export const PROXIED = /^\/(?!api|_next|_vercel|.*\..*)/;
  * redirect, a GET) is left to the proxy. Returns whether it prepared the request.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
+ * @param {import("./public-urls.mjs").PublicOrigins} origins
  */
-export function prepareFormPost(req, res) {
+export function prepareFormPost(req, res, origins) {
   delete req.headers[PREPARED_HEADER];
   if (req.method !== "POST") return false;
   const pathname = (req.url ?? "/").split("?")[0] ?? "/";
@@ -175,7 +191,7 @@ export function prepareFormPost(req, res) {
     const v = req.headers[name];
     return Array.isArray(v) ? v.join(", ") : v;
   };
-  if (!sameOrigin(get)) return false;
+  if (!sameOrigin(get, origins)) return false;
   if (SIGNED_IN.test(pathname) && !hasSessionCookie(get("cookie"))) return false;
   const { headers, csp } = formPostHeaders(get, locale, newNonce());
   Object.assign(req.headers, headers);

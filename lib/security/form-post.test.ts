@@ -3,6 +3,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHECKED_HEADER, formPostHeaders, guardRequest, hstsHeader, localeOf, PREPARED_HEADER, prepareFormPost, refusal, sameOrigin } from "@/lib/security/form-post.mjs";
+import { publicOriginsOf } from "@/lib/security/public-urls.mjs";
+
+// Nothing configured (a bare `next dev`): the Origin must name the request's own host.
+const NONE = publicOriginsOf(undefined, undefined);
+const ONION = "http://padtrymkaexampleonionaddressxxxxxxxxxxxxxxxxxxxxxxxx.onion";
+// A deployment with mirrors (ADR 0047).
+const MIRRORS = publicOriginsOf("https://padtrymka.example", `https://mirror.example,${ONION},http://localhost:3000`);
 
 const getter = (h: Record<string, string>) => (name: string) => h[name] ?? null;
 
@@ -15,12 +22,37 @@ function nodeRequest(method: string, url: string, headers: Record<string, string
 
 describe("sameOrigin", () => {
   it("compares the Origin with the host the request was sent to (or the forwarded host)", () => {
-    expect(sameOrigin(getter({ origin: "http://localhost:3000", host: "localhost:3000" }))).toBe(true);
-    expect(sameOrigin(getter({ origin: "https://padtrymka.example", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example" }))).toBe(true);
-    expect(sameOrigin(getter({ origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
-    expect(sameOrigin(getter({ host: "localhost:3000" }))).toBe(false);
-    expect(sameOrigin(getter({ origin: "null", host: "localhost:3000" }))).toBe(false);
-    expect(sameOrigin(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost:3000" }))).toBe(true);
+    expect(sameOrigin(getter({ origin: "http://localhost:3000", host: "localhost:3000" }), NONE)).toBe(true);
+    expect(sameOrigin(getter({ origin: "https://padtrymka.example", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example" }), NONE)).toBe(true);
+    expect(sameOrigin(getter({ origin: "https://evil.example", host: "localhost:3000" }), NONE)).toBe(false);
+    expect(sameOrigin(getter({ host: "localhost:3000" }), NONE)).toBe(false);
+    expect(sameOrigin(getter({ origin: "null", host: "localhost:3000" }), NONE)).toBe(false);
+    expect(sameOrigin(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost:3000" }), NONE)).toBe(true);
+  });
+});
+
+describe("sameOrigin on a deployment with mirrors (AUTH_URL, PUBLIC_URLS)", () => {
+  it("accepts each public address's own posts, with JavaScript or without", () => {
+    expect(sameOrigin(getter({ origin: "https://padtrymka.example", host: "padtrymka.example" }), MIRRORS)).toBe(true);
+    expect(sameOrigin(getter({ origin: "https://mirror.example", host: "mirror.example" }), MIRRORS)).toBe(true);
+    expect(sameOrigin(getter({ origin: ONION, host: new URL(ONION).host }), MIRRORS)).toBe(true);
+    expect(sameOrigin(getter({ origin: "null", "sec-fetch-site": "same-origin", host: new URL(ONION).host }), MIRRORS)).toBe(true);
+    expect(sameOrigin(getter({ origin: "https://mirror.example", host: "10.0.0.5:3000", "x-forwarded-host": "mirror.example" }), MIRRORS)).toBe(true);
+  });
+
+  it("refuses a host the configuration does not name, even when Origin and Host agree (a flooder, a rebound DNS name)", () => {
+    expect(sameOrigin(getter({ origin: "https://evil.example", host: "evil.example" }), MIRRORS)).toBe(false);
+    expect(sameOrigin(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "evil.example" }), MIRRORS)).toBe(false);
+    expect(sameOrigin(getter({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }), MIRRORS)).toBe(false);
+    // Without the configuration the same request passes: that is what the configuration adds.
+    expect(sameOrigin(getter({ origin: "https://evil.example", host: "evil.example" }), NONE)).toBe(true);
+  });
+
+  it("refuses one public address's page posting to another, and a foreign Origin to any of them", () => {
+    expect(sameOrigin(getter({ origin: "https://mirror.example", host: "padtrymka.example" }), MIRRORS)).toBe(false);
+    expect(sameOrigin(getter({ origin: "https://evil.example", host: "mirror.example" }), MIRRORS)).toBe(false);
+    expect(sameOrigin(getter({ origin: "http://mirror.example", host: "mirror.example" }), MIRRORS)).toBe(false);
+    expect(sameOrigin(getter({ host: "mirror.example" }), MIRRORS)).toBe(false);
   });
 });
 
@@ -43,7 +75,7 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
 
   it("prepares a same-origin post to a page under a locale, as the proxy would, and marks it", () => {
     const { req, res, responseHeaders } = nodeRequest("POST", "/en/apply/app-1?x=1", own);
-    expect(prepareFormPost(req, res)).toBe(true);
+    expect(prepareFormPost(req, res, NONE)).toBe(true);
     expect(req.headers[PREPARED_HEADER]).toBe("1");
     expect(req.headers["x-next-intl-locale"]).toBe("en");
     expect(req.headers["content-security-policy"]).toContain(`'nonce-${req.headers["x-nonce"]}'`);
@@ -53,14 +85,14 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
   it("gives every post its own nonce", () => {
     const a = nodeRequest("POST", "/en/apply/app-1", own);
     const b = nodeRequest("POST", "/en/apply/app-1", own);
-    prepareFormPost(a.req, a.res);
-    prepareFormPost(b.req, b.res);
+    prepareFormPost(a.req, a.res, NONE);
+    prepareFormPost(b.req, b.res, NONE);
     expect(a.req.headers["x-nonce"]).not.toBe(b.req.headers["x-nonce"]);
   });
 
   it("restores the origin of a JavaScript-free post from our own page", () => {
     const { req, res } = nodeRequest("POST", "/be/apply/app-1", { origin: "null", "sec-fetch-site": "same-origin" });
-    expect(prepareFormPost(req, res)).toBe(true);
+    expect(prepareFormPost(req, res, NONE)).toBe(true);
     expect(req.headers.origin).toBe("http://localhost:3000");
   });
 
@@ -79,7 +111,7 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
     ];
     for (const [method, url, headers] of cases) {
       const { req, res, responseHeaders } = nodeRequest(method, url, headers);
-      expect(prepareFormPost(req, res), `${method} ${url} ${JSON.stringify(headers)}`).toBe(false);
+      expect(prepareFormPost(req, res, NONE), `${method} ${url} ${JSON.stringify(headers)}`).toBe(false);
       expect(req.headers[PREPARED_HEADER]).toBeUndefined();
       expect(responseHeaders).toEqual({});
     }
@@ -87,9 +119,9 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
 
   it("prepares a signed-in post into the signed-in area", () => {
     const { req, res } = nodeRequest("POST", "/en/me/app-1", { ...own, cookie: "theme=x; authjs.session-token=abc" });
-    expect(prepareFormPost(req, res)).toBe(true);
+    expect(prepareFormPost(req, res, NONE)).toBe(true);
     const chunked = nodeRequest("POST", "/en/review", { ...own, cookie: "__Secure-authjs.session-token.0=abc" });
-    expect(prepareFormPost(chunked.req, chunked.res)).toBe(true);
+    expect(prepareFormPost(chunked.req, chunked.res, NONE)).toBe(true);
   });
 
   it("never takes the mark from a client: it is removed from every request, also one it then leaves to the proxy", () => {
@@ -99,7 +131,7 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
       ["GET", "/en/me", { [PREPARED_HEADER]: "1" }],
     ] as const) {
       const { req, res } = nodeRequest(method, url, headers);
-      expect(prepareFormPost(req, res)).toBe(false);
+      expect(prepareFormPost(req, res, NONE)).toBe(false);
       expect(req.headers[PREPARED_HEADER]).toBeUndefined();
     }
   });
@@ -111,7 +143,7 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
 });
 
 describe("the checks on every request (refusal, guardRequest)", () => {
-  function answered(method: string, url: string, headers: Record<string, string>, hsts: string | null = null) {
+  function answered(method: string, url: string, headers: Record<string, string>, hsts: string | null = null, origins = NONE) {
     const req = { method, url, headers: { host: "localhost:3000", ...headers } } as unknown as IncomingMessage;
     const out = { status: 0, headers: {} as Record<string, string>, body: undefined as string | undefined, set: {} as Record<string, string> };
     const res = {
@@ -122,7 +154,7 @@ describe("the checks on every request (refusal, guardRequest)", () => {
       },
       end: (body?: string) => (out.body = body),
     } as unknown as ServerResponse;
-    return { passed: guardRequest(req, res, hsts), req, out };
+    return { passed: guardRequest(req, res, { hsts, origins }), req, out };
   }
 
   it("answers 405 with Allow to a method the app does not answer, on any path", () => {
@@ -170,10 +202,10 @@ describe("the checks on every request (refusal, guardRequest)", () => {
 
   it("the same refusals for proxy.ts (refusal)", () => {
     const get = (h: Record<string, string>) => (name: string) => h[name];
-    expect(refusal("TRACE", get({}))?.status).toBe(405);
-    expect(refusal("POST", get({}))?.status).toBe(403);
-    expect(refusal("GET", get({}))).toBeNull();
-    expect(refusal("POST", get({ origin: "http://localhost:3000", host: "localhost:3000" }))).toBeNull();
+    expect(refusal("TRACE", get({}), NONE)?.status).toBe(405);
+    expect(refusal("POST", get({}), NONE)?.status).toBe(403);
+    expect(refusal("GET", get({}), NONE)).toBeNull();
+    expect(refusal("POST", get({ origin: "http://localhost:3000", host: "localhost:3000" }), NONE)).toBeNull();
   });
 
   it("sends Strict-Transport-Security on every response when the public URL is https, never on http", () => {
@@ -183,6 +215,20 @@ describe("the checks on every request (refusal, guardRequest)", () => {
     expect(answered("GET", "/en", {}, hsts).out.set["strict-transport-security"]).toBe(hsts);
     expect(answered("TRACE", "/en", {}, hsts).out.set["strict-transport-security"]).toBe(hsts);
     expect(answered("GET", "/en", {}, null).out.set["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("sends no Strict-Transport-Security to an onion service's visitors", () => {
+    const hsts = hstsHeader("https://padtrymka.example");
+    expect(answered("GET", "/en", { host: "padtrymka.example" }, hsts, MIRRORS).out.set["strict-transport-security"]).toBe(hsts);
+    expect(answered("GET", "/en", { host: new URL(ONION).host }, hsts, MIRRORS).out.set["strict-transport-security"]).toBeUndefined();
+    expect(answered("POST", "/en/status", { host: new URL(ONION).host, origin: ONION }, hsts, MIRRORS)).toMatchObject({ passed: true, out: { set: {} } });
+  });
+
+  it("refuses, on a deployment with mirrors, a post to a host it does not serve", () => {
+    const { passed, out } = answered("POST", "/en/status", { host: "evil.example", origin: "https://evil.example" }, null, MIRRORS);
+    expect(passed).toBe(false);
+    expect(out.status).toBe(403);
+    expect(answered("POST", "/en/status", { host: "mirror.example", origin: "https://mirror.example" }, null, MIRRORS).passed).toBe(true);
   });
 
   it("is the mark that proxy.ts's second matcher skips (a literal there)", () => {

@@ -74,6 +74,7 @@ export const ACTION_MODULES = {
   evidence: () => import("@/lib/evidence/actions"),
   courses: () => import("@/lib/courses/actions"),
   funds: () => import("@/lib/funds/actions"),
+  mirrors: () => import("@/lib/mirrors/actions"),
   payouts: () => import("@/lib/payouts/actions"),
   reviews: () => import("@/lib/reviews/actions"),
   users: () => import("@/lib/users/actions"),

@@ -12,6 +12,7 @@ import path from "node:path";
 import next from "next";
 import { parseTrustedProxies, prepareClient, TrustedProxiesError } from "../../lib/security/client-address.mjs";
 import { guardRequest, hstsHeader, prepareFormPost } from "../../lib/security/form-post.mjs";
+import { publicOriginsOf, PublicUrlsError } from "../../lib/security/public-urls.mjs";
 import { withResponseStatus } from "../../lib/security/response-status.mjs";
 import { serve } from "./connection-dispatch.mjs";
 
@@ -33,7 +34,16 @@ try {
   console.error(`Invalid configuration: TRUSTED_PROXIES ${e.message}`);
   process.exit(1);
 }
-const hsts = hstsHeader(process.env.AUTH_URL);
+// The deployment's public addresses (AUTH_URL and PUBLIC_URLS, ADR 0047): posts are accepted from these.
+let origins;
+try {
+  origins = publicOriginsOf(process.env.AUTH_URL, process.env.PUBLIC_URLS);
+} catch (e) {
+  if (!(e instanceof PublicUrlsError)) throw e;
+  console.error(`Invalid configuration: PUBLIC_URLS ${e.message}`);
+  process.exit(1);
+}
+const checks = { hsts: hstsHeader(process.env.AUTH_URL), origins };
 // Tells the app (lib/env.ts, lib/rate-limit/rate-limit.ts) that every request reaches it through this
 // server, which sets the client's address: without it (`next dev`, a bare `next start`) no client can
 // choose the address its limits are counted under.
@@ -48,8 +58,8 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
   prepareClient(req, trusted);
-  if (!guardRequest(req, res, hsts)) return;
-  prepareFormPost(req, res);
+  if (!guardRequest(req, res, checks)) return;
+  prepareFormPost(req, res, origins);
   // A page that refuses ("No access") sets its status through this (lib/security/response-status.mjs).
   withResponseStatus(req, res, () => handle(req, res)).catch((err) => {
     console.error(`app-server: request for ${req.url} failed`, err);

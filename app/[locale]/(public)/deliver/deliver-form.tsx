@@ -17,7 +17,7 @@ export function DeliverForm() {
         <div role="status" className="rounded border border-green-700 bg-green-50 p-4">
           <p>{d.again ? t("deliveredAgain", { fund: d.fundName }) : t("delivered", { fund: d.fundName })}</p>
           <p className="text-2xl font-semibold tracking-wide">{d.referenceCode}</p>
-          <p>{t("next")} <Link href="/status" prefetch={false}>{t("statusLink")}</Link></p>
+          <p>{t("next")} <Link href="/status">{t("statusLink")}</Link></p>
         </div>
       )}
     >

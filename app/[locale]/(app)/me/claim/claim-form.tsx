@@ -14,7 +14,7 @@ export function ClaimForm() {
       className="flex max-w-md flex-col gap-4"
       result={(d) => (
         <p role="status">
-          {t("done", { code: d.referenceCode })} <Link href={`/me/${d.applicationId}`} prefetch={false}>{t("open")}</Link>
+          {t("done", { code: d.referenceCode })} <Link href={`/me/${d.applicationId}`}>{t("open")}</Link>
         </p>
       )}
     >
