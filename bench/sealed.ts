@@ -131,7 +131,8 @@ async function firstDownload() {
     // Exactly what public/sw.js keeps: every static asset the page names (tags and inline payload).
     const swAssets = (html: string) => {
       const legacy = new Set([...html.matchAll(/<script src="([^"]+)" noModule/g)].map((m) => m[1]));
-      return [...new Set([...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[^"'\\\s),]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`))].filter((a) => !legacy.has(a));
+      const named = [...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[A-Za-z0-9_.-]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`);
+      return [...new Set(named)].filter((a) => /^\/_next\/static\/(?:chunks|css|media)\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:js|css|woff2)$/.test(a) && !a.includes("..") && !legacy.has(a));
     };
     const tagAssets = (html: string) => [...new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/_next\/static\/[^"]+)"(?![^>]*noModule)/g)].map((m) => m[1]!))];
     const offline = await weigh("/en/apply/offline", swAssets);

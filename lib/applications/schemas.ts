@@ -16,22 +16,17 @@ export function normaliseLookupCode(raw: string): string {
   return CLAIM_CODE.test(claim) ? claim : normaliseReferenceCode(raw);
 }
 
+/** A code typed from paper: required, short. */
+const typedCode = () => z.string().trim().min(1, { message: "required" }).max(40, { message: "too_long" });
+
 export const StatusLookupSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, { message: "required" })
-    .max(40, { message: "too_long" })
+  code: typedCode()
     .transform(normaliseLookupCode)
     .pipe(z.string().refine((c) => /^PAD-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(c) || CLAIM_CODE.test(c), { message: "reference_code" })),
 });
 
 export const ClaimSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, { message: "required" })
-    .max(40, { message: "too_long" })
+  code: typedCode()
     .transform(normaliseClaimCode)
     .pipe(z.string().regex(CLAIM_CODE, { message: "claim_code" })),
 });
