@@ -39,7 +39,8 @@ export function ImportSealedForm({ fundId }: { fundId: string }) {
       <p id="import-files-hint" className="text-sm text-neutral-700">{t("filesHint")}</p>
       <input id="import-files" name="files" type="file" multiple accept=".age,.txt,application/octet-stream,text/plain" aria-describedby="import-files-hint" />
       <FormMessage state={state} />
-      <p role="status" aria-live="polite">{progress ? (progress.done < progress.total ? t("progress", progress) : t("finished", progress)) : null}</p>
+      {/* Only while there is something to say: the fund page's own notices are its one status otherwise. */}
+      {progress && <p role="status" aria-live="polite">{progress.done < progress.total ? t("progress", progress) : t("finished", progress)}</p>}
       {shown && shown.length > 0 && (
         <table className="text-sm">
           <caption className="sr-only">{t("resultsCaption")}</caption>
