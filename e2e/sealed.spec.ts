@@ -128,7 +128,8 @@ test("Quick exit erases the offline draft, with no connection too", async ({ pag
   await page.getByRole("button", { name: "Save the encrypted draft" }).click();
   await expect(page.getByText("The draft is saved on this device, encrypted.")).toBeVisible();
   await page.context().setOffline(true);
-  await page.getByRole("link", { name: /Quick exit/ }).click().catch(() => {}); // the neutral site is unreachable here
+  // Offline, the way out fails to load: wait for that attempt, so the next visit does not race it.
+  await Promise.all([page.waitForEvent("requestfailed", (r) => r.url().includes("/api/quick-exit")), page.getByRole("link", { name: /Quick exit/ }).click()]);
   await page.context().setOffline(false);
   await page.goto("/en/apply/offline");
   expect(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)).toBeNull();
