@@ -28,9 +28,10 @@ const nextConfig = {
   experimental: {
     // Evidence uploads are limited to 10 MB by the domain (with a translated reason); the transport limit
     // is higher so that an 11-25 MB file gets that reason instead of a bare error page. A sealed application
-    // may be up to 30 MB (lib/sealed/format.ts), with the rest of its form around it.
-    serverActions: { bodySizeLimit: "32mb" },
-    proxyClientMaxBodySize: "32mb",
+    // may be up to 30 MB (lib/sealed/format.ts), about 41 MB as pasted text: above that, the delivery's own
+    // translated "larger than 30 MB" answers instead of a bare transport error.
+    serverActions: { bodySizeLimit: "45mb" },
+    proxyClientMaxBodySize: "45mb",
   },
   // A header set here wins over the same header from a route handler (Next.js keeps the first), so a route
   // with a policy of its own is left out of the general entries and gets its own entry instead.

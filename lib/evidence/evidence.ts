@@ -8,7 +8,7 @@ import { decrypt, decryptBinary, encryptBinaryForCase, encryptForCase } from "@/
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type EvidenceRefusal } from "@/lib/evidence/rules";
+import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type AllowedType, type EvidenceRefusal } from "@/lib/evidence/rules";
 import { sanitiseEvidence } from "@/lib/evidence/sanitize";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
@@ -20,6 +20,15 @@ export async function addEvidence(actor: Actor, applicationId: string, file: Fil
   if (file.size > MAX_FILE_BYTES) throw refuse("too_large"); // before reading it into memory
   const clean = await sanitiseEvidence(Buffer.from(await file.arrayBuffer()));
   if (!clean.ok) throw refuse(clean.reason);
+  return storeEvidence(actor, applicationId, file.name, clean);
+}
+
+/**
+ * Stores a file that already went through `sanitiseEvidence` (a sealed application's files are checked
+ * before its case is made: lib/sealed/deliver.ts), encrypted, in the actor's editable case.
+ */
+export async function storeEvidence(actor: Actor, applicationId: string, name: string, clean: { type: AllowedType; bytes: Buffer }): Promise<{ fileId: string }> {
+  assertCan(actor, "application:create:own");
   const id = crypto.randomUUID();
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
@@ -31,7 +40,7 @@ export async function addEvidence(actor: Actor, applicationId: string, file: Fil
         id,
         applicationId,
         uploadedById: actor.userId,
-        fileNameEnc: encryptForCase(app.id, safeFileName(file.name, clean.type), `EvidenceFile.fileName:${id}`),
+        fileNameEnc: encryptForCase(app.id, safeFileName(name, clean.type), `EvidenceFile.fileName:${id}`),
         mimeType: clean.type,
         sizeBytes: clean.bytes.length,
         contentEnc: new Uint8Array(encryptBinaryForCase(app.id, clean.bytes, `EvidenceFile.content:${id}`)),

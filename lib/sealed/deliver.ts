@@ -21,8 +21,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { addEvidence } from "@/lib/evidence/evidence";
-import { MAX_FILE_BYTES, type EvidenceRefusal } from "@/lib/evidence/rules";
+import { storeEvidence } from "@/lib/evidence/evidence";
+import { MAX_FILE_BYTES, type AllowedType, type EvidenceRefusal } from "@/lib/evidence/rules";
 import { sanitiseEvidence } from "@/lib/evidence/sanitize";
 import { consumeRateLimit, LIMITS } from "@/lib/rate-limit/rate-limit";
 import { open, SealedError, type Opened, type SealedRefusalReason } from "@/lib/sealed/format";
@@ -79,12 +79,12 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
   const answers = { ...manifest.answers, intent: "submit", submissionKey: manifest.id };
   if (!applicationFormSchema(formParamsOf(fund), "submit").safeParse(answers).success) throw refusal("invalid");
   // Every file through the evidence pipeline before anything is stored.
-  const files: File[] = [];
+  const files: { name: string; clean: { type: AllowedType; bytes: Buffer } }[] = [];
   for (const f of opened.files) {
     if (f.bytes.length > MAX_FILE_BYTES) throw refusal("evidence_too_large", { file: f.name });
     const clean = await sanitiseEvidence(Buffer.from(f.bytes));
     if (!clean.ok) throw refusal(`evidence_${clean.reason}`, { file: f.name });
-    files.push(new File([new Uint8Array(clean.bytes)], f.name, { type: clean.type }));
+    files.push({ name: f.name, clean });
   }
 
   // Counted per fund only for what would become a case: a flood of invalid files cannot shut a fund's
@@ -130,7 +130,8 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
     throw e;
   }
   try {
-    for (const file of files) await addEvidence(holder, applicationId, file);
+    // Stored as cleaned above: the pipeline runs once per file (a PDF is rebuilt once, not twice).
+    for (const file of files) await storeEvidence(holder, applicationId, file.name, file.clean);
     const { referenceCode } = await saveApplication(holder, applicationId, answers);
     return { referenceCode: referenceCode!, again: false, fundName: fund.name };
   } catch (e) {
