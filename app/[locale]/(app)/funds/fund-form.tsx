@@ -3,7 +3,7 @@
 // without JavaScript the form posts and comes back with the server's translated errors and the values.
 import { useTranslations } from "next-intl";
 import { CheckboxField } from "@/components/form/checkbox-field";
-import { CheckboxGroup } from "@/components/form/checkbox-group";
+import { EnumCheckboxGroup, EnumSelectField, formDefaults } from "@/components/form/enum-fields";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { TextArea } from "@/components/form/text-area";
@@ -19,19 +19,13 @@ type Props = { defaults: FundDefaults; organisations: { id: string; name: string
 
 export function FundForm({ defaults, organisations, currencyLocked }: Props) {
   const t = useTranslations("funds");
-  const te = useTranslations("enums");
-  // react-hook-form wants arrays for checkbox groups and a boolean for a single checkbox.
-  const split = (x?: string) => (x ? x.split("\n").filter(Boolean) : []);
-  const rhfDefaults = { ...defaults, eligibleCategories: split(defaults.eligibleCategories), eligiblePurposes: split(defaults.eligiblePurposes), open: defaults.open === "on" };
-  const f = useActionForm(FundSchema, saveFundAction, rhfDefaults as unknown as Record<string, string>);
+  const f = useActionForm(FundSchema, saveFundAction, formDefaults(defaults, { arrays: ["eligibleCategories", "eligiblePurposes"], booleans: ["open"] }));
   const v = { ...defaults, ...(f.state?.values ?? {}) };
   const group = (name: "eligibleCategories" | "eligiblePurposes", legend: string, values: readonly string[], enumName: string) => (
-    <CheckboxGroup name={name} legend={legend} checked={v[name] ?? ""} errorKey={f.errorKey(name)} registration={f.form.register(name)}
-      options={values.map((value) => ({ value, label: te(`${enumName}.${value}` as never) }))} />
+    <EnumCheckboxGroup f={f} name={name} legend={legend} checked={v[name]} values={values} enumName={enumName} />
   );
   const requirement = (name: "legalNameRequirement" | "phoneRequirement" | "cityRequirement" | "birthDateRequirement", label: string) => (
-    <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)}
-      options={REQUIREMENTS.map((r) => ({ value: r, label: te(`FieldRequirement.${r}` as never) }))} />
+    <EnumSelectField f={f} name={name} label={label} placeholder={t("choose")} defaultValue={v[name]} values={REQUIREMENTS} enumName="FieldRequirement" />
   );
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-xl flex-col gap-4">

@@ -3,9 +3,8 @@
 // without JavaScript the form posts and comes back with translated errors and the values.
 import { useTranslations } from "next-intl";
 import { CheckboxField } from "@/components/form/checkbox-field";
-import { CheckboxGroup } from "@/components/form/checkbox-group";
+import { EnumCheckboxGroup, EnumSelectField, formDefaults } from "@/components/form/enum-fields";
 import { FormMessage } from "@/components/form/form-message";
-import { SelectField } from "@/components/form/select-field";
 import { TextArea } from "@/components/form/text-area";
 import { TextField } from "@/components/form/text-field";
 import { useActionForm } from "@/components/form/use-action-form";
@@ -15,16 +14,13 @@ import { CourseSchema, FORMATS, GROUPS, LANGUAGES, PREREQUISITES, REGIONS, TRACK
 
 export function CourseForm({ defaults }: { defaults: Record<string, string> }) {
   const t = useTranslations("provider");
-  const te = useTranslations("enums");
-  const split = (x?: string) => (x ? x.split("\n").filter(Boolean) : []);
-  const f = useActionForm(CourseSchema, saveCourseAction, { ...defaults, cities: split(defaults.cities), eligibleGroups: split(defaults.eligibleGroups), isFree: defaults.isFree === "on", hiringPledge: defaults.hiringPledge === "on" } as unknown as Record<string, string>);
+  const f = useActionForm(CourseSchema, saveCourseAction, formDefaults(defaults, { arrays: ["cities", "eligibleGroups"], booleans: ["isFree", "hiringPledge"] }));
   const v = { ...defaults, ...(f.state?.values ?? {}) };
   const group = (name: "cities" | "eligibleGroups", legend: string, values: readonly string[], enumName: string, hint?: string) => (
-    <CheckboxGroup name={name} legend={legend} hint={hint} columns checked={v[name] ?? ""} errorKey={f.errorKey(name)} registration={f.form.register(name)}
-      options={values.map((value) => ({ value, label: te(`${enumName}.${value}` as never) }))} />
+    <EnumCheckboxGroup f={f} name={name} legend={legend} hint={hint} columns checked={v[name]} values={values} enumName={enumName} />
   );
   const sel = (name: "track" | "format" | "language" | "prerequisite", label: string, values: readonly string[], enumName: string) => (
-    <SelectField id={name} label={label} placeholder={t("choose")} defaultValue={v[name]} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={values.map((x) => ({ value: x, label: te(`${enumName}.${x}` as never) }))} />
+    <EnumSelectField f={f} name={name} label={label} placeholder={t("choose")} defaultValue={v[name]} values={values} enumName={enumName} />
   );
   const box = (name: "isFree" | "hiringPledge", label: string) => <CheckboxField id={name} label={label} value={v[name]} registration={f.form.register(name)} />;
   return (
