@@ -3,6 +3,7 @@
 // without JavaScript; file checks happen on the server, where the bytes are inspected.
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { ActionForm } from "@/components/form/action-form";
 import { FormMessage } from "@/components/form/form-message";
 import { removeEvidenceAction, uploadEvidenceAction } from "@/lib/evidence/actions";
 import { MAX_FILE_BYTES } from "@/lib/evidence/rules";
@@ -56,12 +57,5 @@ export function EvidenceSection({ applicationId, files, editable }: { applicatio
 
 function RemoveFile({ fileId, name }: { fileId: string; name: string }) {
   const t = useTranslations("apply");
-  const [state, action, pending] = useActionState(removeEvidenceAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="fileId" value={fileId} />
-      <button type="submit" disabled={pending} className="text-sm text-red-800 underline">{t("removeFile", { name })}</button>
-      {state && !state.ok && <FormMessage state={state} />}
-    </form>
-  );
+  return <ActionForm action={removeEvidenceAction} hidden={{ fileId }} submitLabel={t("removeFile", { name })} tone="dangerLink" inline />;
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { ActionForm } from "@/components/form/action-form";
 import { FormMessage } from "@/components/form/form-message";
 import { SelectField } from "@/components/form/select-field";
 import { useActionForm } from "@/components/form/use-action-form";
@@ -39,7 +39,6 @@ export function EligibilityCheck({ funds }: { funds: FundCard[] }) {
 
 export function FundItem({ fund, answers }: { fund: FundCard; answers?: { category: string; purpose: string; region: string } }) {
   const t = useTranslations("apply");
-  const [state, action, pending] = useActionState(startApplicationAction, null);
   return (
     <li className="space-y-2 rounded border border-neutral-200 p-4">
       <h3 className="text-lg font-semibold">{fund.name}</h3>
@@ -49,18 +48,7 @@ export function FundItem({ fund, answers }: { fund: FundCard; answers?: { catego
       <p><strong>{t("eligible")}:</strong> {fund.categories}</p>
       <p><strong>{t("purposes")}:</strong> {fund.purposes}</p>
       {fund.evidenceHint && <p><strong>{t("evidence")}:</strong> {fund.evidenceHint}</p>}
-      <form action={action}>
-        <input type="hidden" name="fundId" value={fund.id} />
-        {answers && (
-          <>
-            <input type="hidden" name="category" value={answers.category} />
-            <input type="hidden" name="purpose" value={answers.purpose} />
-            <input type="hidden" name="region" value={answers.region} />
-          </>
-        )}
-        <FormMessage state={state} />
-        <SubmitButton pending={pending}>{t("start", { fund: fund.name })}</SubmitButton>
-      </form>
+      <ActionForm action={startApplicationAction} hidden={{ fundId: fund.id, ...(answers ?? {}) }} submitLabel={t("start", { fund: fund.name })} className="block" />
     </li>
   );
 }

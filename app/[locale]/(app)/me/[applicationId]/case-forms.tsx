@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { ActionForm, ConfirmBox } from "@/components/form/action-form";
 import { FormMessage } from "@/components/form/form-message";
 import { TextArea } from "@/components/form/text-area";
 import { useActionForm } from "@/components/form/use-action-form";
@@ -24,35 +24,16 @@ export function AnswerForm({ applicationId }: { applicationId: string }) {
 
 export function WithdrawForm({ applicationId }: { applicationId: string }) {
   const t = useTranslations("me");
-  const [state, action, pending] = useActionState(withdrawApplicationAction, null);
-  return (
-    <form action={action} className="flex flex-col gap-3">
-      <FormMessage state={state} />
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <button type="submit" disabled={pending} className="self-start rounded border border-red-800 px-4 py-2 font-semibold text-red-800">{t("withdrawButton")}</button>
-    </form>
-  );
+  return <ActionForm action={withdrawApplicationAction} hidden={{ applicationId }} submitLabel={t("withdrawButton")} tone="dangerOutline" className="flex flex-col gap-3" />;
 }
 
 /** The second of two confirmations: an explicit tick, then the button. */
 export function DeleteDataForm({ applicationId }: { applicationId: string }) {
   const t = useTranslations("me");
-  const tv = useTranslations("validation");
-  const [state, action, pending] = useActionState(deleteApplicationDataAction, null);
-  const err = state && !state.ok ? state.fieldErrors?.confirmed?.[0] : undefined;
   return (
-    <form action={action} className="flex flex-col gap-3 rounded border border-red-800 p-4">
-      <FormMessage state={state} />
-      <input type="hidden" name="applicationId" value={applicationId} />
-      <div className="flex items-start gap-2">
-        <input id="confirm-delete" type="checkbox" name="confirmed" value="yes" className="mt-1 h-5 w-5" aria-invalid={err ? true : undefined} aria-describedby={err ? "confirm-delete-error" : undefined} />
-        <label htmlFor="confirm-delete">{t("deleteConfirm")}</label>
-      </div>
-      {err && <p id="confirm-delete-error" className="text-sm text-red-800">{tv(err as never)}</p>}
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-red-800 px-4 py-2 font-semibold text-white">{t("deleteButton")}</button>
-        <Link href={`/me/${applicationId}`}>{t("deleteCancel")}</Link>
-      </div>
-    </form>
+    <ActionForm action={deleteApplicationDataAction} hidden={{ applicationId }} submitLabel={t("deleteButton")} tone="danger" className="flex flex-col gap-3 rounded border border-red-800 p-4"
+      after={<Link href={`/me/${applicationId}`}>{t("deleteCancel")}</Link>}>
+      {(_, errorOf) => <ConfirmBox id="confirm-delete" name="confirmed" label={t("deleteConfirm")} errorKey={errorOf("confirmed")} />}
+    </ActionForm>
   );
 }
