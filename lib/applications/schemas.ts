@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LRUCache } from "lru-cache";
 import { AidPurpose, FieldRequirement, Region, SituationCategory } from "@/lib/db/generated/enums";
 import { parseMoneyInput } from "@/lib/money/money";
 import { CLAIM_CODE, normaliseClaimCode } from "@/lib/sealed/claim-code";
@@ -84,13 +85,13 @@ export function applicationFormSchema(p: FundFormParams, mode: FormMode) {
   const key = JSON.stringify([p, mode]);
   let schema = schemaCache.get(key);
   if (!schema) {
-    if (schemaCache.size >= 500) schemaCache.delete(schemaCache.keys().next().value!);
     schema = buildApplicationFormSchema(p, mode);
     schemaCache.set(key, schema);
   }
   return schema;
 }
-const schemaCache = new Map<string, ReturnType<typeof buildApplicationFormSchema>>();
+// 500 fund settings and modes; no ttl: a schema depends on nothing but its key.
+const schemaCache = new LRUCache<string, ReturnType<typeof buildApplicationFormSchema>>({ max: 500 });
 
 function buildApplicationFormSchema(p: FundFormParams, mode: FormMode) {
   const need = <T extends z.ZodType>(s: T) => (mode === "submit" ? s : s.optional());

@@ -24,6 +24,15 @@ describe("remembered session tokens", () => {
     await expect(decodeRemembered({ token, secret, salt })).rejects.toThrow();
   });
 
+  it("does not remember a token accepted within the clock tolerance after its expiry", async () => {
+    const token = await encode({ token: { sub: "user-4" }, secret, salt, maxAge: 60 });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 65_000); // past exp, within the decoder's 15 s tolerance
+    expect(await decodeRemembered({ token, secret, salt })).toMatchObject({ sub: "user-4" });
+    vi.setSystemTime(Date.now() + 60_000);
+    await expect(decodeRemembered({ token, secret, salt })).rejects.toThrow();
+  });
+
   it("never accepts a token under another salt or a tampered one", async () => {
     const token = await encode({ token: { sub: "user-3" }, secret, salt, maxAge: 60 });
     await decodeRemembered({ token, secret, salt });

@@ -8,11 +8,13 @@
 // its key id (RFC 7638 thumbprint); both are derived once per secret. Anything else — another content
 // encryption, compression, critical headers — is left to next-auth's decoder (`undefined`).
 import crypto from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { JWT } from "next-auth/jwt";
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 const CLOCK_TOLERANCE_S = 15; // as next-auth asks of jose
-const derivedKeys = new Map<string, { key: Buffer; kid: string }>();
+// One entry per secret and cookie name (a handful); no ttl: a key derived from a secret never goes stale.
+const derivedKeys = new LRUCache<string, { key: Buffer; kid: string }>({ max: 16 });
 
 function derived(secret: string, salt: string): { key: Buffer; kid: string } {
   const id = `${salt}\u0000${secret}`;

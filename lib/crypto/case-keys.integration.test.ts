@@ -50,7 +50,9 @@ describe("per-case data keys", () => {
   it("deleting a case's data destroys its key: a copy of the ciphertext is unreadable even with the master key", async () => {
     const { a, applicationId } = await submitted();
     const backup = (await db().application.findUniqueOrThrow({ where: { id: applicationId } })).statementEnc!;
+    await loadCaseKeys(db(), [applicationId]);
     await deleteApplicationData(a, applicationId);
+    expect(() => decrypt(backup, `Application.statement:${applicationId}`)).toThrow(DecryptionError); // this node forgot it at once
     const key = await keyRow(applicationId);
     expect(key.wrappedKey).toBeNull();
     expect(key.destroyedAt).not.toBeNull();

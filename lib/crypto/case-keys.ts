@@ -9,6 +9,7 @@
 // `dk_<dataKeyId>`, so values encrypted directly under the master key (older data) still decrypt.
 import "server-only";
 import crypto from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Keyring } from "@/lib/crypto/field-encryption";
 import { decryptBytes, encryptBytes } from "@/lib/crypto/field-encryption";
 import type { Tx } from "@/lib/db/client";
@@ -16,23 +17,32 @@ import { AppError } from "@/lib/errors";
 import { masterKeyring } from "@/lib/crypto/master";
 
 export const CASE_KEY_PREFIX = "dk_";
+// An unwrapped key is used for at most 5 minutes after it was read: a key destroyed (erasure) or a lock
+// set through another node is re-read within that time even if no lock check reaches this node.
 const TTL_MS = 5 * 60 * 1000;
+// A key older than this is read again before a query uses it, so it cannot expire between the load and
+// the decryption that follows it.
+const RELOAD_BEFORE_MS = 30 * 1000;
+// 20,000 cases' keys (about 2 MB) cover every case a busy node reads within the lifetime.
 const MAX_CACHED = 20_000;
+const keyCache = <V extends Buffer | string>() => new LRUCache<string, V>({ max: MAX_CACHED, ttl: TTL_MS });
 // One cache per process, on globalThis: Next.js bundles this module more than once (the pages' server
 // layers and instrumentation.ts, where the lock watcher runs, get separate module instances), and the
 // watcher must drop the keys the pages use. Found with two app processes: the other process kept
 // decrypting after a lock until its cached keys expired.
-const shared = ((globalThis as { padtrymkaCaseKeys?: SharedKeys }).padtrymkaCaseKeys ??= {
-  cache: new Map(),
-  byOwner: new Map(),
+const shared = ((globalThis as { padtrymkaCaseKeyCache?: SharedKeys }).padtrymkaCaseKeyCache ??= {
+  cache: keyCache(),
+  byOwner: keyCache(),
   lockedFlag: { value: false },
 });
 type SharedKeys = {
-  cache: Map<string, { key: Buffer; at: number }>; // "dk_<id>" -> data key
-  byOwner: Map<string, string>; // "Application:<id>" or "User:<id>" -> "dk_<id>"
+  cache: LRUCache<string, Buffer>; // "dk_<id>" -> data key
+  byOwner: LRUCache<string, string>; // "Application:<id>" or "User:<id>" -> "dk_<id>"
   lockedFlag: { value: boolean };
 };
 const { cache, byOwner } = shared;
+/** The key is cached and has time left to be used by the query that asks. */
+const fresh = (dkId: string | undefined) => dkId !== undefined && cache.getRemainingTTL(dkId) > RELOAD_BEFORE_MS;
 
 type Client = Pick<Tx, "$queryRaw" | "$executeRaw">;
 /** Set while the deployment is under the emergency lock (lib/crypto/emergency-lock.ts). */
@@ -52,11 +62,7 @@ export function unwrap(dataKeyId: string, wrappedKey: string, ring: Keyring = ma
 }
 
 function remember(ownerKey: string, dataKeyId: string, key: Buffer) {
-  if (cache.size >= MAX_CACHED) {
-    const oldest = cache.keys().next().value;
-    if (oldest) cache.delete(oldest);
-  }
-  cache.set(CASE_KEY_PREFIX + dataKeyId, { key, at: Date.now() });
+  cache.set(CASE_KEY_PREFIX + dataKeyId, key);
   byOwner.set(ownerKey, CASE_KEY_PREFIX + dataKeyId);
 }
 
@@ -74,12 +80,7 @@ export async function loadUserKeys(client: Client, userIds: readonly string[], o
 }
 
 async function loadKeys(client: Client, owners: readonly string[], opts: { create?: boolean }): Promise<void> {
-  const now = Date.now();
-  const wanted = [...new Set(owners)].filter((o) => {
-    const k = byOwner.get(o);
-    const hit = k ? cache.get(k) : undefined;
-    return !hit || now - hit.at > TTL_MS;
-  });
+  const wanted = [...new Set(owners)].filter((o) => !fresh(byOwner.get(o)));
   if (wanted.length === 0) return;
   if (opts.create) {
     for (const o of wanted) {
@@ -142,14 +143,13 @@ export function adoptCaseKey(applicationId: string, row: { keyId: string | null;
       forget(o);
       throw new AppError("INVALID_STATE", "data key destroyed", undefined, "apply.notADraft");
     }
-    const cached = cache.get(CASE_KEY_PREFIX + row.keyId);
-    if (cached && Date.now() - cached.at <= TTL_MS) byOwner.set(o, CASE_KEY_PREFIX + row.keyId);
+    if (fresh(CASE_KEY_PREFIX + row.keyId)) byOwner.set(o, CASE_KEY_PREFIX + row.keyId);
     else remember(o, row.keyId, unwrap(row.keyId, row.wrappedKey));
     return { ring: { current: CASE_KEY_PREFIX + row.keyId, keys: compositeKeys }, newKey: null, confirm: nothing, discard: nothing };
   }
   const id = crypto.randomBytes(12).toString("hex");
   const key = crypto.randomBytes(32);
-  cache.set(CASE_KEY_PREFIX + id, { key, at: Date.now() });
+  cache.set(CASE_KEY_PREFIX + id, key);
   return {
     ring: { current: CASE_KEY_PREFIX + id, keys: compositeKeys },
     newKey: { id, owner: o, ...wrap(id, key) },
@@ -174,7 +174,7 @@ function ringOf(ownerKey: string): Keyring {
 /** Master keys and the loaded data keys, as one key map for decryption. */
 export const compositeKeys = {
   get(id: string): Buffer | undefined {
-    return id.startsWith(CASE_KEY_PREFIX) ? cache.get(id)?.key : masterKeyring().keys.get(id);
+    return id.startsWith(CASE_KEY_PREFIX) ? cache.get(id) : masterKeyring().keys.get(id);
   },
 } as unknown as Map<string, Buffer>;
 

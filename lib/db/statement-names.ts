@@ -6,6 +6,7 @@
 // statements; texts beyond that run unnamed as before (dynamic SQL cannot grow a server's memory).
 import crypto from "node:crypto";
 
+// Not an LRU cache: evicting a name would not unprepare its statement on the connections, so the bound is a stop.
 export function statementNamer(max = 500): (query: { sql: string }) => string {
   const names = new Map<string, string>();
   return (query) => {

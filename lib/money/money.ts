@@ -1,15 +1,17 @@
 // Money is an integer count of the currency's minor units (cents, kopecks): never a float
 // (docs/decisions/0004-money.md). Amounts cross the wire as `amountMinor` integers.
+import { LRUCache } from "lru-cache";
 
 /** Largest amount a single entry may hold: 1e9 minor units (10 million in a 2-decimal currency). */
 export const MAX_ENTRY_MINOR = 1_000_000_000;
 
-const digitsByCurrency = new Map<string, number>();
+// 1,000 currency codes (ISO 4217 has fewer than 200); no ttl: a currency's digits do not change.
+const digitsByCurrency = new LRUCache<string, number>({ max: 1_000 });
 export function minorDigits(currency: string): number {
   let d = digitsByCurrency.get(currency);
   if (d === undefined) {
     d = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    if (digitsByCurrency.size < 1000) digitsByCurrency.set(currency, d);
+    digitsByCurrency.set(currency, d);
   }
   return d;
 }

@@ -9,20 +9,21 @@ import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { MIN_CASES_FOR_P95, signalsFrom, type Signal } from "@/lib/reviews/signals";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
+import { LRUCache } from "lru-cache";
 
-// A fund's amount distribution moves slowly: one percentile query per fund per node every 10 minutes.
-const P95_TTL_MS = 10 * 60 * 1000;
 const COUNT_CAP = 20;
-const p95Cache = new Map<string, { at: number; value: number | null }>();
+// A fund's amount distribution moves slowly: one percentile query per fund per node every 10 minutes;
+// 1,000 funds are more than a deployment runs.
+const p95Cache = new LRUCache<string, { value: number | null }>({ max: 1_000, ttl: 10 * 60 * 1000 });
 
 async function fundP95(fundId: string): Promise<number | null> {
   const hit = p95Cache.get(fundId);
-  if (hit && Date.now() - hit.at < P95_TTL_MS) return hit.value;
+  if (hit) return hit.value;
   const [row] = await db().$queryRaw<{ n: bigint; p95: number | null }[]>`
     SELECT count(*) AS n, percentile_disc(0.95) WITHIN GROUP (ORDER BY "requestedAmountMinor") AS p95
     FROM "Application" WHERE "fundId" = ${fundId} AND status <> 'DRAFT' AND "requestedAmountMinor" IS NOT NULL`;
   const value = row && Number(row.n) >= MIN_CASES_FOR_P95 ? row.p95 : null;
-  p95Cache.set(fundId, { at: Date.now(), value });
+  p95Cache.set(fundId, { value });
   return value;
 }
 

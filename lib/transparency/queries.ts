@@ -3,6 +3,7 @@
 // Nothing here reads a name, a city, a case or the date of a single payout.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { LRUCache } from "lru-cache";
 import { figuresFromSums, pledgedTotal } from "@/lib/money/ledger";
 import type { LedgerEntryKind } from "@/lib/db/generated/enums";
 import { decodeReceiptToken, leafHash, merkleProof, merkleRoot, type ProofStep } from "@/lib/money/merkle";
@@ -43,10 +44,10 @@ const GROUPING = `GROUPING SETS (("fundId", "stageRank"), ("fundId", week, "stag
 /**
  * Published weeks never change (facts are only ever added to the current week), so their aggregates are
  * computed once per fund, cutoff day and app node, and kept here; only the days of the cutoff's own week
- * are read on every request. Bounded: the oldest entries go first.
+ * are read on every request. 500 funds' and days' entries; a key names its cutoff day, so an entry is of
+ * no use a day later (the ttl frees it).
  */
-const closedWeeks = new Map<string, StatRow[]>();
-const CLOSED_WEEKS_MAX = 500;
+const closedWeeks = new LRUCache<string, StatRow[]>({ max: 500, ttl: 86_400_000 });
 
 async function closedWeekStats(fundId: string, until: string): Promise<StatRow[]> {
   const key = `${fundId}|${until}`;
@@ -60,7 +61,6 @@ async function closedWeekStats(fundId: string, until: string): Promise<StatRow[]
     fundId,
     until,
   );
-  if (closedWeeks.size >= CLOSED_WEEKS_MAX) closedWeeks.delete(closedWeeks.keys().next().value!);
   closedWeeks.set(key, rows);
   return rows;
 }

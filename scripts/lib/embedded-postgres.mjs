@@ -5,6 +5,12 @@
 // postmaster.pid after kill -9, a busy port, a second start on the same data directory, and running as
 // root (PostgreSQL refuses root, so it runs as the `postgres` system user, which must be able to reach
 // both the binaries and the data directory).
+//
+// As root nothing under /var/tmp is trusted for being there: another local user may have planted it first.
+// A directory is used only when it is ours (owned by this user, not a symbolic link, writable by nobody
+// else, in a parent nobody else can rename it out of); the copy of the binaries also has to match the npm
+// package's files, byte for byte. Ownership is changed with lchown, never following a symbolic link, and
+// no host user is ever created (PostgreSQL runs as an existing unprivileged user).
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -70,23 +76,136 @@ export function effectiveDataRoot(dataRoot) {
 /** Deletes a data directory and its fallback, if any (used to start tests from a fresh database). */
 export function removeDataRoot(dataRoot) {
   fs.rmSync(path.resolve(dataRoot), { recursive: true, force: true });
-  fs.rmSync(fallbackRoot(dataRoot), { recursive: true, force: true });
+  // Only our own fallback: one that is not ours is refused, loudly, by the start that follows.
+  if (untrustedBecause(fallbackRoot(dataRoot)) === null) fs.rmSync(fallbackRoot(dataRoot), { recursive: true, force: true });
 }
 
-function postgresIds() {
-  const id = (flag) => spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
-  let uid = id("-u");
-  if (uid.status !== 0) {
-    const r = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { encoding: "utf8" });
-    if (r.status !== 0) throw new EmbeddedPostgresError(`Running as root and no 'postgres' user exists; creating one failed: ${r.stderr.trim()}`);
-    uid = id("-u");
+// PostgreSQL refuses to run as root, and initdb needs a user with an entry in the password database: the
+// `postgres` user when the host has one (a PostgreSQL package creates it), else `nobody`, said once.
+function postgresIds(log) {
+  for (const name of ["postgres", "nobody"]) {
+    const id = (flag) => spawnSync("id", [flag, name], { encoding: "utf8" });
+    const uid = id("-u");
+    const gid = id("-g");
+    if (uid.status !== 0 || gid.status !== 0 || Number(uid.stdout) === 0) continue;
+    if (name === "nobody") log("[db] running as root: PostgreSQL runs as 'nobody' (this host has no 'postgres' user; create one, e.g. `useradd --system --user-group postgres`, to give its files their own owner)");
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   }
-  return { uid: Number(uid.stdout.trim()), gid: Number(id("-g").stdout.trim()) };
+  throw new EmbeddedPostgresError("Running as root with neither a 'postgres' nor a 'nobody' user for PostgreSQL (it refuses root): create one (`useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres`), run as a normal user, or set DATABASE_URL.");
 }
 
-function chownRecursive(p, uid, gid) {
-  fs.chownSync(p, uid, gid);
-  if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) chownRecursive(path.join(p, e), uid, gid);
+const ourUid = () => (typeof process.getuid === "function" ? process.getuid() : -1);
+
+/**
+ * Why the directory `p` cannot be trusted to hold only what this user put there ("missing" when it does
+ * not exist), or null when it can: not a symbolic link, owned by this user, writable by nobody else, in a
+ * parent owned by root or this user that others cannot rename it out of (not writable by them, or sticky).
+ */
+export function untrustedBecause(p) {
+  let st;
+  try {
+    st = fs.lstatSync(p);
+  } catch (e) {
+    return e.code === "ENOENT" ? "missing" : `cannot be read (${e.code})`;
+  }
+  if (st.isSymbolicLink()) return "is a symbolic link";
+  if (!st.isDirectory()) return "is not a directory";
+  if (st.uid !== ourUid()) return `is owned by uid ${st.uid}, not by this user (uid ${ourUid()})`;
+  if (st.mode & 0o022) return "is writable by other users";
+  const parent = fs.statSync(fs.realpathSync(path.dirname(p)));
+  if (parent.uid !== 0 && parent.uid !== ourUid()) return `sits in a directory owned by uid ${parent.uid}`;
+  if (parent.mode & 0o022 && !(parent.mode & 0o1000)) return "sits in a directory others can rename it out of (writable, not sticky)";
+  return null;
+}
+
+const refuse = (p, why) => new EmbeddedPostgresError(`${p} ${why}: not trusted (another local user may have put it there); remove it (rm -rf ${p}) and start again.`);
+
+/** Makes the directory `p` (mode 0755: PostgreSQL's user traverses it), or checks that the one there is ours. */
+function ownDirectory(p) {
+  try {
+    fs.mkdirSync(p, { mode: 0o755 });
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+  }
+  const why = untrustedBecause(p);
+  if (why) throw refuse(p, why);
+}
+
+/**
+ * A digest of the tree at `root`: names, kinds, symbolic links' targets, executable bits and the SHA-256
+ * of every file. With `owner`, also refuses any entry owned by someone else or writable by others.
+ */
+export function treeDigest(root, owner) {
+  const h = crypto.createHash("sha256");
+  const walk = (rel) => {
+    const abs = path.join(root, rel);
+    const st = fs.lstatSync(abs);
+    if (owner !== undefined && (st.uid !== owner || (!st.isSymbolicLink() && st.mode & 0o022))) throw refuse(abs, "is owned or writable by another user");
+    if (st.isSymbolicLink()) h.update(`l ${rel} ${fs.readlinkSync(abs)}\n`);
+    else if (st.isDirectory()) {
+      h.update(`d ${rel}\n`);
+      for (const e of fs.readdirSync(abs).sort()) walk(path.join(rel, e));
+    } else if (st.isFile()) h.update(`f ${rel} ${st.mode & 0o111 ? "x" : "-"} ${crypto.createHash("sha256").update(fs.readFileSync(abs)).digest("hex")}\n`);
+    else throw refuse(abs, "is neither a file, a directory nor a symbolic link");
+  };
+  walk("");
+  return h.digest("hex");
+}
+
+/**
+ * A copy of the directory `source` at `dest` that PostgreSQL's user can read and nobody else can change:
+ * the one already there when it is ours and matches `source` file for file; otherwise (when ours) made
+ * again, in a private directory (mkdtemp, 0700) renamed into place once complete. A `dest` that is not
+ * ours is refused, never used nor removed.
+ */
+export function trustedCopy(source, dest) {
+  const want = treeDigest(source);
+  const why = untrustedBecause(dest);
+  if (why === null) {
+    try {
+      if (treeDigest(dest, ourUid()) === want) return dest;
+    } catch {
+      /* ours, but not what the package holds: made again below */
+    }
+    fs.rmSync(dest, { recursive: true, force: true });
+  } else if (why !== "missing") throw refuse(dest, why);
+  fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o755 });
+  const tmp = fs.mkdtempSync(path.join(path.dirname(dest), ".padtrymka-copy-"));
+  try {
+    fs.cpSync(source, tmp, { recursive: true, verbatimSymlinks: true });
+    const seal = (p) => {
+      const st = fs.lstatSync(p);
+      if (st.isSymbolicLink()) return;
+      fs.chmodSync(p, st.mode & 0o7755);
+      if (st.isDirectory()) for (const e of fs.readdirSync(p)) seal(path.join(p, e));
+    };
+    seal(tmp);
+    fs.chmodSync(tmp, 0o755);
+    if (treeDigest(tmp, ourUid()) !== want) throw new EmbeddedPostgresError(`copying ${source} to ${dest} did not give the same files`);
+    try {
+      fs.renameSync(tmp, dest);
+    } catch (e) {
+      if (e.code !== "ENOTEMPTY" && e.code !== "EEXIST") throw e;
+      // Another start made it at the same moment: check theirs.
+      const again = untrustedBecause(dest);
+      if (again) throw refuse(dest, again);
+      if (treeDigest(dest, ourUid()) !== want) throw refuse(dest, "does not hold the package's files");
+    }
+    return dest;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Gives the tree at `p` to uid:gid without following symbolic links (lstat, lchown; a link is changed
+ * itself, never what it points to, and never descended into). Entries that already belong to them are
+ * left alone, so a tree PostgreSQL made itself is not walked through chown at all.
+ */
+export function chownTree(p, uid, gid) {
+  const st = fs.lstatSync(p);
+  if (st.uid !== uid || st.gid !== gid) fs.lchownSync(p, uid, gid);
+  if (st.isDirectory()) for (const e of fs.readdirSync(p)) chownTree(path.join(p, e), uid, gid);
 }
 
 // A killed process can linger as a zombie until its parent (or, in a container, a pid 1 that may never
@@ -145,23 +264,16 @@ export async function startEmbeddedPostgres(o) {
   let ids = null;
 
   if (isRoot) {
-    ids = postgresIds();
+    ids = postgresIds(log);
     const fb = fallbackRoot(dataRoot);
     if (!worldReachable(native)) {
-      // The binaries sit under a private home: give the postgres user a reachable copy.
+      // The binaries sit under a private home: give the postgres user a reachable copy, checked on every start.
       const { version } = JSON.parse(fs.readFileSync(path.join(native, "..", "package.json"), "utf8"));
-      const copy = path.join("/var/tmp", `padtrymka-native-${version}`);
-      const marker = path.join(copy, ".complete");
-      if (!fs.existsSync(marker)) {
-        fs.rmSync(copy, { recursive: true, force: true });
-        fs.mkdirSync(path.dirname(copy), { recursive: true, mode: 0o755 });
-        fs.cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
-        fs.writeFileSync(marker, "");
-      }
-      native = copy;
+      native = trustedCopy(native, path.join("/var/tmp", `padtrymka-native-${version}`));
     }
     if (!worldReachable(dataRoot)) {
       log(`[db] ${dataRoot} is not reachable by the 'postgres' user (private parent directory); keeping the database under ${fb} instead.`);
+      ownDirectory(fb);
       dataRoot = fb;
     }
   }
@@ -192,7 +304,8 @@ export async function startEmbeddedPostgres(o) {
       fs.rmSync(tmpPw, { force: true });
     }
   }
-  if (ids) chownRecursive(dataDir, ids.uid, ids.gid);
+  if (fs.lstatSync(dataDir).isSymbolicLink()) throw refuse(dataDir, "is a symbolic link");
+  if (ids) chownTree(dataDir, ids.uid, ids.gid);
   fs.chmodSync(dataDir, 0o700);
 
   // Who owns this data directory: <dataRoot>/owner.pid holds the pid of the Node process that started
