@@ -1,5 +1,5 @@
 // `npm test`: every test layer, in order, against real PostgreSQL and a real Chromium:
-//   typecheck -> lint -> unit -> integration -> migrations check -> production build -> end-to-end.
+//   typecheck -> lint -> format -> unit -> integration -> migrations check -> production build -> end-to-end.
 // Every layer runs even after a failure (so one run shows everything), except that e2e needs the build.
 // Exits non-zero if anything failed, and ends with a plain "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
@@ -33,6 +33,7 @@ const steps: Step[] = [
   { name: "generate", cmd: process.execPath, args: ["scripts/prisma-generate.mjs"] },
   { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
   { name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
+  { name: "format", cmd: bin("prettier"), args: ["--check", "--log-level=warn", "."] },
   vitest("unit"),
   vitest("integration"),
   vitest("integration-serial"),
