@@ -3,8 +3,6 @@
 // `next start` nothing removes the marks a client could forge to skip the proxy's CSRF check. Then, on the
 // Node.js runtime, it starts this node's background work: the retention sweep
 // (lib/applications/retention.ts), safe to run on every node at once, and the watcher of the emergency lock.
-import { startRefusal } from "@/lib/security/app-server-mark.mjs";
-
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration), so it is read here, not through lib/env.ts.
   // eslint-disable-next-line no-restricted-properties
@@ -12,11 +10,9 @@ export async function register() {
   // NODE_ENV here is the build's: Next.js writes "production" into a production build when it compiles it,
   // whatever NODE_ENV the process is later started with.
   // eslint-disable-next-line no-restricted-properties
-  const refusal = startRefusal(process.env.NODE_ENV === "production");
-  if (refusal) {
-    console.error(refusal);
-    process.exit(1);
-  }
+  const production = process.env.NODE_ENV === "production";
+  const { refuseToStartWithoutAppServer } = await import("@/lib/security/app-server-mark.mjs");
+  refuseToStartWithoutAppServer(production);
   const { startRetentionTimer } = await import("@/lib/applications/retention");
   startRetentionTimer();
   // The emergency lock reaches every node within seconds (lib/crypto/emergency-lock.ts).

@@ -37,3 +37,15 @@ export function behindAppServer() {
 export function startRefusal(production) {
   return production && !behindAppServer() ? WITHOUT_APP_SERVER : null;
 }
+
+/**
+ * instrumentation.ts's part, before anything else starts: logs the one line and ends the process when
+ * `startRefusal` refuses (Node.js only: the edge runtime has no process to end).
+ * @param {boolean} production
+ */
+export function refuseToStartWithoutAppServer(production) {
+  const refusal = startRefusal(production);
+  if (!refusal) return;
+  console.error(refusal);
+  process.exit(1);
+}
