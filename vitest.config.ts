@@ -28,7 +28,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.integration.test.ts", "prisma/**/*.integration.test.ts"],
           exclude: ["**/*.serial.integration.test.ts", "node_modules/**"],
-          globalSetup: ["lib/testing/integration-global-setup.ts"],
+          globalSetup: ["scripts/lib/integration-global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: "integration-serial",
           include: ["lib/**/*.serial.integration.test.ts"],
-          globalSetup: ["lib/testing/integration-global-setup.ts"],
+          globalSetup: ["scripts/lib/integration-global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,

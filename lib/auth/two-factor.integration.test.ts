@@ -2,7 +2,8 @@
 // policy that holds back staff roles until it is set up, and the fresh factor for reveals and payouts.
 import { generate } from "otplib";
 import { afterEach, describe, expect, it } from "vitest";
-import { assertFreshFactor, beginEnrolment, confirmEnrolment, resetTwoFactor, twoFactorPolicy, verifySecondFactor } from "@/lib/auth/two-factor";
+import { assertFreshFactor, beginEnrolment, confirmEnrolment, resetTwoFactor, verifySecondFactor } from "@/lib/auth/two-factor";
+import { twoFactorPolicy } from "@/lib/auth/two-factor-policy";
 import { loadActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { payoutStep, requestPayout } from "@/lib/payouts/payouts";
@@ -70,11 +71,27 @@ describe("two-factor sign-in", () => {
     const after = (await loadActor(user.id))!;
     expect(after.twoFactorSetupNeeded).toBeUndefined();
     expect(after.memberships.map((m) => m.role)).toEqual(["REVIEWER"]);
-    const admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: orgId }] })).id);
+    // The admin, too, acts only with two-factor sign-in set up.
+    const adminId = (await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: orgId }] })).id;
+    await expect(resetTwoFactor(await actorFor(adminId), user.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await enrolled(await actorFor(adminId));
+    const admin = await actorFor(adminId);
     const version = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
     await resetTwoFactor(admin, user.id);
     expect(await loadActor(user.id, version)).toBeNull(); // the old session is over
     expect((await loadActor(user.id))!.twoFactorSetupNeeded).toBe(true);
+  });
+
+  it("only an admin resets it, checked in the use case: anyone else is refused and nothing changes", async () => {
+    const orgId = (await makeOrganisation(db())).id;
+    const target = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }] })).id);
+    await enrolled(target);
+    for (const role of ["REVIEWER", "FUND_MANAGER", "COURSE_PROVIDER", "DONOR", "APPLICANT"] as const) {
+      const other = await actorFor((await makeUser(db(), { roles: [{ role, organisationId: orgId }] })).id);
+      await expect(resetTwoFactor(other, target.userId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { id: target.userId } })).totpEnabledAt).not.toBeNull();
+    expect(await db().auditEvent.count({ where: { entityId: target.userId, action: "user.two_factor_reset" } })).toBe(0);
   });
 
   it("a fresh code is needed to reveal an identity and to approve a payout", async () => {

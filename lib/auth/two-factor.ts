@@ -6,26 +6,16 @@ import "server-only";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Actor } from "@/lib/authz/actor";
+import { staffTwoFactorRequired } from "@/lib/auth/two-factor-policy";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { decrypt, encrypt } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/users/pseudonym";
 
 const PERIOD = 30;
 /** One period either side: a phone clock a little off still works. */
 const TOLERANCE = PERIOD;
-export const STAFF_2FA_ROLES: readonly Role[] = ["REVIEWER", "FUND_MANAGER", "ADMIN"];
-
-/** Tests may force the policy; otherwise STAFF_TWO_FACTOR, defaulting to required outside the demo. */
-export const twoFactorPolicy: { required?: boolean } = {};
-export function staffTwoFactorRequired(): boolean {
-  if (twoFactorPolicy.required !== undefined) return twoFactorPolicy.required;
-  const e = env();
-  return (e.STAFF_TWO_FACTOR ?? (e.PADTRYMKA_DEMO === "1" ? "optional" : "required")) === "required";
-}
 
 const secretContext = (userId: string) => `User.totpSecret:${userId}`;
 const isTotpShape = (code: string) => /^\d{6}$/.test(code.replace(/\s/g, ""));
@@ -101,6 +91,12 @@ export async function verifySecondFactor(userId: string, code: string): Promise<
   return used.count === 1;
 }
 
+/** The actor's own two-factor sign-in: since when it is on (null: off), and how many recovery codes are left. */
+export async function ownTwoFactorState(actor: Actor): Promise<{ enabledAt: Date | null; recoveryCodesLeft: number }> {
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { kind: "two_factor", usedAt: null } } } } } });
+  return { enabledAt: user.totpEnabledAt, recoveryCodesLeft: user._count.recoveryCodes };
+}
+
 export async function hasTwoFactor(userId: string): Promise<boolean> {
   return !!(await db().user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } }))?.totpEnabledAt;
 }
@@ -119,6 +115,7 @@ export async function assertFreshFactor(actor: Actor, code: string | undefined):
 
 /** An admin turns off a staff member's two-factor sign-in (lost phone); they must set it up again. */
 export async function resetTwoFactor(admin: Actor, userId: string): Promise<void> {
+  assertCan(admin, "user:reset-two-factor:any");
   await db().$transaction(async (tx) => {
     const n = await tx.user.updateMany({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: 0, sessionVersion: { increment: 1 } } });
     if (n.count === 0) throw new AppError("NOT_FOUND", "user not found");

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/db/generated/enums";
-import { STAFF_2FA_ROLES, staffTwoFactorRequired } from "@/lib/auth/two-factor";
+import { STAFF_2FA_ROLES, staffTwoFactorRequired } from "@/lib/auth/two-factor-policy";
 
 export type Actor = {
   userId: string;

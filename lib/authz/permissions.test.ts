@@ -20,6 +20,7 @@ const TABLE: [Permission, Role[]][] = [
   ["role:revoke:any", ["ADMIN"]],
   ["audit:read:any", ["ADMIN"]],
   ["user:read:any", ["ADMIN"]],
+  ["user:reset-two-factor:any", ["ADMIN"]],
 ];
 const ALL: Role[] = ["APPLICANT", "REVIEWER", "FUND_MANAGER", "COURSE_PROVIDER", "DONOR", "ADMIN"];
 

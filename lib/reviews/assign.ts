@@ -29,17 +29,23 @@ export async function assignCase(actor: Actor, applicationId: string, assigneeId
   });
 }
 
-/** Reviewers of the case's organisation who could take it (not the applicant, not conflicted). */
-export async function assignableReviewers(applicationId: string) {
-  const app = await db().application.findUnique({ where: { id: applicationId }, select: { applicantId: true, fund: { select: { organisationId: true } }, reviews: { where: { conflictDeclared: true }, select: { reviewerId: true } } } });
+/**
+ * Reviewers of the case's organisation who could take it (not the applicant, not conflicted), for a
+ * reviewer who may assign it: the case must be in their scope (reviewerCaseWhere), else there is no one.
+ */
+export async function assignableReviewers(actor: Actor, applicationId: string): Promise<{ id: string; label: string }[]> {
+  assertCan(actor, "application:review:org");
+  const app = await db().application.findFirst({ where: { id: applicationId, ...reviewerCaseWhere(actor) }, select: { applicantId: true, fund: { select: { organisationId: true } }, reviews: { where: { conflictDeclared: true }, select: { reviewerId: true } } } });
   if (!app) return [];
   const members = await db().membership.findMany({ where: { organisationId: app.fund.organisationId, role: "REVIEWER" }, select: { user: { select: { id: true, email: true, username: true } } } });
   const excluded = new Set([app.applicantId, ...app.reviews.map((r) => r.reviewerId)]);
   return members.map((m) => m.user).filter((u) => !excluded.has(u.id)).map((u) => ({ id: u.id, label: u.email ?? u.username ?? u.id }));
 }
 
-export async function assignmentOf(applicationId: string): Promise<{ assignedToId: string | null; label: string | null }> {
-  const app = await db().application.findUnique({ where: { id: applicationId }, select: { assignedToId: true } });
+/** Who the case is assigned to, for a reviewer whose scope holds the case (reviewerCaseWhere); else no one. */
+export async function assignmentOf(actor: Actor, applicationId: string): Promise<{ assignedToId: string | null; label: string | null }> {
+  assertCan(actor, "application:read:org");
+  const app = await db().application.findFirst({ where: { id: applicationId, ...reviewerCaseWhere(actor) }, select: { assignedToId: true } });
   if (!app?.assignedToId) return { assignedToId: null, label: null };
   const u = await db().user.findUnique({ where: { id: app.assignedToId }, select: { email: true, username: true } });
   return { assignedToId: app.assignedToId, label: u?.email ?? u?.username ?? null };

@@ -235,6 +235,7 @@ const TABLE: Record<string, Row> = {
     },
   },
   suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1", confirmed: "yes" }) },
+  // Checked in the use case itself (user:reset-two-factor:any), not borrowed from role granting.
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
   // One's own password only (the actor comes from the session; no id in the form to aim at someone else).

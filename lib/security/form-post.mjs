@@ -18,7 +18,8 @@ export const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
  * Set by the app server on a form post it has prepared; proxy.ts does not run for a request that has it
- * (its matcher). Never taken from a client: the app server removes it from every request it receives.
+ * (its matcher). Never taken from a client: the app server removes it from every request it receives,
+ * and a production build does not start without the app server (app-server-mark.mjs).
  */
 export const PREPARED_HEADER = "x-padtrymka-prepared";
 

@@ -10,6 +10,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { markAppServer } from "../../lib/security/app-server-mark.mjs";
 import { parseTrustedProxies, prepareClient, TrustedProxiesError } from "../../lib/security/client-address.mjs";
 import { guardRequest, hstsHeader, prepareFormPost } from "../../lib/security/form-post.mjs";
 import { publicOriginsOf, PublicUrlsError } from "../../lib/security/public-urls.mjs";
@@ -44,9 +45,11 @@ try {
   process.exit(1);
 }
 const checks = { hsts: hstsHeader(process.env.AUTH_URL), origins };
-// Tells the app (lib/env.ts, lib/rate-limit/rate-limit.ts) that every request reaches it through this
-// server, which sets the client's address: without it (`next dev`, a bare `next start`) no client can
-// choose the address its limits are counted under.
+// Tells the app that every request reaches it through this server, before Next.js loads: the mark that a
+// production build needs to start at all (instrumentation.ts; a bare `next start` removes no forged mark),
+// and for lib/env.ts (lib/rate-limit/rate-limit.ts) that this server sets the client's address: without it
+// (`next dev`) no client can choose the address its limits are counted under.
+markAppServer();
 process.env.PADTRYMKA_APP_SERVER = "1";
 
 // The name `next start` gives its process, so tools that look for the app's processes find it.

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { pageActor } from "@/lib/authz/page-actor";
-import { db } from "@/lib/db/client";
-import { pendingEnrolment, staffTwoFactorRequired } from "@/lib/auth/two-factor";
+import { ownTwoFactorState, pendingEnrolment } from "@/lib/auth/two-factor";
+import { staffTwoFactorRequired } from "@/lib/auth/two-factor-policy";
 import { ChangePasswordForm, ConfirmPasswordForm, ConfirmTwoFactorForm, QuickExitSettingForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
 import { ownPasswordState } from "@/lib/users/queries";
 import { quickExitSignsOut } from "@/lib/users/quick-exit";
@@ -16,9 +16,9 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me/security"))!;
   const sid = (await sessionClaims())?.deviceSessionId;
-  const [t, format, user, pending, devices, password, quickExitOn] = await Promise.all([
+  const [t, format, twoFactor, pending, devices, password, quickExitOn] = await Promise.all([
     getTranslations("security"), getFormatter(),
-    db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, recoveryCodes: { where: { kind: "two_factor", usedAt: null }, select: { id: true } } } }),
+    ownTwoFactorState(actor),
     pendingEnrolment(actor),
     listDevices(actor, sid),
     ownPasswordState(actor),
@@ -48,12 +48,12 @@ export default async function SecurityPage({ params, searchParams }: Props) {
           </>
         )}
       </section>
-      {!staffTwoFactorRequired() && !user.totpEnabledAt && <p className="text-sm text-neutral-700">{t("optionalHere")}</p>}
-      {user.totpEnabledAt ? (
+      {!staffTwoFactorRequired() && !twoFactor.enabledAt && <p className="text-sm text-neutral-700">{t("optionalHere")}</p>}
+      {twoFactor.enabledAt ? (
         <section className="space-y-2">
           <h2>{t("onTitle")}</h2>
-          <p>{t("onSince", { date: format.dateTime(user.totpEnabledAt, { dateStyle: "medium" }) })}</p>
-          <p>{t("codesLeft", { count: user.recoveryCodes.length })}</p>
+          <p>{t("onSince", { date: format.dateTime(twoFactor.enabledAt, { dateStyle: "medium" }) })}</p>
+          <p>{t("codesLeft", { count: twoFactor.recoveryCodesLeft })}</p>
           <p className="text-sm text-neutral-700">{t("lostPhone")}</p>
         </section>
       ) : pending ? (

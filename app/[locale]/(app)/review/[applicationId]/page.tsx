@@ -41,7 +41,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   if (!c) notFound();
   await recordCaseOpened(actor, c.id); // every opening is in the access log
   const [assignment, reviewers, signals, revealRequests, nextId, needsCode] = await Promise.all([
-    assignmentOf(c.id), assignableReviewers(c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c), hasTwoFactor(actor.userId),
+    assignmentOf(actor, c.id), assignableReviewers(actor, c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c), hasTwoFactor(actor.userId),
   ]);
   const [t, tm, te, tt, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getTranslations("templates"), getFormatter()]);
   const templates = MESSAGE_TEMPLATES.map((k) => ({ value: k, label: tt(k) }));
