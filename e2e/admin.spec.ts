@@ -110,3 +110,19 @@ test("an admin filters the access log by reviewer and case and reads each action
   await page.goto("/be/admin/access-log?who=reviewer2%40&case=PAD-DEMO-0004");
   await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("Справа адкрытая");
 });
+
+test("an admin checks the audit chain when they ask, and sees the last result with its time, also without JavaScript", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled });
+    const page = await context.newPage();
+    await signInAs(page, demo("admin"));
+    await page.goto("/en/admin");
+    await page.getByRole("button", { name: "Check the audit chain now" }).click();
+    await expect(page).toHaveURL(/\/en\/admin\?chain=checked/);
+    const result = page.locator("#audit").getByRole("status");
+    await expect(result).toContainText("Last check:");
+    await expect(result).toContainText("Audit chain verified");
+    await context.close();
+  }
+});

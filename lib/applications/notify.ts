@@ -14,8 +14,6 @@ const NOTICE = {
   ].join("\n\n"),
 };
 
-export const NEUTRAL_NOTICE = NOTICE;
-
 /** Sent after the change committed; a mail failure never undoes or fails the change. */
 export async function notifyApplicant(userId: string, knownEmail?: string | null): Promise<void> {
   try {

@@ -21,7 +21,6 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean
 }
 
 export const isWithdrawable = (s: ApplicationStatus) => canMove(s, "WITHDRAWN");
-export const isClosed = (s: ApplicationStatus) => MOVES[s].length === 0 || s === "APPROVED";
 
 /** Where a case goes back to when the applicant answers a request for information. */
 export function returnAfterInfo(returnStatus: ApplicationStatus | null): ApplicationStatus {

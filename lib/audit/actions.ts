@@ -9,6 +9,7 @@ const STATIC = [
   "alert.reviewer_activity",
   "application.draft_created", "application.draft_saved", "application.submitted", "application.info_provided", "application.withdrawn", "application.data_deleted", "application.data_expired",
   "application.sealed_delivered", "application.claimed",
+  "audit.chain_verified",
   "case.opened", "case.assigned", "case.released",
   "confirmation.requested", "confirmation.confirmed", "confirmation.refused",
   "course.created", "course.updated", "course.duplicated", "course.published", "course.closed", "course.funded", "course.funding_suspended",

@@ -4,6 +4,8 @@
 import "server-only";
 import { containsPattern, dayStart } from "@/lib/audit/rules";
 import type { LogFilter } from "@/lib/audit/schemas";
+import type { ChainReport } from "@/lib/audit/verify";
+import { CHAIN_VERIFIED } from "@/lib/audit/verify-audit-chain-now";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -58,4 +60,20 @@ export async function auditEventsPage(actor: Actor, filter: LogFilter & { take?:
     })),
     next: rows.length > take ? page[page.length - 1]!.seq.toString() : null,
   };
+}
+
+export type ChainCheck = { at: Date; report: ChainReport };
+
+/** The last on-demand check of the audit chain (verifyAuditChainNow), or null when none was run yet. */
+export async function lastChainCheck(actor: Actor): Promise<ChainCheck | null> {
+  assertCan(actor, "audit:read:any");
+  const e = await db().auditEvent.findFirst({ where: { action: CHAIN_VERIFIED, entityType: "AuditChain" }, orderBy: { seq: "desc" }, select: { createdAt: true, data: true } });
+  if (!e) return null;
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const report: ChainReport = d.ok === true
+    ? { ok: true, links: num(d.links) ?? 0, head: str(d.head) ?? "" }
+    : { ok: false, links: num(d.links) ?? 0, stripe: num(d.stripe), brokenAt: num(d.brokenAt), eventId: str(d.eventId), reason: (str(d.reason) ?? "hash_mismatch") as Extract<ChainReport, { ok: false }>["reason"] };
+  return { at: e.createdAt, report };
 }

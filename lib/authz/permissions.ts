@@ -30,7 +30,7 @@ export const PERMISSIONS = {
   COURSE_PROVIDER: ["course:manage:org", "enrollment:decide:org"],
   DONOR: ["pledge:create:own", "pledge:read:own"],
   // Turn off a staff member's two-factor sign-in (a lost phone): they set it up again before acting.
-  ADMIN: ["user:read:any", "role:grant:any", "role:revoke:any", "user:reset-two-factor:any", "audit:read:any", "organisation:manage:any", "deployment:lock:any"],
+  ADMIN: ["user:read:any", "role:grant:any", "role:revoke:any", "user:reset-two-factor:any", "audit:read:any", "deployment:lock:any"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { applicantRespond, offerToCandidate, providerDecide, requestSeat } from "@/lib/courses/enrolment";
 import { changeCourseStatus, saveCourse } from "@/lib/courses/manage-courses";
 import { saveProfile } from "@/lib/courses/profile";
-import { catalogue, providerCourse, recommendationsFor } from "@/lib/courses/queries";
+import { expireOwnOverdueOffers } from "@/lib/courses/expire-own-offers";
+import { catalogue, myEnrollments, providerCourse, recommendationsFor } from "@/lib/courses/queries";
 import { CatalogueFilterSchema, CourseSchema, ProfileSchema } from "@/lib/courses/schemas";
 import { db } from "@/lib/db/client";
 import { actorFor } from "@/lib/testing/actors";
@@ -117,6 +118,28 @@ describe("courses and enrolment", () => {
     await db().enrollment.update({ where: { id: eb.enrollmentId }, data: { offerExpiresAt: new Date(Date.now() - 1000) } });
     await expect(applicantRespond(b, { enrollmentId: eb.enrollmentId, action: "accept" })).rejects.toMatchObject({ messageKey: "courses.offerExpired" });
     expect((await db().enrollment.findUniqueOrThrow({ where: { id: ec.enrollmentId } })).status).toBe("OFFERED");
+  });
+
+  it("the applicant's list only reads; their overdue offer is expired by its own use case, audited, and the seat goes on", async () => {
+    const courseId = await publishedCourse({ seats: "1" });
+    const [a, b] = await Promise.all([applicant(), applicant()]);
+    const ea = await requestSeat(a, { courseId, motivation: MOTIVATION });
+    const eb = await requestSeat(b, { courseId, motivation: MOTIVATION });
+    await providerDecide(provider, { enrollmentId: ea.enrollmentId, action: "offer" });
+    await providerDecide(provider, { enrollmentId: eb.enrollmentId, action: "waitlist" });
+    await db().enrollment.update({ where: { id: ea.enrollmentId }, data: { offerExpiresAt: new Date(Date.now() - 1000) } });
+    // Reading the list changes nothing.
+    expect((await myEnrollments(a)).find((e) => e.id === ea.enrollmentId)?.status).toBe("OFFERED");
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: ea.enrollmentId } })).status).toBe("OFFERED");
+    // Someone else's expiry does not touch this offer; the applicant's own does, once, even twice at once.
+    expect(await expireOwnOverdueOffers(b)).toBe(0);
+    expect(await expireOwnOverdueOffers(provider)).toBe(0);
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: ea.enrollmentId } })).status).toBe("OFFERED");
+    await Promise.all([expireOwnOverdueOffers(a), expireOwnOverdueOffers(a)]);
+    expect((await myEnrollments(a)).find((e) => e.id === ea.enrollmentId)?.status).toBe("EXPIRED");
+    expect((await db().enrollment.findUniqueOrThrow({ where: { id: eb.enrollmentId } })).status).toBe("OFFERED");
+    expect(await db().auditEvent.count({ where: { entityId: ea.enrollmentId, action: "enrollment.expired" } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { entityId: eb.enrollmentId, action: "enrollment.offered_from_waitlist" } })).toBe(1);
   });
 
   it("recommends matching courses with reasons, and suggests opted-in candidates anonymously", async () => {

@@ -3,7 +3,6 @@
 import "server-only";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { failedFilters, recommend, score, type MatchCourse, type MatchProfile } from "@/lib/courses/matching";
-import { sweepNow } from "@/lib/courses/enrolment";
 import { contactVisible } from "@/lib/courses/rules";
 import type { CatalogueFilter } from "@/lib/courses/schemas";
 import { decrypt } from "@/lib/crypto";
@@ -173,9 +172,8 @@ export async function recommendationsFor(actor: Actor, now = new Date()) {
   return { hasProfile: !!profile, items: recs.map((r) => ({ ...r, course: cards.find((c) => c.id === r.courseId)! })) };
 }
 
-export async function myEnrollments(actor: Actor, now = new Date()) {
-  const overdue = await db().enrollment.findMany({ where: { applicantId: actor.userId, status: "OFFERED", offerExpiresAt: { lt: now } }, select: { courseId: true } });
-  for (const o of overdue) await sweepNow(o.courseId);
+/** The applicant's enrolments, newest first. Reads only: /me expires overdue offers first (expireOwnOverdueOffers). */
+export async function myEnrollments(actor: Actor) {
   return db().enrollment.findMany({
     where: { applicantId: actor.userId },
     orderBy: { updatedAt: "desc" },

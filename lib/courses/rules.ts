@@ -20,7 +20,6 @@ const APPLICANT: Record<ApplicantAction, { from: EnrollmentStatus[]; to: Enrollm
   decline_offer: { from: ["OFFERED"], to: "DECLINED" },
 };
 
-export const HOLDS_SEAT: readonly EnrollmentStatus[] = ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"];
 export const OFFER_DAYS = 3;
 
 export function providerMove(action: ProviderAction, from: EnrollmentStatus): EnrollmentStatus | null {
@@ -37,11 +36,6 @@ export const contactVisible = (s: EnrollmentStatus) => ["ACCEPTED", "ATTENDING",
 
 export function offerDeadline(now: Date): Date {
   return new Date(now.getTime() + OFFER_DAYS * 86_400_000);
-}
-
-/** The course's last day (start + duration). */
-export function courseEnd(start: Date, weeks: number): Date {
-  return new Date(start.getTime() + weeks * 7 * 86_400_000);
 }
 
 /** Sensible dates for a new course form: starts in 30 days, requests until a week before. */

@@ -45,12 +45,6 @@ async function totalsFor(fundIds: string[]): Promise<Map<string, Totals>> {
   return out;
 }
 
-export async function publicFundTotals() {
-  const funds = await db().fund.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, currency: true, organisation: { select: { name: true } } } });
-  const totals = await totalsFor(funds.map((f) => f.id));
-  return funds.map((f) => ({ ...f, ...totals.get(f.id)! }));
-}
-
 export async function listManagedFunds(actor: Actor) {
   assertCan(actor, "fund:read:org");
   const funds = await db().fund.findMany({
@@ -93,16 +87,6 @@ export async function getManagedFund(actor: Actor, fundId: string) {
     currencyLocked: hasMoney,
     ...(await totalsFor([fund.id])).get(fund.id)!,
   };
-}
-
-export async function listManagedPayouts(actor: Actor) {
-  assertCan(actor, "fund:read:org");
-  return db().payout.findMany({
-    where: { fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } } },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: { id: true, amountMinor: true, status: true, tranche: true, fund: { select: { name: true, currency: true } }, application: { select: { referenceCode: true } } },
-  });
 }
 
 /** Organisations the actor manages funds for (the "new fund" form). */

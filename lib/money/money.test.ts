@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, minorDigits, minorToInput, parseMoneyInput, sumMinor } from "@/lib/money/money";
+import { formatMoney, minorDigits, minorFromSql, minorToInput, parseMoneyInput, sumMinor } from "@/lib/money/money";
 
 describe("money as integer minor units", () => {
   it("knows each currency's minor digits", () => {
@@ -37,6 +37,15 @@ describe("money as integer minor units", () => {
   it("sums without silently losing precision", () => {
     expect(sumMinor([1, 2, 3])).toBe(6);
     expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+
+  it("reads SQL sums (bigint) exactly, and refuses past the safe range instead of rounding", () => {
+    expect(minorFromSql(4_000_000_000_000_001n)).toBe(4_000_000_000_000_001);
+    expect(minorFromSql(BigInt(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(minorFromSql(-5n)).toBe(-5);
+    expect(minorFromSql(null)).toBe(0);
+    expect(() => minorFromSql(2n ** 53n)).toThrow(RangeError);
+    expect(() => minorFromSql(-(2n ** 53n))).toThrow(RangeError);
   });
 });
 

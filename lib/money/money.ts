@@ -51,6 +51,16 @@ export function sumMinor(amounts: Iterable<number>): number {
   return total;
 }
 
+/**
+ * A sum of minor units as SQL returns it (`sum(...)::bigint` comes back as a bigint), as a number: exact,
+ * or a RangeError past Number.MAX_SAFE_INTEGER (a float would silently round it).
+ */
+export function minorFromSql(v: bigint | number | string | null | undefined): number {
+  const n = typeof v === "bigint" ? v : BigInt(v ?? 0);
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError("sum exceeds safe integer range");
+  return Number(n);
+}
+
 /** An amount as a person would type it back into a form ("1500", "1500.50"), exactly. */
 export function minorToInput(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);

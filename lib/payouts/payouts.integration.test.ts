@@ -115,6 +115,17 @@ describe("payouts", () => {
     expect(b.get("ANY")).toMatchObject({ committed: 10_000, available: 10_000 });
   });
 
+  it("reads a fund's balance as an exact integer: past 2^53 minor units it refuses rather than rounds", async () => {
+    const own = await moneyWorld();
+    await receive(own, "1000");
+    const { applicationId } = await approvedCase(own, "1000");
+    const { payoutId } = await request(own.fm1, applicationId, "1000");
+    // 2^53 + 1 minor units: a float reads it as 2^53 and would approve on a figure that is not the fund's.
+    await db().fundBalance.update({ where: { fundId_bucket: { fundId: own.fundId, bucket: "ANY" } }, data: { receivedMinor: 2n ** 53n + 1n } });
+    await expect(step(own.fm2, payoutId, "approve")).rejects.toThrow(RangeError);
+    expect((await db().payout.findUniqueOrThrow({ where: { id: payoutId } })).status).toBe("REQUESTED");
+  });
+
   it("never overspends when many approvals race, and the database refuses an overspend even without the code's check", async () => {
     const world = await moneyWorld();
     await receive(world, "1000");

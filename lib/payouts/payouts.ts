@@ -19,7 +19,7 @@ import { AppError } from "@/lib/errors";
 import { isOverspendViolation, once } from "@/lib/money/idempotency";
 import { allocate, type Bucket } from "@/lib/money/ledger";
 import { leafHash, newSalt, weekStartOf } from "@/lib/money/merkle";
-import { parseMoneyInput } from "@/lib/money/money";
+import { minorFromSql, parseMoneyInput } from "@/lib/money/money";
 import type { PayoutStepInput, RequestPayoutInput } from "@/lib/payouts/schemas";
 import { approvalRefusal, caseFullyPaid, generatePayoutReference, ledgerEntriesFor, LIVE_STATUSES, nextStatus, requestRefusal } from "@/lib/payouts/rules";
 
@@ -121,11 +121,11 @@ async function partsOf(tx: Tx, payoutId: string): Promise<{ bucket: Bucket; amou
 async function commit(tx: Tx, p: LockedPayout): Promise<{ bucket: Bucket; amountMinor: number }[]> {
   const purpose = p.purpose ?? "OTHER";
   // Lock the two buckets this payout may draw from, in a fixed order, then read what is available.
-  const balances = await tx.$queryRaw<{ bucket: string; available: number }[]>`
-    SELECT bucket, ("receivedMinor" - "committedMinor" - "paidMinor")::float8 AS available
+  const balances = await tx.$queryRaw<{ bucket: string; available: bigint }[]>`
+    SELECT bucket, ("receivedMinor" - "committedMinor" - "paidMinor")::bigint AS available
     FROM "FundBalance" WHERE "fundId" = ${p.fundId} AND bucket IN ('ANY', ${purpose})
     ORDER BY bucket FOR UPDATE`;
-  const allocation = allocate(new Map(balances.map((b) => [b.bucket, Number(b.available)])), purpose, p.amountMinor);
+  const allocation = allocate(new Map(balances.map((b) => [b.bucket, minorFromSql(b.available)])), purpose, p.amountMinor);
   if (!allocation.ok) {
     throw new AppError("CONFLICT", "fund short", { amount: ["amount_over_limit"] }, "payouts.fundShort", { amount: { minor: allocation.availableMinor, currency: p.currency } });
   }

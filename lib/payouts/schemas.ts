@@ -27,5 +27,3 @@ export const PayoutStepSchema = z.object({
   expectedAttempt: z.string().regex(/^\d{1,6}$/).optional(),
 });
 export type PayoutStepInput = Omit<z.infer<typeof PayoutStepSchema>, "otp"> & { otp?: string };
-
-export const ReconcileSchema = z.object({ idempotencyKey: key });

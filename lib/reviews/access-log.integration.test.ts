@@ -9,7 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { auditEventsPage } from "@/lib/audit/queries";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { CASE_OPENED_WINDOW_MS, recordCaseOpened } from "@/lib/reviews/access";
+import { CASE_OPENED_WINDOW_MS, recordCaseView } from "@/lib/reviews/record-case-view";
 import { accessLogPage } from "@/lib/reviews/access-log";
 import { actorFor } from "@/lib/testing/actors";
 import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/lib/testing/factories";
@@ -45,13 +45,23 @@ describe("recording case openings", () => {
     const [c] = cases;
     const count = () => db().auditEvent.count({ where: { entityId: c!.id, action: "case.opened", actorId: reviewer.userId } });
     const before = await count();
-    await recordCaseOpened(reviewer, c!.id);
-    await recordCaseOpened(reviewer, c!.id); // e.g. the page after an action on the case
+    await recordCaseView(reviewer, c!.id);
+    await recordCaseView(reviewer, c!.id); // e.g. the page after an action on the case
     expect(await count()).toBe(before + 1);
-    await recordCaseOpened(other, c!.id); // someone else's opening is their own entry
+    await recordCaseView(other, c!.id); // someone else's opening is their own entry
     expect(await db().auditEvent.count({ where: { entityId: c!.id, action: "case.opened", actorId: other.userId } })).toBe(1);
-    await recordCaseOpened(reviewer, c!.id, new Date(Date.now() + CASE_OPENED_WINDOW_MS + 60_000));
+    await recordCaseView(reviewer, c!.id, new Date(Date.now() + CASE_OPENED_WINDOW_MS + 60_000));
     expect(await count()).toBe(before + 2);
+  });
+
+  it("records an opening only of a case the person may open: another organisation's reviewer and an admin write nothing", async () => {
+    const [c] = cases;
+    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    await expect(recordCaseView(outsider, c!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(recordCaseView(admin, c!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordCaseView(reviewer, "no-such-case")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().auditEvent.count({ where: { action: "case.opened", actorId: { in: [outsider.userId, admin.userId] } } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "case.opened", entityId: "no-such-case" } })).toBe(0);
   });
 });
 

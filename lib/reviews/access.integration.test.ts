@@ -5,7 +5,8 @@ import { saveApplication } from "@/lib/applications/save-application";
 import { startApplication } from "@/lib/applications/start-application";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { accessLog, recordCaseOpened, revealIdentity } from "@/lib/reviews/access";
+import { accessLog, revealIdentity } from "@/lib/reviews/access";
+import { recordCaseView } from "@/lib/reviews/record-case-view";
 import { reviewCase } from "@/lib/reviews/review-case";
 import { ReviewActionSchema } from "@/lib/reviews/schemas";
 import { actorFor } from "@/lib/testing/actors";
@@ -48,7 +49,7 @@ describe("identity reveal and the access log", () => {
   });
 
   it("lets admins read who opened and revealed what, per case and per person", async () => {
-    await recordCaseOpened(reviewer, applicationId);
+    await recordCaseView(reviewer, applicationId);
     const perCase = await accessLog(admin, { applicationId });
     expect(perCase.map((e) => e.action)).toEqual(expect.arrayContaining(["case.opened", "identity.revealed"]));
     expect(perCase.every((e) => e.reference.startsWith("PAD-"))).toBe(true);

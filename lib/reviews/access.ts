@@ -21,24 +21,6 @@ export async function gateCaseOpening(actor: Actor): Promise<void> {
   await throttleReviewer(actor, "caseOpenings");
 }
 
-/**
- * Repeated openings of one case by one person within this window are one `case.opened` (every action on
- * a case re-renders its page): the log says who looked at which case and when, to within 10 minutes,
- * instead of a row per click (docs/decisions/0041-access-log-paging-and-collapsing.md). The hourly limits
- * still count every opening; reveals, downloads and exports are never collapsed.
- */
-export const CASE_OPENED_WINDOW_MS = 10 * 60_000;
-
-export async function recordCaseOpened(actor: Actor, applicationId: string, now = new Date()): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const recent = await tx.auditEvent.findFirst({
-      where: { entityType: "Application", entityId: applicationId, action: "case.opened", actorId: actor.userId, createdAt: { gt: new Date(now.getTime() - CASE_OPENED_WINDOW_MS) } },
-      select: { id: true },
-    });
-    if (!recent) await recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: applicationId });
-  });
-}
-
 export async function revealIdentity(actor: Actor, applicationId: string, reason: string, otp?: string) {
   assertCan(actor, "application:reveal-identity:org");
   await throttleReviewer(actor, "reveals");

@@ -95,7 +95,3 @@ export async function undoBulk(actor: Actor, bulkId: string, now = new Date()) {
     return { restored, kept };
   });
 }
-
-export async function bulkOperationOf(actor: Actor, bulkId: string) {
-  return db().bulkOperation.findFirst({ where: { id: bulkId, actorId: actor.userId }, select: { id: true, action: true, caseIds: true, createdAt: true, undoneAt: true } });
-}

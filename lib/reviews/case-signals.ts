@@ -56,6 +56,3 @@ export async function caseSignals(actor: Actor, applicationId: string): Promise<
     fundP95Minor: p95,
   });
 }
-
-/** For tests: forget the cached percentiles. */
-export const resetSignalCache = () => p95Cache.clear();

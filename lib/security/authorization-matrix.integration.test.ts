@@ -235,6 +235,8 @@ const TABLE: Record<string, Row> = {
     },
   },
   suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1", confirmed: "yes" }) },
+  // Reads the whole log and records the result (audit.chain_verified): admins only.
+  verifyAuditChainAction: { allow: ["admin"], setup: async () => ({}) },
   // Checked in the use case itself (user:reset-two-factor:any), not borrowed from role granting.
   resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },

@@ -71,6 +71,7 @@ export const DEPLOYMENT_WIDE = ["lockDeploymentAction", "unlockDeploymentAction"
 /** Every server action module of the app (the fuzzing and authorization suites cover all of them). */
 export const ACTION_MODULES = {
   applications: () => import("@/lib/applications/actions"),
+  audit: () => import("@/lib/audit/chain-actions"),
   evidence: () => import("@/lib/evidence/actions"),
   courses: () => import("@/lib/courses/actions"),
   funds: () => import("@/lib/funds/actions"),

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { LRUCache } from "lru-cache";
 import { figuresFromSums, pledgedTotal } from "@/lib/money/ledger";
+import { minorFromSql, sumMinor } from "@/lib/money/money";
 import type { LedgerEntryKind } from "@/lib/db/generated/enums";
 import { decodeReceiptToken, leafHash, merkleProof, merkleRoot, type ProofStep } from "@/lib/money/merkle";
 import { cell, publicationCutoff, STAGES, weekIsFinal, type Cell } from "@/lib/transparency/rules";
@@ -34,7 +35,9 @@ export type FundReport = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-type StatRow = { fundId: string; week: Date | null; stageRank: number; category: string | null; purpose: string | null; count: number; amount: number; g: number };
+// Sums of minor units come from SQL as exact bigints; `Stat` holds them as checked numbers (minorFromSql).
+type StatRow = { fundId: string; week: Date | null; stageRank: number; category: string | null; purpose: string | null; count: number; amount: bigint; g: number };
+type Stat = Omit<StatRow, "amount"> & { amount: number };
 
 /** The day before which a fund's figures are published (with no delay: up to today, inclusive). */
 const untilDay = (f: { cutoff: Date; delayDays: number }) => iso(f.delayDays === 0 ? new Date(f.cutoff.getTime() + 86_400_000) : f.cutoff);
@@ -55,7 +58,7 @@ async function closedWeekStats(fundId: string, until: string): Promise<StatRow[]
   if (hit) return hit;
   const rows = await db().$queryRawUnsafe<StatRow[]>(
     `SELECT "fundId", week, "stageRank", category::text AS category, purpose::text AS purpose,
-            sum(count)::int AS count, sum("amountMinor")::float8 AS amount, GROUPING(week, category, purpose)::int AS g
+            sum(count)::int AS count, sum("amountMinor")::bigint AS amount, GROUPING(week, category, purpose)::int AS g
      FROM "FundStageWeekly" WHERE "fundId" = $1 AND week < date_trunc('week', $2::date)::date
      GROUP BY ${GROUPING}`,
     fundId,
@@ -65,7 +68,7 @@ async function closedWeekStats(fundId: string, until: string): Promise<StatRow[]
   return rows;
 }
 
-async function stageStats(funds: { id: string; cutoff: Date; delayDays: number }[]): Promise<StatRow[]> {
+async function stageStats(funds: { id: string; cutoff: Date; delayDays: number }[]): Promise<Stat[]> {
   // Whole weeks before the cutoff's week come from the weekly rollup (kept above); the days of the
   // cutoff's own week before the cutoff from the daily figures. Both are kept by the database.
   const ids = funds.map((f) => f.id);
@@ -74,7 +77,7 @@ async function stageStats(funds: { id: string; cutoff: Date; delayDays: number }
     Promise.all(funds.map((f, i) => closedWeekStats(f.id, days[i]!))).then((r) => r.flat()),
     db().$queryRawUnsafe<StatRow[]>(
       `SELECT d."fundId", date_trunc('week', d.day)::date AS week, d."stageRank", d.category::text AS category, d.purpose::text AS purpose,
-              sum(d.count)::int AS count, sum(d."amountMinor")::float8 AS amount, GROUPING(date_trunc('week', d.day)::date, d.category, d.purpose)::int AS g
+              sum(d.count)::int AS count, sum(d."amountMinor")::bigint AS amount, GROUPING(date_trunc('week', d.day)::date, d.category, d.purpose)::int AS g
        FROM "FundStageDaily" d JOIN unnest($1::text[], $2::date[]) AS c(fund, until) ON c.fund = d."fundId"
        WHERE d.day >= date_trunc('week', c.until)::date AND d.day < c.until
        GROUP BY GROUPING SETS ((d."fundId", d."stageRank"), (d."fundId", date_trunc('week', d.day)::date, d."stageRank"), (d."fundId", d.category, d."stageRank"), (d."fundId", d.purpose, d."stageRank"))`,
@@ -83,19 +86,20 @@ async function stageStats(funds: { id: string; cutoff: Date; delayDays: number }
     ),
   ]);
   // Add the open week's figures to the closed weeks' (same grouping sets, summed by group).
-  const merged = new Map<string, StatRow>();
+  const merged = new Map<string, Stat>();
   for (const r of [...closed, ...open]) {
     const k = [r.fundId, r.g, r.stageRank, r.week ? iso(new Date(r.week)) : "", r.category ?? "", r.purpose ?? ""].join("|");
     const m = merged.get(k);
-    if (m) merged.set(k, { ...m, count: m.count + r.count, amount: Number(m.amount) + Number(r.amount) });
-    else merged.set(k, { ...r, amount: Number(r.amount) });
+    const amount = minorFromSql(r.amount);
+    if (m) merged.set(k, { ...m, count: m.count + r.count, amount: sumMinor([m.amount, amount]) });
+    else merged.set(k, { ...r, amount });
   }
   return [...merged.values()];
 }
 
 async function ledgerSums(funds: { id: string; cutoff: Date; delayDays: number }[]) {
-  return db().$queryRaw<{ fundId: string; kind: LedgerEntryKind; amountMinor: number }[]>`
-    SELECT l."fundId", l.kind, sum(l."amountMinor")::float8 AS "amountMinor"
+  return db().$queryRaw<{ fundId: string; kind: LedgerEntryKind; amountMinor: bigint }[]>`
+    SELECT l."fundId", l.kind, sum(l."amountMinor")::bigint AS "amountMinor"
     FROM "LedgerDaily" l
     JOIN unnest(${funds.map((f) => f.id)}::text[], ${funds.map(untilDay)}::date[]) AS c(fund, until) ON c.fund = l."fundId"
     WHERE l.day < c.until
@@ -103,9 +107,9 @@ async function ledgerSums(funds: { id: string; cutoff: Date; delayDays: number }
 }
 
 async function pledgeSums(funds: { id: string; cutoff: Date }[]) {
-  return db().$queryRaw<{ fundId: string; amountMinor: number; receivedMinor: number; lapsed: boolean }[]>`
+  return db().$queryRaw<{ fundId: string; amountMinor: number; receivedMinor: bigint; lapsed: boolean }[]>`
     SELECT p."fundId", p."amountMinor", (p.status = 'LAPSED') AS lapsed,
-           COALESCE((SELECT sum(l."amountMinor") FROM "LedgerEntry" l WHERE l."pledgeId" = p.id AND l.kind = 'RECEIPT'), 0)::float8 AS "receivedMinor"
+           COALESCE((SELECT sum(l."amountMinor") FROM "LedgerEntry" l WHERE l."pledgeId" = p.id AND l.kind = 'RECEIPT'), 0)::bigint AS "receivedMinor"
     FROM "Pledge" p
     JOIN unnest(${funds.map((f) => f.id)}::text[], ${funds.map((f) => f.cutoff)}::timestamp[]) AS c(fund, until) ON c.fund = p."fundId"
     WHERE p."createdAt" < c.until`;
@@ -142,13 +146,13 @@ async function publishedLeaves(fundId: string, week: string, cutoff: Date): Prom
   return rows.map((r) => r.leafHash);
 }
 
-function stageRows(rows: StatRow[], key: (r: StatRow) => string | null): StageRow[] {
+function stageRows(rows: Stat[], key: (r: Stat) => string | null): StageRow[] {
   const by = new Map<string, { count: number; amount: number }[]>();
   for (const r of rows) {
     const k = key(r);
     if (k === null) continue;
     const stages = by.get(k) ?? STAGES.map(() => ({ count: 0, amount: 0 }));
-    stages[r.stageRank] = { count: r.count, amount: Number(r.amount) };
+    stages[r.stageRank] = { count: r.count, amount: r.amount };
     by.set(k, stages);
   }
   return [...by.entries()].map(([k, stages]) => ({ key: k, cells: stages.map((s) => cell(s.count, s.amount)) }));
@@ -167,10 +171,10 @@ export async function transparencyReport(now = new Date(), onlyFundId?: string):
   for (const f of funds) {
     const scope = scoped.find((s) => s.id === f.id)!;
     const mine = stats.filter((s) => s.fundId === f.id);
-    const figures = figuresFromSums(sums.filter((s) => s.fundId === f.id).map((s) => ({ kind: s.kind, amountMinor: Number(s.amountMinor) })));
+    const figures = figuresFromSums(sums.filter((s) => s.fundId === f.id).map((s) => ({ kind: s.kind, amountMinor: minorFromSql(s.amountMinor) })));
     const totals = mine.filter((s) => s.g === 7);
     const funnelCounts = STAGES.map((_, i) => totals.find((t) => t.stageRank === i) ?? { count: 0, amount: 0 });
-    const peoplePaid = cell(funnelCounts[4]!.count, Number(funnelCounts[4]!.amount));
+    const peoplePaid = cell(funnelCounts[4]!.count, funnelCounts[4]!.amount);
     const paidHidden = peoplePaid.hidden;
     reports.push({
       id: f.id,
@@ -180,13 +184,13 @@ export async function transparencyReport(now = new Date(), onlyFundId?: string):
       currency: f.currency,
       delayDays: f.publicationDelayDays,
       cutoff: scope.cutoff,
-      pledged: pledgedTotal(pledges.filter((p) => p.fundId === f.id).map((p) => ({ amountMinor: p.amountMinor, receivedMinor: Number(p.receivedMinor), lapsed: p.lapsed }))),
+      pledged: pledgedTotal(pledges.filter((p) => p.fundId === f.id).map((p) => ({ amountMinor: p.amountMinor, receivedMinor: minorFromSql(p.receivedMinor), lapsed: p.lapsed }))),
       received: figures.received,
       paid: paidHidden ? null : figures.paid,
       committed: paidHidden ? null : figures.committed,
       available: paidHidden ? null : figures.available,
       peoplePaid,
-      funnel: funnelCounts.map((s) => cell(s.count, Number(s.amount))),
+      funnel: funnelCounts.map((s) => cell(s.count, s.amount)),
       weeks: stageRows(mine.filter((s) => s.g === 3), (r) => (r.week ? iso(r.week) : null)).sort((a, b) => (a.key < b.key ? -1 : 1)),
       byCategory: stageRows(mine.filter((s) => s.g === 5), (r) => r.category),
       byPurpose: stageRows(mine.filter((s) => s.g === 6), (r) => r.purpose),

@@ -44,6 +44,36 @@ describe("transparency", () => {
     expect(JSON.stringify(r)).not.toMatch(/4000 0000|PAD-|@test/);
   });
 
+  it("sums money as exact integers: large sums come out exact, and past 2^53 minor units it refuses rather than rounds", async () => {
+    const w = await moneyWorld();
+    await db().fund.update({ where: { id: w.fundId }, data: { publicationDelayDays: 0 } });
+    const day = (d: number) => new Date(Date.now() - d * 86_400_000);
+    const ledger = (d: number, amountMinor: bigint) => db().ledgerDaily.create({ data: { fundId: w.fundId, day: day(d), kind: "RECEIPT", amountMinor } });
+    await ledger(30, 4_000_000_000_000_001n);
+    await ledger(31, 1n);
+    expect((await reportOf(w.fundId)).received).toBe(4_000_000_000_000_002);
+    // 2^53 + 1 in all: past what a number holds exactly, so the report refuses.
+    await ledger(32, 2n ** 53n - 4_000_000_000_000_001n);
+    await expect(transparencyReport(new Date(), w.fundId)).rejects.toThrow(RangeError);
+    // The whole page refuses with such a fund in it: the other tests read all funds.
+    await db().ledgerDaily.deleteMany({ where: { fundId: w.fundId } });
+  });
+
+  it("adds the open week's stage figures to the closed weeks' exactly, and refuses past 2^53 minor units", async () => {
+    const w = await moneyWorld();
+    await db().fund.update({ where: { id: w.fundId }, data: { publicationDelayDays: 0 } });
+    const week = new Date(Date.UTC(2026, 0, 5)); // a Monday long closed
+    const stage = { fundId: w.fundId, stageRank: 4, category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", count: 5 } as const;
+    await db().fundStageWeekly.create({ data: { ...stage, week, amountMinor: 2n ** 53n - 2n } });
+    // Today's figure, in the open week (read from the daily rollup and added in JavaScript).
+    await db().fundStageDaily.create({ data: { ...stage, day: new Date(), amountMinor: 1n } });
+    expect((await reportOf(w.fundId)).funnel[4]).toEqual({ hidden: false, count: 10, amountMinor: 2 ** 53 - 1 });
+    // 2^53 + 1 in all: floats add it up to 2^53.
+    await db().fundStageDaily.updateMany({ where: { fundId: w.fundId }, data: { amountMinor: 3n } });
+    await expect(transparencyReport(new Date(), w.fundId)).rejects.toThrow(RangeError);
+    await db().fundStageDaily.deleteMany({ where: { fundId: w.fundId } });
+  });
+
   it("lets a recipient prove their payout is in the published week's Merkle root, and nobody else's token", async () => {
     const w = await moneyWorld();
     await receive(w, "1000");

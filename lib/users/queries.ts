@@ -1,6 +1,5 @@
 // Reads about users for the admin page. Every read takes the actor and checks its permission.
 import "server-only";
-import { verifyAuditChain } from "@/lib/audit/verify";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -53,12 +52,6 @@ export async function recentAuditEvents(actor: Actor, take = 20) {
     select: { seq: true, action: true, entityType: true, entityId: true, createdAt: true, actorId: true },
   });
   return rows.map((r) => ({ ...r, seq: r.seq.toString() }));
-}
-
-/** The audit chain's verification, for the admin page (the whole chain, recomputed in Node). */
-export async function auditChainStatus(actor: Actor) {
-  assertCan(actor, "audit:read:any");
-  return verifyAuditChain((sql, params) => db().$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params));
 }
 
 /** The signed-in user's own password state, for /me and /me/security. */

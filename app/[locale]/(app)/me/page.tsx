@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { listOwnApplications } from "@/lib/applications/queries";
 import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
+import { expireOwnOverdueOffers } from "@/lib/courses/expire-own-offers";
 import { myEnrollments, recommendationsFor } from "@/lib/courses/queries";
 import type { Reason } from "@/lib/courses/matching";
 import { OfferResponse } from "./course-forms";
@@ -15,6 +16,8 @@ export default async function MePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me"))!;
+  // The page's one write, before it reads: an offer past its deadline is shown as expired, its seat offered on.
+  await expireOwnOverdueOffers(actor);
   const [ts, t, tc, te, format, apps, enrolments, recs, password] = await Promise.all([
     getTranslations("security"), getTranslations("me"), getTranslations("courses"), getTranslations("enums"), getFormatter(), listOwnApplications(actor), myEnrollments(actor), recommendationsFor(actor), ownPasswordState(actor),
   ]);

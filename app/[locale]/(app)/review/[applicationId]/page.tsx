@@ -7,7 +7,8 @@ import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney, minorDigits } from "@/lib/money/money";
 import { actionsAt } from "@/lib/reviews/rules";
-import { gateCaseOpening, recordCaseOpened } from "@/lib/reviews/access";
+import { gateCaseOpening } from "@/lib/reviews/access";
+import { recordCaseView } from "@/lib/reviews/record-case-view";
 import { isAppError } from "@/lib/errors";
 import { RevealIdentity } from "./reveal-identity";
 import { NoteForm } from "./note-form";
@@ -39,7 +40,7 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
   }
   const c = await getCaseForReviewer(actor, applicationId);
   if (!c) notFound();
-  await recordCaseOpened(actor, c.id); // every opening is in the access log
+  await recordCaseView(actor, c.id); // the page's write: every opening is in the access log
   const [assignment, reviewers, signals, revealRequests, nextId, needsCode] = await Promise.all([
     assignmentOf(actor, c.id), assignableReviewers(actor, c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c), hasTwoFactor(actor.userId),
   ]);
