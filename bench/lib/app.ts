@@ -5,7 +5,7 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export type RunningApp = { baseUrl: string; databaseUrl: string; stop: () => Promise<void> };
+export type RunningApp = { baseUrl: string; databaseUrl: string; pid: number; stop: () => Promise<void> };
 
 export async function startApp(name: string, port: number, pgPort: number): Promise<RunningApp> {
   const dataDir = path.join(ROOT, ".data", `bench-${name}`);
@@ -34,6 +34,7 @@ export async function startApp(name: string, port: number, pgPort: number): Prom
   return {
     baseUrl,
     databaseUrl: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${dataLine?.[1] ?? pgPort}/padtrymka`,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
