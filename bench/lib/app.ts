@@ -11,6 +11,7 @@ export async function startApp(name: string, port: number, pgPort: number): Prom
   const dataDir = path.join(ROOT, ".data", `bench-${name}`);
   const env: NodeJS.ProcessEnv = { ...process.env, PADTRYMKA_NODE_ARGS: process.env.BENCH_NODE_ARGS ?? "", PORT: String(port), PADTRYMKA_DATA_DIR: dataDir, PADTRYMKA_PG_PORT: String(pgPort), LOG_LEVEL: "warn" };
   delete env.DATABASE_URL;
+  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true }); // a fresh checkout has none yet
   const log = fs.openSync(path.join(ROOT, ".data", `bench-${name}.log`), "w");
   const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--fresh"], { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true });
   const baseUrl = `http://localhost:${port}`;
