@@ -31,7 +31,10 @@ describe("the actor", () => {
     expect(await loadActor(user.id, 0)).toBeNull();
     expect(await loadActor(user.id, 1)).not.toBeNull();
     const admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await platformOrganisation(db())).id }] })).id);
+    expect(await loadActor(user.id)).not.toBeNull();
     await setSuspended(admin, user.id, true);
     expect(await loadActor(user.id, 1)).toBeNull();
+    // Suspended, whatever the session says.
+    expect(await loadActor(user.id)).toBeNull();
   });
 });
