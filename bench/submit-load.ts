@@ -28,8 +28,9 @@ const PASSWORD = "bench passphrase";
 type Client = { cookie: string; userId: string };
 
 async function main() {
-  const port = 3520;
-  const app = await startApp("load", port, 54379);
+  // BENCH_PORT / BENCH_PG_PORT: ports of the app and its embedded database (default 3520 / 54379).
+  const port = Number(process.env.BENCH_PORT ?? 3520);
+  const app = await startApp("load", port, Number(process.env.BENCH_PG_PORT ?? 54379));
   const db = new pg.Client({ connectionString: app.databaseUrl });
   await db.connect();
   try {
@@ -73,9 +74,9 @@ async function main() {
 
     type Planned = { c: Client; id: string; key: string };
     const run = async (plan: Planned[][]) => {
-      const cpu0 = appCpuMs();
+      const cpu0 = appCpuMs(app.pid);
       const { results, clientCpuMs } = await runLoad(port, plan.map((reqs) => reqs.map((p) => submitRequest(p.c, p.id, p.key))));
-      const cpu1 = appCpuMs();
+      const cpu1 = appCpuMs(app.pid);
       const n = results.length;
       if (process.env.BENCH_DEBUG) for (const r of results.filter((r) => !ok(r, plan[r.client]![r.index]!.id)).slice(0, 3)) console.log("refused", r);
       if (process.env.BENCH_DEBUG) {
@@ -135,11 +136,13 @@ async function main() {
       req.resume();
       req.on("end", () => res.writeHead(303, { location: "/" }).end());
     });
-    await new Promise<void>((r) => server.listen(3599, "127.0.0.1", r));
+    // Any free port: several worktrees may run the benchmark on one machine.
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const basePort = (server.address() as import("node:net").AddressInfo).port;
     const baseBody = results[0]!.plan.map((reqs) => reqs.map((p) => ({ ...submitRequest(p.c, p.id, p.key), path: "/" })));
-    await runLoad(3599, baseBody);
+    await runLoad(basePort, baseBody);
     const baseP95s: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) baseP95s.push(percentile((await runLoad(3599, baseBody)).results.map((r) => r.ms).sort((a, b) => a - b), 95));
+    for (let i = 0; i < ROUNDS; i++) baseP95s.push(percentile((await runLoad(basePort, baseBody)).results.map((r) => r.ms).sort((a, b) => a - b), 95));
     server.close();
 
     const dupHistory = (await db.query(`SELECT count(*)::int AS n FROM (SELECT "applicationId" FROM "ApplicationStatusChange" WHERE "toStatus" = 'SUBMITTED' GROUP BY "applicationId" HAVING count(*) > 1) d`)).rows[0].n;

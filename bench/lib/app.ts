@@ -5,12 +5,13 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export type RunningApp = { baseUrl: string; databaseUrl: string; stop: () => Promise<void> };
+export type RunningApp = { baseUrl: string; databaseUrl: string; pid: number; stop: () => Promise<void> };
 
 export async function startApp(name: string, port: number, pgPort: number): Promise<RunningApp> {
   const dataDir = path.join(ROOT, ".data", `bench-${name}`);
   const env: NodeJS.ProcessEnv = { ...process.env, PADTRYMKA_NODE_ARGS: process.env.BENCH_NODE_ARGS ?? "", PORT: String(port), PADTRYMKA_DATA_DIR: dataDir, PADTRYMKA_PG_PORT: String(pgPort), LOG_LEVEL: "warn" };
   delete env.DATABASE_URL;
+  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true }); // a fresh checkout has none yet
   const log = fs.openSync(path.join(ROOT, ".data", `bench-${name}.log`), "w");
   const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--fresh"], { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true });
   const baseUrl = `http://localhost:${port}`;
@@ -34,6 +35,7 @@ export async function startApp(name: string, port: number, pgPort: number): Prom
   return {
     baseUrl,
     databaseUrl: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${dataLine?.[1] ?? pgPort}/padtrymka`,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());

@@ -14,10 +14,9 @@ import { answerInfoRequest, deleteApplicationData, withdrawApplication } from "@
 import { listOpenFunds } from "@/lib/funds/queries";
 import { fundAccepts } from "@/lib/applications/rules";
 import { AnswerInfoSchema, DeleteDataSchema, EligibilitySchema, StartApplicationSchema, WithdrawSchema } from "@/lib/applications/schemas";
-import { submissionRead, type SubmitRow } from "@/lib/applications/save-application";
 import { saveWithEvidence } from "@/lib/applications/save-with-evidence";
 import { startApplication } from "@/lib/applications/start-application";
-import { currentActor, requireActor, requireActorWith } from "@/lib/authz/current-actor";
+import { currentActor, requireActor } from "@/lib/authz/current-actor";
 
 export const lookupStatusAction = formAction("lookupStatus", StatusLookupSchema, async ({ code }) => {
   // Against guessing codes: a few lookups per client per window, counted before the lookup.
@@ -54,10 +53,8 @@ export const startApplicationAction = formAction("startApplication", StartApplic
 // carries its files ("Add the file", "Remove …"): the draft is saved with them, nothing typed is lost.
 export const saveApplicationAction = formAction("saveApplication", z.looseObject({ applicationId: z.string().min(1).max(100) }), async (raw) => {
   const locale = await getLocale();
-  // Submissions per account are limited inside the use case (saving a draft is not). A submission reads
-  // its case with the actor, in one round trip (the applicant's hot path, issue 3).
-  const { actor, also: prefetched } = raw.intent === "submit" ? await requireActorWith<SubmitRow>((userId) => submissionRead(raw.applicationId, userId)) : { actor: await requireActor(), also: undefined };
-  const r = await saveWithEvidence(actor, raw.applicationId, raw, prefetched);
+  // Submissions per account are limited inside the use case (saving a draft is not).
+  const r = await saveWithEvidence(await requireActor(), raw.applicationId, raw);
   if (r.status === "SUBMITTED") redirect(`/${locale}/me/${r.applicationId}?submitted=1`);
   if (r.evidence) revalidatePath("/[locale]", "layout");
   return r;

@@ -8,10 +8,11 @@ import { adoptCaseKey, caseKeyOwner, loadCaseKeys } from "@/lib/crypto/case-keys
 import { formParamsOf, lockOwnApplication } from "@/lib/applications/load-own";
 import { generateReferenceCode, normaliseIdentity, normalisePhone } from "@/lib/applications/rules";
 import { applicationFormSchema, type FormMode } from "@/lib/applications/schemas";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { auditEventInsert, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/authz/actor";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { db, hotQuery } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -27,32 +28,23 @@ function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsO
   throw new AppError("INVALID_INPUT", "invalid application", fieldErrorsOf(r.error.issues, raw));
 }
 
-// P2002 from a model query, P2010 (with the constraint in the driver's message) from a raw one, SQLSTATE
-// 23505 with the constraint's name from a statement on the driver (hotQuery).
-const isUniqueViolationOn = (e: unknown, column: string) =>
-  (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2002" || (e.code === "P2010" && JSON.stringify(e.meta ?? {}).includes("23505"))) && JSON.stringify(e.meta ?? {}).includes(column)) ||
-  (e instanceof Error && (e as { code?: unknown }).code === "23505" && String((e as { constraint?: unknown }).constraint ?? "").includes(column));
-const isReferenceCollision = (e: unknown) => isUniqueViolationOn(e, "referenceCode");
+const isReferenceCollision = (e: unknown) => isUniqueViolation(e, "referenceCode");
 
-/**
- * `prefetched`: the submission's read (`submissionRead`) when the caller already ran it for this actor
- * (with the actor's own statement); used for the first attempt only.
- */
-export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveResult> {
+export async function saveApplication(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   assertCan(actor, "application:create:own");
   // A new reference code collides with an existing one about once in 10^9 submissions: the unique
   // constraint catches it and the whole submission is retried with a fresh code.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await saveOnce(actor, applicationId, raw, attempt === 0 ? prefetched : undefined);
+      return await saveOnce(actor, applicationId, raw);
     } catch (e) {
       if (!isReferenceCollision(e) || attempt >= 3) throw e;
     }
   }
 }
 
-async function saveOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveResult> {
-  if (raw.intent === "submit") return submitOnce(actor, applicationId, raw, prefetched);
+async function saveOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
+  if (raw.intent === "submit") return submitOnce(actor, applicationId, raw);
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
     if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
@@ -66,7 +58,7 @@ async function saveOnce(actor: Actor, applicationId: string, raw: Record<string,
   });
 }
 
-export type SubmitRow = {
+type SubmitRow = {
   status: string;
   submissionKey: string | null;
   referenceCode: string | null;
@@ -92,8 +84,8 @@ export type SubmitRow = {
  * yet, the case, the duplicate flags on matching cases, the status history and the audit event — so it
  * commits or fails as a whole, like a transaction, in two round trips instead of twelve and one commit.
  * The write only applies to a draft of this applicant (re-checked under the row lock), so a concurrent
- * submit or a stale read changes nothing and is answered from a fresh read. The server action runs the
- * read in the same statement as the actor's (`requireActorWith`), so a submission is two statements in all.
+ * submit or a stale read changes nothing and is answered from a fresh read. With the actor's own statement
+ * (loadActor), a submission is three statements in all.
  */
 /**
  * The other people's cases that share an identifier with this one (blind indexes: the phone, or the legal
@@ -117,11 +109,8 @@ export function otherCasesMatching(phoneIndex: string | null, identityIndex: str
       AND (SELECT "organisationId" FROM "Fund" WHERE id = o."fundId") = (SELECT "organisationId" FROM "Fund" WHERE id = ${fundId}))`;
 }
 
-/**
- * The submission's read: the case (only the applicant's own), its fund, its data key and the lock state.
- * Also run joined to the actor's statement (`requireActorWith`), hence plain JSON-friendly columns.
- */
-export function submissionRead(applicationId: string, applicantId: string): Prisma.Sql {
+/** The submission's read: the case (only the applicant's own), its fund, its data key and the lock state. */
+function submissionRead(applicationId: string, applicantId: string): Prisma.Sql {
   return Prisma.sql`
       SELECT a.status::text AS status, a."submissionKey", a."referenceCode", a."fundId",
              f.status::text AS "fundStatus", f.currency, f."perApplicantCapMinor",
@@ -136,7 +125,7 @@ export function submissionRead(applicationId: string, applicantId: string): Pris
       WHERE a.id = ${applicationId} AND a."applicantId" = ${applicantId}`;
 }
 
-async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveResult> {
+async function submitOnce(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveResult> {
   // Submissions per account are limited (a flood of cases from one account): the first write counts the
   // hit in the same statement (the read stays read-only: one commit per submission, not two).
   // Counted only while the case is still this applicant's draft: a retry or a second tab that finds it
@@ -144,8 +133,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
   const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId, new Date(), Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`);
   for (let attempt = 0; ; attempt++) {
     const counted = attempt === 0;
-    // The first read may have come with the actor's (requireActorWith in the action: one round trip).
-    const app = counted && prefetched !== undefined ? prefetched : (await hotQuery<SubmitRow>(submissionRead(applicationId, actor.userId)))[0];
+    const app = (await hotQuery<SubmitRow>(submissionRead(applicationId, actor.userId)))[0];
     if (!app) throw new AppError("NOT_FOUND", "application not found");
     if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
       return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
@@ -167,8 +155,8 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     // submits a case with a target's phone, which case is the target's (ADR 0026, amendment).
     const matches = otherCasesMatching(phoneIndex, identityIndex, actor.userId, applicationId, app.fundId);
     const notLocked = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL)`;
-    // Every state change is audited in the same transaction (here: the same statement) — see
-    // lib/audit/record-audit-event.ts for what `data` may hold.
+    // Every state change is audited in the same transaction (here: the same statement), with the row
+    // recordAuditEvent inserts (lib/audit/record-audit-event.ts, also for what `data` may hold).
     const written = await hotQuery<{ submitted: number; hits: number | null }>(Prisma.sql`
       WITH hit AS (${counted ? limit.sql : Prisma.sql`SELECT NULL::int AS "count"`}), m AS ${matches}, k AS (
         INSERT INTO "DataKey" (id, owner, "wrappedKey", "masterKeyId", "createdAt", "updatedAt")
@@ -197,18 +185,13 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
         SELECT ${crypto.randomUUID()}, a.id, 'DRAFT', 'SUBMITTED', ${actor.userId}, now(), now() FROM a
         RETURNING id
       ), e AS (
-        INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", data, "createdAt", "updatedAt")
-        SELECT ${crypto.randomUUID()}, ${actor.userId}, 'application.submitted', 'Application', a.id,
-               jsonb_build_object('fundId', a."fundId", 'amountMinor', ${input.amount ?? null}::int, 'duplicateMatches', (SELECT count(*) FROM m)),
-               now(), now()
-        FROM a
-        RETURNING id
+        ${auditEventInsert({ actorId: actor.userId, action: "application.submitted", entityType: "Application", entityId: Prisma.sql`a.id`, data: { fundId: Prisma.sql`a."fundId"`, amountMinor: input.amount ?? null, duplicateMatches: Prisma.sql`(SELECT count(*) FROM m)` } }, Prisma.sql`a`)}
       )
       SELECT (SELECT count(*) FROM a)::int AS submitted, (SELECT "count" FROM hit) AS hits`)
       .then((rows) => rows[0], (e: unknown) => {
         dataKey.discard();
         // The key is unique: one already used by another case means the hidden field was altered.
-        if (isUniqueViolationOn(e, "submissionKey")) throw new AppError("INVALID_INPUT", "submission key reused", { submissionKey: ["form_tampered"] });
+        if (isUniqueViolation(e, "submissionKey")) throw new AppError("INVALID_INPUT", "submission key reused", { submissionKey: ["form_tampered"] });
         throw e;
       });
     if (written?.submitted === 1) {

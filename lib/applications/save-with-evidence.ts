@@ -4,16 +4,16 @@
 // use case, with its own transaction and audit event.
 import "server-only";
 import type { Actor } from "@/lib/authz/actor";
-import { saveApplication, type SaveResult, type SubmitRow } from "@/lib/applications/save-application";
+import { saveApplication, type SaveResult } from "@/lib/applications/save-application";
 import { addEvidence, removeEvidence } from "@/lib/evidence/evidence";
 
 export type SaveWithEvidenceResult = SaveResult & { evidence?: "added" | "removed" };
 
-export async function saveWithEvidence(actor: Actor, applicationId: string, raw: Record<string, unknown>, prefetched?: SubmitRow | null): Promise<SaveWithEvidenceResult> {
+export async function saveWithEvidence(actor: Actor, applicationId: string, raw: Record<string, unknown>): Promise<SaveWithEvidenceResult> {
   const file = raw.file instanceof File && raw.file.size > 0 ? raw.file : null;
   const removeFileId = typeof raw.removeFileId === "string" && raw.removeFileId.length > 0 ? raw.removeFileId : null;
   if (raw.intent === "submit" && !removeFileId) {
-    if (!file) return saveApplication(actor, applicationId, raw, prefetched);
+    if (!file) return saveApplication(actor, applicationId, raw);
     await addEvidence(actor, applicationId, file);
     return { ...(await saveApplication(actor, applicationId, raw)), evidence: "added" };
   }

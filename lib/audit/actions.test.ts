@@ -17,13 +17,13 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Codes passed to recordAuditEvent: literals (also both sides of a ternary) and `prefix.${…}` templates. */
+/** Codes passed to recordAuditEvent (or auditEventInsert, a write statement's own event): literals (also both sides of a ternary) and `prefix.${…}` templates. */
 function recordedCodes() {
   const literals = new Set<string>();
   const templates = new Set<string>();
   for (const f of sources(LIB)) {
     const s = fs.readFileSync(f, "utf8");
-    if (!s.includes("recordAuditEvent(")) continue;
+    if (!s.includes("recordAuditEvent(") && !s.includes("auditEventInsert(")) continue;
     for (const m of s.matchAll(/action:\s*([\s\S]{1,200}?),\s*entityType/g)) {
       for (const c of m[1]!.matchAll(/"([a-z_]+\.[a-z_]+)"/g)) literals.add(c[1]!);
       for (const t of m[1]!.matchAll(/`([a-z_]+\.[a-z_]*)\$\{/g)) templates.add(t[1]!);

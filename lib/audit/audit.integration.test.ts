@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db/client";
+import { auditEventInsert, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db, hotQuery } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { makeOrganisation, uniq } from "@/lib/testing/factories";
 
 describe("audit trail", () => {
@@ -38,6 +39,23 @@ describe("audit trail", () => {
     const ids: bigint[] = [];
     for (let i = 0; i < 3; i++) ids.push((await db().$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: "seq.test", entityType: "T", entityId: uniq() }))).seq);
     expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
+  });
+
+  it("is one row definition: a write statement's event (values read from its own rows) is the row recordAuditEvent inserts", async () => {
+    const [plainId, computedId] = [uniq("plain"), uniq("computed")];
+    const data = { fundId: "fund-1", amountMinor: 950, duplicateMatches: 0, none: null, list: ["a", "b"] };
+    await db().$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: "x.same", entityType: "T", entityId: plainId, data }));
+    // As the submission's CTE does it: the entity id and some values from the rows the statement wrote,
+    // one event per row and none when it wrote nothing.
+    const written = Prisma.sql`(SELECT ${computedId}::text AS id, 'fund-1'::text AS "fundId") w`;
+    const nothing = Prisma.sql`(SELECT ${computedId}::text AS id, 'fund-1'::text AS "fundId" WHERE false) w`;
+    const event = (from: Prisma.Sql) => auditEventInsert({ actorId: null, action: "x.same", entityType: "T", entityId: Prisma.sql`w.id`, data: { ...data, fundId: Prisma.sql`w."fundId"`, duplicateMatches: Prisma.sql`(SELECT count(*) FROM "AuditEvent" WHERE false)` } }, from);
+    expect(await hotQuery(event(nothing))).toEqual([]);
+    expect(await hotQuery(event(written))).toHaveLength(1);
+    const row = (entityId: string) => db().$queryRaw<{ data: string; actorId: string | null; action: string; entityType: string }[]>`SELECT data::text AS data, "actorId", action, "entityType" FROM "AuditEvent" WHERE "entityId" = ${entityId}`;
+    const [plain, computed] = [await row(plainId), await row(computedId)];
+    expect(computed).toEqual(plain);
+    expect(JSON.parse(plain[0]!.data)).toEqual(data);
   });
 });
 

@@ -23,38 +23,25 @@ export const orgsWithRole = (a: Actor, role: Role) => a.memberships.filter((m) =
 
 /** `sessionVersion`: the version the session was issued under; an older one is signed out. */
 export async function loadActor(userId: string, sessionVersion?: number, deviceSessionId?: string): Promise<Actor | null> {
-  return (await loadActorWith<never>(userId, sessionVersion, deviceSessionId)).actor;
-}
-
-/**
- * The actor, and in the same round trip one more read of the request's own: `also` is a statement of at
- * most one row, where `u.id` is the user's id (used by the submission, the applicant's hot path, to read
- * its case with the actor: one statement fewer per submission). The extra row comes back as JSON (text,
- * numbers, booleans and arrays keep their types; timestamps would not) and only when there is an actor:
- * a signed-out, suspended or revoked session gets nothing from it.
- */
-export async function loadActorWith<E>(userId: string, sessionVersion?: number, deviceSessionId?: string, also?: Prisma.Sql): Promise<{ actor: Actor | null; also: E | null }> {
   // One round trip on every request: the user, their memberships, the device session of this token
   // (one indexed row: signed out on its own?) and whether the deployment is under the emergency lock.
   // On the driver (hotQuery, docs/decisions/0023-hot-statements-on-the-driver.md): it runs on every request.
-  const [user] = await hotQuery<{ id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null; deploymentLocked: boolean; also: E | null }>(Prisma.sql`
+  const [user] = await hotQuery<{ id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null; deploymentLocked: boolean }>(Prisma.sql`
     SELECT u.id, u.email, u.username, u."suspendedAt", u."sessionVersion", u."totpEnabledAt",
            COALESCE((SELECT json_agg(json_build_object('organisationId', m."organisationId", 'role', m.role) ORDER BY m."createdAt", m.id)
                      FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships,
            s.id AS "deviceId", s."revokedAt", s."lastSeenAt",
-           EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS "deploymentLocked",
-           ${also ? Prisma.sql`(SELECT row_to_json(x) FROM (${also}) x)` : Prisma.sql`NULL::json`} AS also
+           EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS "deploymentLocked"
     FROM "User" u
     LEFT JOIN "UserSession" s ON s.id = ${deviceSessionId ?? null}::text AND s."userId" = u.id
     WHERE u.id = ${userId}`);
   // The emergency lock reaches this node with the first request after it, whichever node took it
   // (the watcher covers nodes without requests): cached case keys are dropped before anything decrypts.
   if (user) observeLockState(user.deploymentLocked);
-  const none = { actor: null, also: null };
-  if (!user || user.suspendedAt) return none;
-  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return none;
+  if (!user || user.suspendedAt) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   if (deviceSessionId) {
-    if (!user.deviceId || user.revokedAt) return none;
+    if (!user.deviceId || user.revokedAt) return null;
     // "Last seen" is kept to the nearest ten minutes: no write on every request.
     if (Date.now() - new Date(user.lastSeenAt!).getTime() > 10 * 60_000) await db().userSession.updateMany({ where: { id: deviceSessionId }, data: { lastSeenAt: new Date() } });
   }
@@ -63,9 +50,9 @@ export async function loadActorWith<E>(userId: string, sessionVersion?: number, 
   // then their staff roles are not granted, so every domain check refuses them.
   const staff = user.memberships.some((m) => STAFF_2FA_ROLES.includes(m.role));
   if (staff && !user.totpEnabledAt && staffTwoFactorRequired()) {
-    return { actor: { ...base, memberships: user.memberships.filter((m) => !STAFF_2FA_ROLES.includes(m.role)), twoFactorSetupNeeded: true }, also: user.also };
+    return { ...base, memberships: user.memberships.filter((m) => !STAFF_2FA_ROLES.includes(m.role)), twoFactorSetupNeeded: true };
   }
-  return { actor: { ...base, memberships: user.memberships }, also: user.also };
+  return { ...base, memberships: user.memberships };
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {

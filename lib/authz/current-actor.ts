@@ -3,8 +3,7 @@
 import "server-only";
 import { cache } from "react";
 import { sessionClaims } from "@/lib/auth/session-claims";
-import { loadActor, loadActorWith, type Actor } from "@/lib/authz/actor";
-import type { Prisma } from "@/lib/db/generated/client";
+import { loadActor, type Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 
 /** The current actor, or null when signed out or suspended (cached for one request). */
@@ -17,15 +16,4 @@ export async function requireActor(): Promise<Actor> {
   const a = await currentActor();
   if (!a) throw new AppError("UNAUTHENTICATED", "Sign in first");
   return a;
-}
-
-/**
- * The current actor and, in the same round trip, one more read of the request's own (`loadActorWith`):
- * `also(userId)` builds it for the session's user. For the hot path of one server action; not cached.
- */
-export async function requireActorWith<E>(also: (userId: string) => Prisma.Sql): Promise<{ actor: Actor; also: E | null }> {
-  const claims = await sessionClaims();
-  const r = claims ? await loadActorWith<E>(claims.userId, claims.sessionVersion, claims.deviceSessionId, also(claims.userId)) : null;
-  if (!r?.actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
-  return { actor: r.actor, also: r.also };
 }

@@ -5,15 +5,17 @@ import "server-only";
 import { sealCaseText } from "@/lib/crypto/case-text";
 import { notifyApplicant } from "@/lib/applications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
+import { assertCan, type Actor } from "@/lib/authz/actor";
 import { decrypt, encryptForCase } from "@/lib/crypto";
 import { DecryptionError } from "@/lib/crypto/field-encryption";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { env } from "@/lib/env";
+import { caseScopeSql } from "@/lib/reviews/scope";
 import { normalisePayoutDetails } from "@/lib/reviews/signals";
 import { assertFreshFactor } from "@/lib/auth/two-factor";
 import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { AidPurpose, PayoutMethod, PayoutStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { isOverspendViolation, once } from "@/lib/money/idempotency";
@@ -37,16 +39,16 @@ async function moneyTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 
 export async function requestPayout(actor: Actor, input: RequestPayoutInput): Promise<{ payoutId: string; reference: string }> {
   assertCan(actor, "payout:request:org");
-  const orgs = orgsWithRole(actor, "FUND_MANAGER");
   return moneyTx((tx) =>
     once(tx, actor.userId, input.idempotencyKey, "payout.request", async () => {
-      const rows = await tx.$queryRaw<{ id: string; status: string; approvedAmountMinor: number | null; fundId: string; currency: string; applicantId: string }[]>`
-        SELECT a.id, a.status::text AS status, a."approvedAmountMinor", a."fundId", f.currency, a."applicantId"
+      // Only a case in the fund manager's scope (lib/reviews/scope.ts); any other is "not found".
+      const rows = await tx.$queryRaw<{ id: string; status: string; approvedAmountMinor: number | null; fundId: string; currency: string }[]>`
+        SELECT a.id, a.status::text AS status, a."approvedAmountMinor", a."fundId", f.currency
         FROM "Application" a JOIN "Fund" f ON f.id = a."fundId"
-        WHERE a.id = ${input.applicationId} AND f."organisationId" = ANY(${orgs}) AND a.status <> 'DRAFT'
+        WHERE a.id = ${input.applicationId} AND ${caseScopeSql(actor, "FUND_MANAGER")}
         FOR UPDATE OF a`;
       const app = rows[0];
-      if (!app || app.applicantId === actor.userId) throw new AppError("NOT_FOUND", "case not found");
+      if (!app) throw new AppError("NOT_FOUND", "case not found");
       const amountMinor = parseMoneyInput(input.amount, app.currency);
       if (!amountMinor) throw new AppError("INVALID_INPUT", "amount", { amount: ["amount_format"] });
       const live = await tx.payout.findMany({ where: { applicationId: app.id, status: { in: [...LIVE_STATUSES] } }, select: { amountMinor: true, tranche: true } });
@@ -99,14 +101,13 @@ type LockedPayout = {
   approvedAmountMinor: number | null;
 };
 
-async function lockPayout(tx: Tx, payoutId: string, scope: { orgs: string[] } | { applicantId: string }): Promise<LockedPayout> {
-  const orgs = "orgs" in scope ? scope.orgs : [];
-  const applicantId = "applicantId" in scope ? scope.applicantId : "";
+/** Locks a payout and its case, only if the case is in `scope` (a condition on its "Application" row `a`). */
+async function lockPayout(tx: Tx, payoutId: string, scope: Prisma.Sql): Promise<LockedPayout> {
   const rows = await tx.$queryRaw<LockedPayout[]>`
     SELECT p.id, p.status::text AS status, p."amountMinor", p.attempt, p."fundId", p."applicationId", p."requestedById", p.method::text AS method,
            f.currency, a."applicantId", a.purpose::text AS purpose, a.status::text AS "appStatus", a."approvedAmountMinor"
     FROM "Payout" p JOIN "Fund" f ON f.id = p."fundId" JOIN "Application" a ON a.id = p."applicationId"
-    WHERE p.id = ${payoutId} AND (f."organisationId" = ANY(${orgs}) OR a."applicantId" = ${applicantId})
+    WHERE p.id = ${payoutId} AND ${scope}
     FOR UPDATE OF p, a`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "payout not found");
   return rows[0];
@@ -169,11 +170,10 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
   if (input.action === "confirm" || input.action === "report_not_received") throw new AppError("FORBIDDEN", "applicant step");
   // Releasing money needs a fresh second factor, not only a session (docs/decisions/0016-two-factor.md).
   if (input.action === "approve") await assertFreshFactor(actor, input.otp);
-  const orgs = orgsWithRole(actor, "FUND_MANAGER");
   const result = await moneyTx((tx) =>
     once(tx, actor.userId, input.idempotencyKey, `payout.${input.action}`, async () => {
-      const p = await lockPayout(tx, input.payoutId, { orgs });
-      if (p.applicantId === actor.userId) throw new AppError("NOT_FOUND", "payout not found");
+      // A payout of a case in the fund manager's scope (lib/reviews/scope.ts: never their own case).
+      const p = await lockPayout(tx, input.payoutId, caseScopeSql(actor, "FUND_MANAGER"));
       const to = nextStatus(input.action, p.status);
       if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
       const data: Record<string, unknown> = { status: to };
@@ -230,8 +230,8 @@ export async function applicantPayoutStep(actor: Actor, input: PayoutStepInput):
   if (input.action !== "confirm" && input.action !== "report_not_received") throw new AppError("FORBIDDEN", "manager step");
   return moneyTx((tx) =>
     once(tx, actor.userId, input.idempotencyKey, `payout.${input.action}`, async () => {
-      const p = await lockPayout(tx, input.payoutId, { applicantId: actor.userId });
-      if (p.applicantId !== actor.userId) throw new AppError("NOT_FOUND", "payout not found");
+      // A payout of the applicant's own case.
+      const p = await lockPayout(tx, input.payoutId, Prisma.sql`a."applicantId" = ${actor.userId}`);
       const to = nextStatus(input.action, p.status);
       if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
       await tx.payout.update({ where: { id: p.id }, data: { status: to, ...(to === "CONFIRMED" ? { confirmedAt: new Date() } : {}) } });

@@ -18,7 +18,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { blindIndex } from "@/lib/crypto/field-encryption";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { storeEvidence } from "@/lib/evidence/evidence";
@@ -115,11 +115,11 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
     // The same file delivered twice at once: the other delivery made the case; answer with it.
     // Another file with this claim code (someone who saw the code sealed their own with it first): the codes
     // are random, so it is never a coincidence. Refused with its own reason, and logged for the operators.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("claimCodeIndex")) {
+    if (isUniqueViolation(e, "claimCodeIndex")) {
       logger.warn({ event: "sealed.claim_code_taken", fundId: fund.id }, "a sealed application reused another's claim code");
       throw refusal("claim_code_taken");
     }
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    if (isUniqueViolation(e)) {
       for (let i = 0; i < 50; i++) {
         const done = await sameDelivery(opened);
         if (done) return done;

@@ -101,7 +101,7 @@ async function pdf(): Promise<File> {
 const TABLE: Record<string, Row> = {
   startApplicationAction: { allow: ["owner", "otherApplicant"], setup: async () => ({ fundId: w.fundId }) },
   saveApplicationAction: { allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "save", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." }) },
-  // Submitting reads the case with the actor (requireActorWith): its own row.
+  // Submitting: the owner only (the use case reads only the applicant's own case).
   "saveApplicationAction (submit)": { action: "saveApplicationAction", allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "submit", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." }) },
   // The form's own file buttons: "Add the file" saves the draft and adds the file; "Remove …" removes one.
   "saveApplicationAction (add a file)": { action: "saveApplicationAction", allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "upload", submissionKey: key(), statement: "Dismissed after the strike.", file: await pdf() }) },

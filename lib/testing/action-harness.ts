@@ -25,16 +25,6 @@ export function mockRequestContext(): void {
       }
       return harness.actor;
     },
-    // The actor as above; the joined read runs for real, through the same statement as in production.
-    requireActorWith: async (also: (userId: string) => unknown) => {
-      if (!harness.actor) {
-        const { AppError } = await import("@/lib/errors");
-        throw new AppError("UNAUTHENTICATED", "Sign in first");
-      }
-      const { loadActorWith } = await import("@/lib/authz/actor");
-      const r = await loadActorWith(harness.actor.userId, undefined, undefined, also(harness.actor.userId) as never);
-      return { actor: harness.actor, also: r.also };
-    },
   }));
   vi.doMock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "en" }));
   vi.doMock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { encryptForUser } from "@/lib/crypto";
 import { loadUserKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { ensurePlatformOrganisation } from "@/lib/users/platform";
 import { generateRecoveryCodes, generateUsername, hashRecoveryCode } from "@/lib/users/pseudonym";
 import type { PseudonymousSignUpInput } from "@/lib/users/schemas";
@@ -43,7 +43,7 @@ export async function registerPseudonymousApplicant(input: PseudonymousSignUpInp
       return { userId, username, recoveryCodes };
     } catch (e) {
       // A generated username that is already taken: try another one.
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && attempt < 5) continue;
+      if (isUniqueViolation(e, "username") && attempt < 5) continue;
       throw e;
     }
   }
