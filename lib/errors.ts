@@ -5,6 +5,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type MessageValue = string | number | { minor: number; currency: string };
 
+export type AppErrorOptions = {
+  /** Translation keys (under `validation`) per form field. */
+  fieldErrors?: Record<string, string[]>;
+  messageKey?: string;
+  messageValues?: Record<string, MessageValue>;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: Record<string, string[]>;
@@ -12,13 +19,14 @@ export class AppError extends Error {
   readonly messageKey?: string;
   /** Values for the message; a `{ minor, currency }` value is formatted as money in the reader's locale. */
   readonly messageValues?: Record<string, MessageValue>;
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, messageKey?: string, messageValues?: Record<string, MessageValue>) {
+  /** `message` is for logs and tests (never shown); what the user reads comes from `messageKey` or the code. */
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.fieldErrors = fieldErrors;
-    this.messageKey = messageKey;
-    this.messageValues = messageValues;
+    this.fieldErrors = options.fieldErrors;
+    this.messageKey = options.messageKey;
+    this.messageValues = options.messageValues;
   }
 }
 

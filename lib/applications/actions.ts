@@ -24,12 +24,12 @@ export const lookupStatusAction = formAction("lookupStatus", StatusLookupSchema,
   if (CLAIM_CODE.test(code)) {
     // The claim code of a sealed application: its case's stage, or the fund's reason for refusing it.
     const claimed = await lookupByClaimCode(code);
-    if (!claimed) throw new AppError("NOT_FOUND", "no such code", undefined, "status.notFound");
+    if (!claimed) throw new AppError("NOT_FOUND", "no such code", { messageKey: "status.notFound" });
     if (claimed.kind === "refused") return { status: null, refused: claimed.reason, since: claimed.since.toISOString() };
     return { status: claimed.status, refused: null, since: claimed.since.toISOString() };
   }
   const found = await lookupStatusByReference(code);
-  if (!found || found.status === "DRAFT") throw new AppError("NOT_FOUND", "no such code", undefined, "status.notFound");
+  if (!found || found.status === "DRAFT") throw new AppError("NOT_FOUND", "no such code", { messageKey: "status.notFound" });
   return { status: found.status, refused: null, since: found.updatedAt.toISOString() };
 });
 

@@ -17,7 +17,7 @@ export async function withdrawApplication(actor: Actor, applicationId: string): 
   assertCan(actor, "application:withdraw:own");
   await db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
-    if (!isWithdrawable(app.status)) throw new AppError("INVALID_STATE", "cannot withdraw", undefined, "me.cannotWithdraw");
+    if (!isWithdrawable(app.status)) throw new AppError("INVALID_STATE", "cannot withdraw", { messageKey: "me.cannotWithdraw" });
     await tx.application.update({ where: { id: app.id }, data: { status: "WITHDRAWN", returnStatus: null } });
     await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: "WITHDRAWN", actorId: actor.userId } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "application.withdrawn", entityType: "Application", entityId: app.id, data: { from: app.status } });
@@ -28,7 +28,7 @@ export async function answerInfoRequest(actor: Actor, applicationId: string, ans
   assertCan(actor, "application:read:own");
   await db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
-    if (app.status !== "NEEDS_INFO") throw new AppError("INVALID_STATE", "no open request", undefined, "me.noOpenRequest");
+    if (app.status !== "NEEDS_INFO") throw new AppError("INVALID_STATE", "no open request", { messageKey: "me.noOpenRequest" });
     const to = returnAfterInfo(app.returnStatus);
     if (!canMove("NEEDS_INFO", to)) throw new AppError("INVALID_STATE", "cannot return");
     const message = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "APPLICANT_REPLY", bodyEnc: "" }, select: { id: true } });

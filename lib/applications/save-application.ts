@@ -25,7 +25,7 @@ export type SaveResult = { applicationId: string; status: "DRAFT" | "SUBMITTED";
 function parse(raw: Record<string, unknown>, fund: Parameters<typeof formParamsOf>[0], mode: FormMode) {
   const r = applicationFormSchema(formParamsOf(fund), mode).safeParse(raw, { error: zodErrorMap });
   if (r.success) return r.data;
-  throw new AppError("INVALID_INPUT", "invalid application", fieldErrorsOf(r.error.issues, raw));
+  throw new AppError("INVALID_INPUT", "invalid application", { fieldErrors: fieldErrorsOf(r.error.issues, raw) });
 }
 
 const isReferenceCollision = (e: unknown) => isUniqueViolation(e, "referenceCode");
@@ -47,8 +47,8 @@ async function saveOnce(actor: Actor, applicationId: string, raw: Record<string,
   if (raw.intent === "submit") return submitOnce(actor, applicationId, raw);
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
-    if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
-    if (app.fund.status !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", undefined, "apply.fundClosed");
+    if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", { messageKey: "apply.notADraft" });
+    if (app.fund.status !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", { messageKey: "apply.fundClosed" });
     const input = parse(raw, app.fund, "draft");
     await loadCaseKeys(tx, [app.id], { create: true });
     const personal = encryptPersonal(app.id, { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate });
@@ -138,8 +138,8 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     if (app.status !== "DRAFT" && app.submissionKey && app.submissionKey === raw.submissionKey) {
       return { applicationId, status: "SUBMITTED", referenceCode: app.referenceCode };
     }
-    if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", undefined, "apply.notADraft");
-    if (app.fundStatus !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", undefined, "apply.fundClosed");
+    if (app.status !== "DRAFT") throw new AppError("INVALID_STATE", "not a draft", { messageKey: "apply.notADraft" });
+    if (app.fundStatus !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", { messageKey: "apply.fundClosed" });
     const input = parse(raw, app as unknown as Parameters<typeof formParamsOf>[0], "submit");
     const dataKey = adoptCaseKey(applicationId, app);
     const { newKey } = dataKey;
@@ -191,7 +191,7 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       .then((rows) => rows[0], (e: unknown) => {
         dataKey.discard();
         // The key is unique: one already used by another case means the hidden field was altered.
-        if (isUniqueViolation(e, "submissionKey")) throw new AppError("INVALID_INPUT", "submission key reused", { submissionKey: ["form_tampered"] });
+        if (isUniqueViolation(e, "submissionKey")) throw new AppError("INVALID_INPUT", "submission key reused", { fieldErrors: { submissionKey: ["form_tampered"] } });
         throw e;
       });
     if (written?.submitted === 1) {

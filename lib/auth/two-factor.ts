@@ -23,7 +23,7 @@ const isTotpShape = (code: string) => /^\d{6}$/.test(code.replace(/\s/g, ""));
 /** Starts (or restarts) enrolment: a new secret, not yet enabled. Returns what the authenticator app needs. */
 export async function beginEnrolment(actor: Actor): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
-  if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "already enabled", undefined, "security.alreadyEnabled");
+  if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "already enabled", { messageKey: "security.alreadyEnabled" });
   const secret = generateSecret();
   await db().user.update({ where: { id: actor.userId }, data: { totpSecretEnc: encrypt(secret, secretContext(actor.userId)), totpLastStep: 0 } });
   return { secret, ...(await enrolmentView(actor.label, secret)) };
@@ -48,10 +48,10 @@ export async function confirmEnrolment(actor: Actor, code: string): Promise<{ re
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ totpSecretEnc: string | null; totpEnabledAt: Date | null }[]>`SELECT "totpSecretEnc", "totpEnabledAt" FROM "User" WHERE id = ${actor.userId} FOR UPDATE`;
     const u = rows[0];
-    if (!u?.totpSecretEnc) throw new AppError("INVALID_STATE", "no enrolment started", undefined, "security.startFirst");
-    if (u.totpEnabledAt) throw new AppError("INVALID_STATE", "already enabled", undefined, "security.alreadyEnabled");
+    if (!u?.totpSecretEnc) throw new AppError("INVALID_STATE", "no enrolment started", { messageKey: "security.startFirst" });
+    if (u.totpEnabledAt) throw new AppError("INVALID_STATE", "already enabled", { messageKey: "security.alreadyEnabled" });
     const step = await totpStep(decrypt(u.totpSecretEnc, secretContext(actor.userId)), code, 0);
-    if (step === null) throw new AppError("INVALID_INPUT", "wrong code", { otp: ["otp_invalid"] });
+    if (step === null) throw new AppError("INVALID_INPUT", "wrong code", { fieldErrors: { otp: ["otp_invalid"] } });
     await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: new Date(), totpLastStep: step } });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.userId, kind: "two_factor" } });
     const recoveryCodes = generateRecoveryCodes();
@@ -107,10 +107,10 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
  */
 export async function assertFreshFactor(actor: Actor, code: string | undefined): Promise<void> {
   if (!(await hasTwoFactor(actor.userId))) {
-    if (staffTwoFactorRequired()) throw new AppError("FORBIDDEN", "two-factor needed", undefined, "security.setUpFirst");
+    if (staffTwoFactorRequired()) throw new AppError("FORBIDDEN", "two-factor needed", { messageKey: "security.setUpFirst" });
     return;
   }
-  if (!(await verifySecondFactor(actor.userId, code ?? ""))) throw new AppError("INVALID_INPUT", "fresh factor", { otp: ["otp_invalid"] });
+  if (!(await verifySecondFactor(actor.userId, code ?? ""))) throw new AppError("INVALID_INPUT", "fresh factor", { fieldErrors: { otp: ["otp_invalid"] } });
 }
 
 /** An admin turns off a staff member's two-factor sign-in (lost phone); they must set it up again. */

@@ -29,7 +29,7 @@ async function withCourse<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db().$transaction(work, { timeout: 20_000, maxWait: 20_000 });
   } catch (e) {
-    if (isOverbooking(e)) throw new AppError("CONFLICT", "no seat", undefined, "courses.noSeatLeft", { seats: 0 });
+    if (isOverbooking(e)) throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: 0 } });
     throw e;
   }
 }
@@ -68,9 +68,9 @@ export async function requestSeat(actor: Actor, input: { courseId: string; motiv
   return withCourse(async (tx) => {
     const course = await lockCourse(tx, input.courseId);
     if (course.status !== "PUBLISHED") throw new AppError("NOT_FOUND", "course not found");
-    if (course.applicationDeadline.getTime() < Date.now()) throw new AppError("INVALID_STATE", "deadline passed", undefined, "courses.deadlinePassed");
+    if (course.applicationDeadline.getTime() < Date.now()) throw new AppError("INVALID_STATE", "deadline passed", { messageKey: "courses.deadlinePassed" });
     const existing = await tx.enrollment.findUnique({ where: { courseId_applicantId: { courseId: course.id, applicantId: actor.userId } }, select: { status: true } });
-    if (existing) throw new AppError("CONFLICT", "already requested", undefined, "courses.alreadyRequestedError");
+    if (existing) throw new AppError("CONFLICT", "already requested", { messageKey: "courses.alreadyRequestedError" });
     const e = await tx.enrollment.create({ data: { courseId: course.id, applicantId: actor.userId, status: "REQUESTED" }, select: { id: true } });
     await loadUserKeys(tx, [actor.userId], { create: true });
     await tx.enrollment.update({ where: { id: e.id }, data: { motivationEnc: encryptForUser(actor.userId, input.motivation, `Enrollment.motivation:${e.id}`) } });
@@ -90,10 +90,10 @@ export async function providerDecide(actor: Actor, input: { enrollmentId: string
     const notified: string[] = [];
     const e = await tx.enrollment.findUniqueOrThrow({ where: { id: input.enrollmentId }, select: { id: true, status: true, applicantId: true } });
     const to = providerMove(input.action, e.status);
-    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
+    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "courses.notAtThisStage" });
     if (to === "OFFERED") {
       const held = await tx.enrollment.count({ where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } } });
-      if (held >= course.seats) throw new AppError("CONFLICT", "no seat", undefined, "courses.noSeatLeft", { seats: course.seats });
+      if (held >= course.seats) throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: course.seats } });
     }
     await tx.enrollment.update({ where: { id: e.id }, data: { status: to, ...(to === "OFFERED" ? { offerExpiresAt: offerDeadline(new Date()) } : {}) } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: `enrollment.${input.action}`, entityType: "Enrollment", entityId: e.id, data: { courseId: course.id, from: e.status, to } });
@@ -114,9 +114,9 @@ export async function applicantRespond(actor: Actor, input: { enrollmentId: stri
     const course = await lockCourse(tx, found.courseId);
     const notified: string[] = [];
     const e = await tx.enrollment.findUniqueOrThrow({ where: { id: input.enrollmentId }, select: { id: true, status: true } });
-    if (e.status === "EXPIRED") throw new AppError("INVALID_STATE", "offer expired", undefined, "courses.offerExpired");
+    if (e.status === "EXPIRED") throw new AppError("INVALID_STATE", "offer expired", { messageKey: "courses.offerExpired" });
     const to = applicantMove(input.action, e.status);
-    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "courses.notAtThisStage");
+    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "courses.notAtThisStage" });
     await tx.enrollment.update({ where: { id: e.id }, data: { status: to } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: `enrollment.${input.action}`, entityType: "Enrollment", entityId: e.id, data: { courseId: course.id, from: e.status, to } });
     if (to === "ACCEPTED") await requestFeePayout(tx, e.id, actor.userId, course.id);
@@ -139,9 +139,9 @@ export async function offerToCandidate(actor: Actor, input: { courseId: string; 
     const profile = await tx.applicantProfile.findUnique({ where: { id: input.candidate }, select: { userId: true, openToSuggestions: true } });
     if (!profile?.openToSuggestions) throw new AppError("NOT_FOUND", "candidate not found");
     const existing = await tx.enrollment.findUnique({ where: { courseId_applicantId: { courseId: course.id, applicantId: profile.userId } } });
-    if (existing) throw new AppError("CONFLICT", "already", undefined, "courses.candidateAlready");
+    if (existing) throw new AppError("CONFLICT", "already", { messageKey: "courses.candidateAlready" });
     const held = await tx.enrollment.count({ where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } } });
-    if (held >= course.seats) throw new AppError("CONFLICT", "no seat", undefined, "courses.noSeatLeft", { seats: course.seats });
+    if (held >= course.seats) throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: course.seats } });
     const e = await tx.enrollment.create({ data: { courseId: course.id, applicantId: profile.userId, status: "OFFERED", fromSuggestion: true, offerExpiresAt: offerDeadline(new Date()) }, select: { id: true } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "enrollment.offered_to_candidate", entityType: "Enrollment", entityId: e.id, data: { courseId: course.id } });
     return { enrollmentId: e.id, applicantId: profile.userId };

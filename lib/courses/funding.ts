@@ -27,14 +27,14 @@ export async function fundCourse(actor: Actor, input: { fundId: string; courseId
         SELECT id, "fundId", seats, "feeMinor", "fundedSeatsUsed", "fundingSuspendedAt" FROM "Course" WHERE id = ${input.courseId} AND status = 'PUBLISHED' FOR UPDATE`;
       const course = rows[0];
       if (!course) throw new AppError("NOT_FOUND", "course not found");
-      if (course.fundId && course.fundId !== fund.id) throw new AppError("CONFLICT", "funded elsewhere", undefined, "courses.fundedElsewhere");
+      if (course.fundId && course.fundId !== fund.id) throw new AppError("CONFLICT", "funded elsewhere", { messageKey: "courses.fundedElsewhere" });
       const fee = parseMoneyInput(input.fee, fund.currency);
-      if (!fee) throw new AppError("INVALID_INPUT", "fee", { fee: ["amount_format"] });
-      if (fee > fund.perApplicantCapMinor) throw new AppError("INVALID_INPUT", "over cap", { fee: ["amount_over_cap"] });
+      if (!fee) throw new AppError("INVALID_INPUT", "fee", { fieldErrors: { fee: ["amount_format"] } });
+      if (fee > fund.perApplicantCapMinor) throw new AppError("INVALID_INPUT", "over cap", { fieldErrors: { fee: ["amount_over_cap"] } });
       // The fee of students already paid for is settled: it cannot change under them.
-      if (course.fundedSeatsUsed > 0 && course.feeMinor !== fee) throw new AppError("INVALID_INPUT", "fee fixed", { fee: ["fee_fixed_once_used"] });
-      if (input.seats > course.seats) throw new AppError("INVALID_INPUT", "more than the course", { seats: ["funded_seats_over_course"] }, "courses.fundedSeatsOverCourse", { seats: course.seats });
-      if (input.seats < course.fundedSeatsUsed) throw new AppError("INVALID_INPUT", "below used", { seats: ["funded_seats_below_used"] }, "courses.fundedSeatsBelowUsed", { used: course.fundedSeatsUsed });
+      if (course.fundedSeatsUsed > 0 && course.feeMinor !== fee) throw new AppError("INVALID_INPUT", "fee fixed", { fieldErrors: { fee: ["fee_fixed_once_used"] } });
+      if (input.seats > course.seats) throw new AppError("INVALID_INPUT", "more than the course", { fieldErrors: { seats: ["funded_seats_over_course"] }, messageKey: "courses.fundedSeatsOverCourse", messageValues: { seats: course.seats } });
+      if (input.seats < course.fundedSeatsUsed) throw new AppError("INVALID_INPUT", "below used", { fieldErrors: { seats: ["funded_seats_below_used"] }, messageKey: "courses.fundedSeatsBelowUsed", messageValues: { used: course.fundedSeatsUsed } });
       await tx.course.update({ where: { id: course.id }, data: { fundId: fund.id, feeMinor: fee, fundedSeats: input.seats, fundedById: actor.userId, isFree: false, fundingSuspendedAt: null } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: "course.funded", entityType: "Course", entityId: course.id, data: { fundId: fund.id, feeMinor: fee, seats: input.seats, budgetMinor: fee * input.seats, resumed: !!course.fundingSuspendedAt } });
       // Students who accepted while the funding was suspended get their fee case now, within the seats.

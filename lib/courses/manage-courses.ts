@@ -44,7 +44,7 @@ export async function saveCourse(actor: Actor, input: CourseInput): Promise<{ co
     }
     const current = await lockOwnCourse(tx, actor, input.courseId);
     if (data.seats < current.seatsHeld) {
-      throw new AppError("INVALID_INPUT", "fewer seats than held", { seats: ["seats_below_held"] }, "courses.seatsBelowHeld", { held: current.seatsHeld });
+      throw new AppError("INVALID_INPUT", "fewer seats than held", { fieldErrors: { seats: ["seats_below_held"] }, messageKey: "courses.seatsBelowHeld", messageValues: { held: current.seatsHeld } });
     }
     // A funded course whose terms change (what the fund agreed to pay for) has its funding suspended until
     // a fund manager accepts the change: the provider can never widen a fund's exposure alone (ADR 0029).
@@ -75,7 +75,7 @@ export async function changeCourseStatus(actor: Actor, courseId: string, action:
       return { courseId: next.id };
     }
     const to = action === "publish" ? "PUBLISHED" : "CLOSED";
-    if ((action === "publish" && c.status === "PUBLISHED") || (action === "close" && c.status === "CLOSED")) throw new AppError("INVALID_STATE", "already", undefined, "courses.alreadyThere");
+    if ((action === "publish" && c.status === "PUBLISHED") || (action === "close" && c.status === "CLOSED")) throw new AppError("INVALID_STATE", "already", { messageKey: "courses.alreadyThere" });
     await tx.course.update({ where: { id: c.id }, data: { status: to } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: action === "publish" ? "course.published" : "course.closed", entityType: "Course", entityId: c.id, data: { from: c.status, to } });
     return { courseId: c.id };

@@ -102,7 +102,7 @@ async function loadKeys(client: Client, owners: readonly string[], opts: { creat
   if (lockedNow) {
     lockedFlag.value = true;
     clearCaseKeyCache();
-    if (opts.create) throw new AppError("INVALID_STATE", "deployment locked", undefined, "security.lockedNotice");
+    if (opts.create) throw new AppError("INVALID_STATE", "deployment locked", { messageKey: "security.lockedNotice" });
     return;
   }
   for (const r of rows) {
@@ -135,13 +135,13 @@ export function adoptCaseKey(applicationId: string, row: { keyId: string | null;
   const o = owner(applicationId);
   if (row.locked) {
     observeLockState(true);
-    throw new AppError("INVALID_STATE", "deployment locked", undefined, "security.lockedNotice");
+    throw new AppError("INVALID_STATE", "deployment locked", { messageKey: "security.lockedNotice" });
   }
   const nothing = () => {};
   if (row.keyId) {
     if (!row.wrappedKey) {
       forget(o);
-      throw new AppError("INVALID_STATE", "data key destroyed", undefined, "apply.notADraft");
+      throw new AppError("INVALID_STATE", "data key destroyed", { messageKey: "apply.notADraft" });
     }
     if (fresh(CASE_KEY_PREFIX + row.keyId)) byOwner.set(o, CASE_KEY_PREFIX + row.keyId);
     else remember(o, row.keyId, unwrap(row.keyId, row.wrappedKey));

@@ -31,7 +31,7 @@ export function sealLoadedCaseText(applicationId: string, text: string): string 
   try {
     return encryptForCase(applicationId, text, context(applicationId));
   } catch (e) {
-    if (lockedFlag.value) throw new AppError("INVALID_STATE", "deployment locked", undefined, "security.lockedTryLater");
+    if (lockedFlag.value) throw new AppError("INVALID_STATE", "deployment locked", { messageKey: "security.lockedTryLater" });
     if (e instanceof Error && /not loaded/.test(e.message)) return null; // destroyed with the case's data
     throw e;
   }

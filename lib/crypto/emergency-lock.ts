@@ -48,7 +48,7 @@ export async function lockDeployment(actor: Actor, otp: string | undefined): Pro
   const key = crypto.randomBytes(32);
   await db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ lockedAt: Date | null }[]>`SELECT "lockedAt" FROM "SecurityState" WHERE id = 1 FOR UPDATE`;
-    if (rows[0]?.lockedAt) throw new AppError("INVALID_STATE", "already locked", undefined, "security.alreadyLocked");
+    if (rows[0]?.lockedAt) throw new AppError("INVALID_STATE", "already locked", { messageKey: "security.alreadyLocked" });
     await tx.securityState.update({ where: { id: 1 }, data: { lockedAt: new Date(), lockedById: actor.userId, unlockCheck: checkOf(key) } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "deployment.locked", entityType: "SecurityState", entityId: "1" });
   });
@@ -80,10 +80,10 @@ export async function unlockDeployment(actor: Actor, code: string, otp: string |
   await assertFreshFactor(actor, otp);
   const key = Buffer.from(code.trim(), "base64url");
   const state = await db().securityState.findUnique({ where: { id: 1 }, select: { lockedAt: true, unlockCheck: true } });
-  if (!state?.lockedAt || !state.unlockCheck) throw new AppError("INVALID_STATE", "not locked", undefined, "security.notLocked");
+  if (!state?.lockedAt || !state.unlockCheck) throw new AppError("INVALID_STATE", "not locked", { messageKey: "security.notLocked" });
   const given = Buffer.from(checkOf(key));
   const expected = Buffer.from(state.unlockCheck);
-  if (key.length !== 32 || given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new AppError("INVALID_INPUT", "wrong unlock code", { code: ["unlock_code_wrong"] });
+  if (key.length !== 32 || given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new AppError("INVALID_INPUT", "wrong unlock code", { fieldErrors: { code: ["unlock_code_wrong"] } });
   let keys = 0;
   for (;;) {
     const batch = await db().$queryRaw<{ id: string; wrappedKey: string }[]>`

@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type AllowedTy
 import { sanitiseEvidence } from "@/lib/evidence/sanitize";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
-const refuse = (reason: EvidenceRefusal) => new AppError("INVALID_INPUT", `evidence refused: ${reason}`, { file: [`evidence_${reason}`] });
+const refuse = (reason: EvidenceRefusal) => new AppError("INVALID_INPUT", `evidence refused: ${reason}`, { fieldErrors: { file: [`evidence_${reason}`] } });
 const EDITABLE = ["DRAFT", "NEEDS_INFO"] as const;
 
 export async function addEvidence(actor: Actor, applicationId: string, file: File): Promise<{ fileId: string }> {
@@ -32,7 +32,7 @@ export async function storeEvidence(actor: Actor, applicationId: string, name: s
   const id = crypto.randomUUID();
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
-    if (!(EDITABLE as readonly string[]).includes(app.status) || app.dataDeletedAt) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
+    if (!(EDITABLE as readonly string[]).includes(app.status) || app.dataDeletedAt) throw new AppError("INVALID_STATE", "files closed", { messageKey: "apply.filesClosed" });
     if ((await tx.evidenceFile.count({ where: { applicationId } })) >= MAX_FILES_PER_APPLICATION) throw refuse("too_many");
     await loadCaseKeys(tx, [app.id], { create: true });
     await tx.evidenceFile.create({
@@ -58,7 +58,7 @@ export async function removeEvidence(actor: Actor, fileId: string, applicationId
   if (!file || (applicationId !== undefined && file.applicationId !== applicationId)) throw new AppError("NOT_FOUND", "file not found");
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, file.applicationId);
-    if (!(EDITABLE as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "files closed", undefined, "apply.filesClosed");
+    if (!(EDITABLE as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "files closed", { messageKey: "apply.filesClosed" });
     await tx.evidenceFile.delete({ where: { id: fileId } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.removed", entityType: "Application", entityId: app.id, data: { fileId } });
     return { applicationId: app.id };

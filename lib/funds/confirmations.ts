@@ -23,15 +23,15 @@ export async function decideConfirmation(actor: Actor, input: { requestId: strin
       WHERE r.id = ${input.requestId} AND f."organisationId" = ANY(${orgs}) FOR UPDATE OF r`;
     if (!rows[0]) throw new AppError("NOT_FOUND", "request not found");
     const r = await tx.confirmationRequest.findUniqueOrThrow({ where: { id: input.requestId } });
-    if (r.requestedById === actor.userId) throw new AppError("FORBIDDEN", "own request", undefined, "money.confirmationOwn");
-    if (r.status !== "PENDING") throw new AppError("INVALID_STATE", "already decided", undefined, "money.confirmationDecided");
+    if (r.requestedById === actor.userId) throw new AppError("FORBIDDEN", "own request", { messageKey: "money.confirmationOwn" });
+    if (r.status !== "PENDING") throw new AppError("INVALID_STATE", "already decided", { messageKey: "money.confirmationDecided" });
     const status = input.decision === "confirm" ? ("CONFIRMED" as const) : ("REFUSED" as const);
     await tx.confirmationRequest.update({ where: { id: r.id }, data: { status, decidedById: actor.userId, decidedAt: new Date() } });
     if (status === "CONFIRMED" && r.kind === "RECEIPT") {
       const p = await lockManagedPledge(tx, actor, r.pledgeId!);
-      if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", undefined, "money.pledgeIsLapsed");
+      if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", { messageKey: "money.pledgeIsLapsed" });
       // The request's own amount was counted as waiting; what is outstanding without it still covers it.
-      if (r.amountMinor! > p.amountMinor - p.receivedMinor) throw new AppError("INVALID_STATE", "over outstanding", undefined, "money.confirmationOverOutstanding");
+      if (r.amountMinor! > p.amountMinor - p.receivedMinor) throw new AppError("INVALID_STATE", "over outstanding", { messageKey: "money.confirmationOverOutstanding" });
       await bookReceipt(tx, p, r.amountMinor!, actor.userId, `receipt:confirmation:${r.id}`, { requestId: r.id, recordedBy: r.requestedById });
     }
     if (status === "CONFIRMED" && r.kind === "FUND_SETTINGS") {
@@ -40,7 +40,7 @@ export async function decideConfirmation(actor: Actor, input: { requestId: strin
       // stricter change made since). Refusing it stays possible.
       const fund = await tx.fund.findUniqueOrThrow({ where: { id: r.fundId }, select: { updatedAt: true } });
       if (Date.now() - r.createdAt.getTime() > SETTINGS_REQUEST_DAYS * 86_400_000 || fund.updatedAt > r.createdAt) {
-        throw new AppError("INVALID_STATE", "stale request", undefined, "money.confirmationStale");
+        throw new AppError("INVALID_STATE", "stale request", { messageKey: "money.confirmationStale" });
       }
       const held = (r.settings ?? {}) as Partial<GuardedSettings>;
       await tx.fund.update({ where: { id: r.fundId }, data: held });

@@ -16,11 +16,11 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 function settings(input: FundInput) {
   const cap = parseMoneyInput(input.cap, input.currency);
-  if (!cap) throw new AppError("INVALID_INPUT", "cap", { cap: ["amount_format"] });
+  if (!cap) throw new AppError("INVALID_INPUT", "cap", { fieldErrors: { cap: ["amount_format"] } });
   const threshold = input.receiptThreshold ? parseMoneyInput(input.receiptThreshold, input.currency) : undefined;
-  if (threshold === null) throw new AppError("INVALID_INPUT", "threshold", { receiptThreshold: ["amount_format"] });
+  if (threshold === null) throw new AppError("INVALID_INPUT", "threshold", { fieldErrors: { receiptThreshold: ["amount_format"] } });
   const checklist = input.checklist.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (checklist.length > 20 || checklist.some((l) => l.length > 200)) throw new AppError("INVALID_INPUT", "checklist", { checklist: ["too_long"] });
+  if (checklist.length > 20 || checklist.some((l) => l.length > 200)) throw new AppError("INVALID_INPUT", "checklist", { fieldErrors: { checklist: ["too_long"] } });
   return {
     name: input.name,
     purpose: input.purpose,
@@ -69,12 +69,12 @@ export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId
       fundId = fund.id;
       await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.created", entityType: "Fund", entityId: fund.id, data: { currency: input.currency, capMinor: applied.perApplicantCapMinor, requiredApprovals: applied.requiredApprovals } });
     } else {
-      if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", "organisation cannot change", { organisationId: ["fixed_after_create"] });
+      if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", "organisation cannot change", { fieldErrors: { organisationId: ["fixed_after_create"] } });
       if (current.currency !== input.currency) {
         const moved = await tx.ledgerEntry.count({ where: { fundId: current.id } });
         const pledges = await tx.pledge.count({ where: { fundId: current.id } });
         const apps = await tx.application.count({ where: { fundId: current.id, status: { not: "DRAFT" } } });
-        if (moved + pledges + apps > 0) throw new AppError("INVALID_INPUT", "currency fixed", { currency: ["currency_fixed"] });
+        if (moved + pledges + apps > 0) throw new AppError("INVALID_INPUT", "currency fixed", { fieldErrors: { currency: ["currency_fixed"] } });
       }
       fundId = current.id;
       await tx.fund.update({ where: { id: current.id }, data: { ...applied, currency: input.currency } });

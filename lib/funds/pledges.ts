@@ -15,9 +15,9 @@ import { parseMoneyInput } from "@/lib/money/money";
 import { RECEIPT_WINDOW_DAYS, receiptNeedsConfirmation } from "@/lib/funds/rules";
 
 function amountIn(typed: string, typedCurrency: string, currency: string): number {
-  if (typedCurrency !== currency) throw new AppError("INVALID_INPUT", "wrong currency", { currency: ["wrong_currency"] }, "money.wrongCurrency", { currency });
+  if (typedCurrency !== currency) throw new AppError("INVALID_INPUT", "wrong currency", { fieldErrors: { currency: ["wrong_currency"] }, messageKey: "money.wrongCurrency", messageValues: { currency } });
   const minor = parseMoneyInput(typed, currency);
-  if (!minor) throw new AppError("INVALID_INPUT", "amount", { amount: ["amount_format"] });
+  if (!minor) throw new AppError("INVALID_INPUT", "amount", { fieldErrors: { amount: ["amount_format"] } });
   return minor;
 }
 
@@ -32,8 +32,8 @@ export async function recordPledge(actor: Actor, input: PledgeInput): Promise<{ 
       // A donor pledges to open funds; a fund manager to their own funds. Anything else is "not found".
       if (!fund || (!managed && !(asDonor && fund.status === "OPEN"))) throw new AppError("NOT_FOUND", "fund not found");
       const amountMinor = amountIn(input.amount, input.currency, fund.currency);
-      if (!managed && !input.donorName && !input.anonymous) throw new AppError("INVALID_INPUT", "donor name", { donorName: ["required"] });
-      if (managed && !input.donorName) throw new AppError("INVALID_INPUT", "donor name", { donorName: ["required"] });
+      if (!managed && !input.donorName && !input.anonymous) throw new AppError("INVALID_INPUT", "donor name", { fieldErrors: { donorName: ["required"] } });
+      if (managed && !input.donorName) throw new AppError("INVALID_INPUT", "donor name", { fieldErrors: { donorName: ["required"] } });
       const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null;
       const pledge = await tx.pledge.create({
         data: {
@@ -85,11 +85,11 @@ export async function recordReceipt(actor: Actor, input: ReceiptInput): Promise<
   return db().$transaction((tx) =>
     once(tx, actor.userId, input.idempotencyKey, "pledge.receipt", async () => {
       const p = await lockManagedPledge(tx, actor, input.pledgeId);
-      if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", undefined, "money.pledgeIsLapsed");
+      if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", { messageKey: "money.pledgeIsLapsed" });
       const amountMinor = amountIn(input.amount, input.currency, p.currency);
       const outstanding = p.amountMinor - p.receivedMinor - p.waitingMinor;
       if (amountMinor > outstanding) {
-        throw new AppError("INVALID_INPUT", "over outstanding", { amount: ["amount_over_limit"] }, "money.overOutstanding", { amount: { minor: outstanding, currency: p.currency } });
+        throw new AppError("INVALID_INPUT", "over outstanding", { fieldErrors: { amount: ["amount_over_limit"] }, messageKey: "money.overOutstanding", messageValues: { amount: { minor: outstanding, currency: p.currency } } });
       }
       // The fund's row is locked so that two receipts at once cannot both pass under the threshold; what the
       // fund booked without a second person recently counts with this one (ledger keys tell them apart).
@@ -114,7 +114,7 @@ export async function lapsePledge(actor: Actor, input: { pledgeId: string; idemp
   return db().$transaction((tx) =>
     once(tx, actor.userId, input.idempotencyKey, "pledge.lapse", async () => {
       const p = await lockManagedPledge(tx, actor, input.pledgeId);
-      if (p.status === "RECEIVED" || p.status === "LAPSED") throw new AppError("INVALID_STATE", "cannot lapse", undefined, "money.cannotLapse");
+      if (p.status === "RECEIVED" || p.status === "LAPSED") throw new AppError("INVALID_STATE", "cannot lapse", { messageKey: "money.cannotLapse" });
       await tx.pledge.update({ where: { id: p.id }, data: { status: "LAPSED" } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: "pledge.lapsed", entityType: "Pledge", entityId: p.id, data: { fundId: p.fundId, receivedMinor: p.receivedMinor } });
       return { pledgeId: p.id, status: "LAPSED" };

@@ -34,8 +34,8 @@ export const applicantPayoutAction = formAction("applicantPayout", PayoutStepSch
 const ReconcileForm = z.object({ idempotencyKey: z.string().min(8).max(100), file: z.instanceof(File, { message: "csv_required" }) });
 
 export const reconcileAction = formAction("reconcile", ReconcileForm, async ({ idempotencyKey, file }) => {
-  if (file.size === 0) throw new AppError("INVALID_INPUT", "no file", { file: ["csv_required"] });
-  if (file.size > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", "too big", { file: ["csv_too_big"] });
+  if (file.size === 0) throw new AppError("INVALID_INPUT", "no file", { fieldErrors: { file: ["csv_required"] } });
+  if (file.size > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", "too big", { fieldErrors: { file: ["csv_too_big"] } });
   const report = await importReconciliation(await requireActor(), await file.text(), idempotencyKey);
   revalidatePath("/[locale]", "layout");
   return report;

@@ -45,16 +45,16 @@ export type ImportReport = { sent: string[]; problems: ImportProblem[] };
 /** Marks payouts sent from the bank's CSV. Each good row is its own transaction (through the send step). */
 export async function importReconciliation(actor: Actor, csvText: string, idempotencyKey: string): Promise<ImportReport> {
   assertCan(actor, "payout:release:org");
-  if (Buffer.byteLength(csvText) > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", "file too big", { file: ["csv_too_big"] });
+  if (Buffer.byteLength(csvText) > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", "file too big", { fieldErrors: { file: ["csv_too_big"] } });
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     rows = parse(csvText, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true });
   } catch (e) {
-    throw new AppError("INVALID_INPUT", "unreadable csv", { file: ["csv_unreadable"] }, "payouts.csvUnreadable", { detail: e instanceof Error ? e.message.slice(0, 120) : "" });
+    throw new AppError("INVALID_INPUT", "unreadable csv", { fieldErrors: { file: ["csv_unreadable"] }, messageKey: "payouts.csvUnreadable", messageValues: { detail: e instanceof Error ? e.message.slice(0, 120) : "" } });
   }
   const header = rows[0] ? Object.keys(rows[0].record) : [];
   const missing = RECONCILE_HEADER.filter((h) => !header.includes(h));
-  if (rows.length > 0 && missing.length > 0) throw new AppError("INVALID_INPUT", "header", { file: ["csv_header"] }, "payouts.csvHeader", { columns: RECONCILE_HEADER.join(", ") });
+  if (rows.length > 0 && missing.length > 0) throw new AppError("INVALID_INPUT", "header", { fieldErrors: { file: ["csv_header"] }, messageKey: "payouts.csvHeader", messageValues: { columns: RECONCILE_HEADER.join(", ") } });
 
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
   const refs = [...new Set(rows.map((r) => (r.record.payout_reference ?? "").toUpperCase()).filter(Boolean))];

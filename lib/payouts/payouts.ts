@@ -32,7 +32,7 @@ async function moneyTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db().$transaction(work, { timeout: 20_000, maxWait: 20_000 });
   } catch (e) {
-    if (isOverspendViolation(e)) throw new AppError("CONFLICT", "fund short", undefined, "payouts.fundShortNow");
+    if (isOverspendViolation(e)) throw new AppError("CONFLICT", "fund short", { messageKey: "payouts.fundShortNow" });
     throw e;
   }
 }
@@ -50,13 +50,13 @@ export async function requestPayout(actor: Actor, input: RequestPayoutInput): Pr
       const app = rows[0];
       if (!app) throw new AppError("NOT_FOUND", "case not found");
       const amountMinor = parseMoneyInput(input.amount, app.currency);
-      if (!amountMinor) throw new AppError("INVALID_INPUT", "amount", { amount: ["amount_format"] });
+      if (!amountMinor) throw new AppError("INVALID_INPUT", "amount", { fieldErrors: { amount: ["amount_format"] } });
       const live = await tx.payout.findMany({ where: { applicationId: app.id, status: { in: [...LIVE_STATUSES] } }, select: { amountMinor: true, tranche: true } });
       const liveTotalMinor = live.reduce((s, p) => s + p.amountMinor, 0);
       const refusal = requestRefusal({ caseStatus: app.status, approvedMinor: app.approvedAmountMinor, liveTotalMinor, amountMinor });
-      if (refusal?.reason === "case_not_approved") throw new AppError("INVALID_STATE", "case not approved", undefined, "payouts.caseNotApproved", { stage: refusal.status });
+      if (refusal?.reason === "case_not_approved") throw new AppError("INVALID_STATE", "case not approved", { messageKey: "payouts.caseNotApproved", messageValues: { stage: refusal.status } });
       if (refusal?.reason === "over_remaining") {
-        throw new AppError("INVALID_INPUT", "over remaining", { amount: ["amount_over_limit"] }, "payouts.overRemaining", { amount: { minor: refusal.remainingMinor, currency: app.currency } });
+        throw new AppError("INVALID_INPUT", "over remaining", { fieldErrors: { amount: ["amount_over_limit"] }, messageKey: "payouts.overRemaining", messageValues: { amount: { minor: refusal.remainingMinor, currency: app.currency } } });
       }
       const all = await tx.payout.findMany({ where: { applicationId: app.id }, select: { tranche: true, status: true } });
       const usedTranches = new Set(all.filter((p) => p.status !== "CANCELLED").map((p) => p.tranche));
@@ -128,7 +128,7 @@ async function commit(tx: Tx, p: LockedPayout): Promise<{ bucket: Bucket; amount
     ORDER BY bucket FOR UPDATE`;
   const allocation = allocate(new Map(balances.map((b) => [b.bucket, minorFromSql(b.available)])), purpose, p.amountMinor);
   if (!allocation.ok) {
-    throw new AppError("CONFLICT", "fund short", { amount: ["amount_over_limit"] }, "payouts.fundShort", { amount: { minor: allocation.availableMinor, currency: p.currency } });
+    throw new AppError("CONFLICT", "fund short", { fieldErrors: { amount: ["amount_over_limit"] }, messageKey: "payouts.fundShort", messageValues: { amount: { minor: allocation.availableMinor, currency: p.currency } } });
   }
   return allocation.parts;
 }
@@ -175,27 +175,27 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
       // A payout of a case in the fund manager's scope (lib/reviews/scope.ts: never their own case).
       const p = await lockPayout(tx, input.payoutId, caseScopeSql(actor, "FUND_MANAGER"));
       const to = nextStatus(input.action, p.status);
-      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
+      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "payouts.notAtThisStage", messageValues: { status: p.status } });
       const data: Record<string, unknown> = { status: to };
       switch (input.action) {
         case "approve": {
           const voters = await tx.review.findMany({ where: { applicationId: p.applicationId, vote: { not: null } }, select: { reviewerId: true } });
           const refusal = approvalRefusal({ requestedById: p.requestedById, approverId: actor.userId, voterIds: voters.map((v) => v.reviewerId), applicantId: p.applicantId });
-          if (refusal) throw new AppError("FORBIDDEN", refusal, undefined, `payouts.refused.${refusal}`);
-          if (p.appStatus !== "APPROVED" && p.appStatus !== "PAID") throw new AppError("INVALID_STATE", "case not approved", undefined, "payouts.caseNotApproved", { stage: p.appStatus });
+          if (refusal) throw new AppError("FORBIDDEN", refusal, { messageKey: `payouts.refused.${refusal}` });
+          if (p.appStatus !== "APPROVED" && p.appStatus !== "PAID") throw new AppError("INVALID_STATE", "case not approved", { messageKey: "payouts.caseNotApproved", messageValues: { stage: p.appStatus } });
           data.approvedById = actor.userId;
           break;
         }
         case "send":
         case "resend":
           data.method = input.method || p.method;
-          if (!data.method) throw new AppError("INVALID_INPUT", "method", { method: ["required"] });
+          if (!data.method) throw new AppError("INVALID_INPUT", "method", { fieldErrors: { method: ["required"] } });
           data.sentAt = new Date();
           if (input.action === "resend") data.attempt = p.attempt + 1;
           break;
         case "cancel":
         case "investigate":
-          if (!input.reason) throw new AppError("INVALID_INPUT", "reason", { reason: ["required"] });
+          if (!input.reason) throw new AppError("INVALID_INPUT", "reason", { fieldErrors: { reason: ["required"] } });
           // Why it was cancelled ("recipient detained") is about a person: sealed under the case's key.
           if (input.action === "cancel") data.cancelReason = await sealCaseText(tx, p.applicationId, input.reason);
           break;
@@ -233,7 +233,7 @@ export async function applicantPayoutStep(actor: Actor, input: PayoutStepInput):
       // A payout of the applicant's own case.
       const p = await lockPayout(tx, input.payoutId, Prisma.sql`a."applicantId" = ${actor.userId}`);
       const to = nextStatus(input.action, p.status);
-      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "payouts.notAtThisStage", { status: p.status });
+      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "payouts.notAtThisStage", messageValues: { status: p.status } });
       await tx.payout.update({ where: { id: p.id }, data: { status: to, ...(to === "CONFIRMED" ? { confirmedAt: new Date() } : {}) } });
       await recordAuditEvent(tx, { actorId: actor.userId, action: `payout.${input.action}`, entityType: "Payout", entityId: p.id, data: { from: p.status, to, fundId: p.fundId } });
       return { payoutId: p.id, status: to };

@@ -83,7 +83,7 @@ export async function rateLimitedFor(limit: Limit, subject: string, now = new Da
   return (row?.count ?? 0) >= limit.max ? minutes : null;
 }
 
-export const rateLimitError = (minutes: number) => new AppError("RATE_LIMITED", "rate limited", undefined, "errors.rateLimitedMinutes", { minutes });
+export const rateLimitError = (minutes: number) => new AppError("RATE_LIMITED", "rate limited", { messageKey: "errors.rateLimitedMinutes", messageValues: { minutes } });
 
 /** Counts one hit; throws RATE_LIMITED (with minutes to wait) once `max` is exceeded in the window. */
 export async function consumeRateLimit(limit: Limit, subject: string, now = new Date()): Promise<void> {

@@ -36,7 +36,7 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
     let requestId: string | undefined;
     if (app.fund.revealNeedsSecondReviewer) {
       const confirmed = await tx.revealRequest.findFirst({ where: { applicationId: app.id, requesterId: actor.userId, status: "CONFIRMED", expiresAt: { gt: new Date() } }, select: { id: true } });
-      if (!confirmed) throw new AppError("FORBIDDEN", "reveal needs confirmation", undefined, "review.revealNeedsConfirmation");
+      if (!confirmed) throw new AppError("FORBIDDEN", "reveal needs confirmation", { messageKey: "review.revealNeedsConfirmation" });
       requestId = confirmed.id;
     }
     // The reason is sealed under the case's key (lib/crypto/case-text.ts): erased with the case.
@@ -63,9 +63,9 @@ export async function requestReveal(actor: Actor, applicationId: string, reason:
   await db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({ where: { id: applicationId, ...reviewerCaseWhere(actor) }, select: { id: true, fund: { select: { revealNeedsSecondReviewer: true } } } });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
-    if (!app.fund.revealNeedsSecondReviewer) throw new AppError("INVALID_STATE", "no confirmation needed", undefined, "review.revealNoConfirmation");
+    if (!app.fund.revealNeedsSecondReviewer) throw new AppError("INVALID_STATE", "no confirmation needed", { messageKey: "review.revealNoConfirmation" });
     const open = await tx.revealRequest.findFirst({ where: { applicationId: app.id, requesterId: actor.userId, OR: [{ status: "PENDING" }, { status: "CONFIRMED", expiresAt: { gt: new Date() } }] }, select: { id: true } });
-    if (open) throw new AppError("CONFLICT", "request open", undefined, "review.revealRequestOpen");
+    if (open) throw new AppError("CONFLICT", "request open", { messageKey: "review.revealRequestOpen" });
     const sealed = (await sealCaseText(tx, app.id, reason.slice(0, 500))) ?? "";
     const r = await tx.revealRequest.create({ data: { applicationId: app.id, requesterId: actor.userId, reason: sealed }, select: { id: true } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.reveal_requested", entityType: "Application", entityId: app.id, data: { reasonEnc: sealed, requestId: r.id } });
@@ -80,8 +80,8 @@ export async function decideRevealRequest(actor: Actor, requestId: string, decis
     const req = locked.length ? await tx.revealRequest.findUnique({ where: { id: requestId }, select: { id: true, applicationId: true, requesterId: true, status: true } }) : null;
     const inScope = req && (await tx.application.findFirst({ where: { id: req.applicationId, ...reviewerCaseWhere(actor) }, select: { id: true } }));
     if (!req || !inScope) throw new AppError("NOT_FOUND", "request not found");
-    if (req.requesterId === actor.userId) throw new AppError("FORBIDDEN", "own request", undefined, "review.revealOwnRequest");
-    if (req.status !== "PENDING") throw new AppError("INVALID_STATE", "already decided", undefined, "review.revealDecided");
+    if (req.requesterId === actor.userId) throw new AppError("FORBIDDEN", "own request", { messageKey: "review.revealOwnRequest" });
+    if (req.status !== "PENDING") throw new AppError("INVALID_STATE", "already decided", { messageKey: "review.revealDecided" });
     const now = new Date();
     await tx.revealRequest.update({
       where: { id: req.id },

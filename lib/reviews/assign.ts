@@ -17,11 +17,11 @@ export async function assignCase(actor: Actor, applicationId: string, assigneeId
       select: { id: true, status: true, applicantId: true, assignedToId: true, fund: { select: { organisationId: true } }, reviews: { where: { conflictDeclared: true }, select: { reviewerId: true } } },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
-    if (!(OPEN_STAGES as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "closed", undefined, "review.assignClosed");
+    if (!(OPEN_STAGES as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "closed", { messageKey: "review.assignClosed" });
     if (assigneeId) {
       const reviewer = await tx.membership.findFirst({ where: { userId: assigneeId, organisationId: app.fund.organisationId, role: "REVIEWER" }, select: { id: true } });
       const conflicted = app.reviews.some((r) => r.reviewerId === assigneeId);
-      if (!reviewer || assigneeId === app.applicantId || conflicted) throw new AppError("INVALID_INPUT", "not assignable", { assignee: ["not_assignable"] }, "review.notAssignable");
+      if (!reviewer || assigneeId === app.applicantId || conflicted) throw new AppError("INVALID_INPUT", "not assignable", { fieldErrors: { assignee: ["not_assignable"] }, messageKey: "review.notAssignable" });
     }
     await tx.application.update({ where: { id: app.id }, data: { assignedToId: assigneeId } });
     await recordAuditEvent(tx, { actorId: actor.userId, action: assigneeId ? "case.assigned" : "case.released", entityType: "Application", entityId: app.id, data: { from: app.assignedToId, to: assigneeId } });

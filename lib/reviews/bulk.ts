@@ -29,9 +29,9 @@ export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", 
         await db().$transaction(async (tx) => {
           await lockCaseInScope(tx, actor, id).catch(() => Promise.reject(new AppError("NOT_FOUND", "not_found")));
           const app = await tx.application.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, referenceCode: true, applicantId: true, reviews: { where: { reviewerId: actor.userId, conflictDeclared: true }, select: { id: true } } } });
-          if (app.reviews.length > 0) throw new AppError("FORBIDDEN", "conflicted", undefined, undefined, { reference: app.referenceCode ?? "" });
+          if (app.reviews.length > 0) throw new AppError("FORBIDDEN", "conflicted", { messageValues: { reference: app.referenceCode ?? "" } });
           // Bulk is for screening only: never past the first stage.
-          if (app.status !== "SUBMITTED" || !isAllowed(action, app.status)) throw new AppError("INVALID_STATE", "not_at_stage", undefined, undefined, { reference: app.referenceCode ?? "", stage: app.status });
+          if (app.status !== "SUBMITTED" || !isAllowed(action, app.status)) throw new AppError("INVALID_STATE", "not_at_stage", { messageValues: { reference: app.referenceCode ?? "", stage: app.status } });
           await tx.application.update({ where: { id }, data: { status: to } });
           // The reason is kept with each case, sealed under its key (lib/crypto/case-text.ts).
           await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: await sealCaseText(tx, id, reason), bulkOperationId: op.id } });
@@ -72,8 +72,8 @@ export async function undoBulk(actor: Actor, bulkId: string, now = new Date()) {
       SELECT id, "createdAt", "undoneAt", "caseIds", action FROM "BulkOperation" WHERE id = ${bulkId} AND "actorId" = ${actor.userId} FOR UPDATE`;
     const op = rows[0];
     if (!op) throw new AppError("NOT_FOUND", "bulk operation not found");
-    if (op.undoneAt) throw new AppError("INVALID_STATE", "already undone", undefined, "review.bulkAlreadyUndone");
-    if (now.getTime() > op.createdAt.getTime() + UNDO_WINDOW_MS) throw new AppError("INVALID_STATE", "undo window passed", undefined, "review.bulkUndoExpired");
+    if (op.undoneAt) throw new AppError("INVALID_STATE", "already undone", { messageKey: "review.bulkAlreadyUndone" });
+    if (now.getTime() > op.createdAt.getTime() + UNDO_WINDOW_MS) throw new AppError("INVALID_STATE", "undo window passed", { messageKey: "review.bulkUndoExpired" });
     const to = op.action === "shortlist" ? "SHORTLISTED" : "REJECTED";
     let restored = 0;
     const kept: string[] = [];

@@ -19,7 +19,7 @@ import { parseMoneyInput } from "@/lib/money/money";
 import { ballotRefusal, checklistComplete, decide, isAllowed, moveOf } from "@/lib/reviews/rules";
 import type { ReviewActionInput } from "@/lib/reviews/schemas";
 
-const required = (field: string) => new AppError("INVALID_INPUT", `${field} required`, { [field]: ["required"] });
+const required = (field: string) => new AppError("INVALID_INPUT", `${field} required`, { fieldErrors: { [field]: ["required"] } });
 
 export async function reviewCase(actor: Actor, input: ReviewActionInput): Promise<{ status: ApplicationStatus }> {
   assertCan(actor, "application:review:org");
@@ -30,21 +30,21 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
       include: { fund: { select: { currency: true, perApplicantCapMinor: true, requiredApprovals: true, verificationChecklist: true } }, reviews: true },
     });
     const mine = app.reviews.find((r) => r.reviewerId === actor.userId);
-    if (mine?.conflictDeclared) throw new AppError("FORBIDDEN", "conflict declared", undefined, "review.conflicted");
+    if (mine?.conflictDeclared) throw new AppError("FORBIDDEN", "conflict declared", { messageKey: "review.conflicted" });
     // A stale page (someone else moved the case meanwhile): say where the case is now, overwrite nothing.
     if (!isAllowed(input.action, app.status) || (input.expectedStatus && input.expectedStatus !== app.status)) {
-      throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage", { stage: app.status });
+      throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "review.notAtThisStage", messageValues: { stage: app.status } });
     }
     const refusal = ballotRefusal(input.action, mine);
     if (refusal === "already_voted") {
       throw mine!.vote === "APPROVE"
-        ? new AppError("CONFLICT", "already voted", undefined, "review.alreadyVotedApprove", { amount: { minor: mine!.approvedAmountMinor ?? 0, currency: app.fund.currency } })
-        : new AppError("CONFLICT", "already voted", undefined, "review.alreadyVotedReject");
+        ? new AppError("CONFLICT", "already voted", { messageKey: "review.alreadyVotedApprove", messageValues: { amount: { minor: mine!.approvedAmountMinor ?? 0, currency: app.fund.currency } } })
+        : new AppError("CONFLICT", "already voted", { messageKey: "review.alreadyVotedReject" });
     }
-    if (refusal === "no_vote") throw new AppError("INVALID_STATE", "no vote", undefined, "review.noVoteToWithdraw");
+    if (refusal === "no_vote") throw new AppError("INVALID_STATE", "no vote", { messageKey: "review.noVoteToWithdraw" });
     // Whoever ruled on a rejection of this case (a fund manager who is also a reviewer) does not vote on it too.
     if ((input.action === "vote_approve" || input.action === "vote_reject") && app.reviews.some((r) => r.overruledById === actor.userId)) {
-      throw new AppError("FORBIDDEN", "ruled on this case", undefined, "review.votedAfterRuling");
+      throw new AppError("FORBIDDEN", "ruled on this case", { messageKey: "review.votedAfterRuling" });
     }
 
     let to: ApplicationStatus | null = moveOf(input.action);
@@ -67,7 +67,7 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
         break;
       }
       case "verify":
-        if (!checklistComplete(app.fund.verificationChecklist, input.items)) throw new AppError("INVALID_INPUT", "checklist incomplete", { items: ["checklist_incomplete"] });
+        if (!checklistComplete(app.fund.verificationChecklist, input.items)) throw new AppError("INVALID_INPUT", "checklist incomplete", { fieldErrors: { items: ["checklist_incomplete"] } });
         data.verifiedItems = app.fund.verificationChecklist;
         break;
     }
@@ -77,8 +77,8 @@ export async function reviewCase(actor: Actor, input: ReviewActionInput): Promis
       let amount: number | null = null;
       if (input.action === "vote_approve") {
         amount = parseMoneyInput(input.amount, app.fund.currency);
-        if (!amount) throw new AppError("INVALID_INPUT", "amount", { amount: ["amount_format"] });
-        if (amount > app.fund.perApplicantCapMinor) throw new AppError("INVALID_INPUT", "over cap", { amount: ["amount_over_cap"] });
+        if (!amount) throw new AppError("INVALID_INPUT", "amount", { fieldErrors: { amount: ["amount_format"] } });
+        if (amount > app.fund.perApplicantCapMinor) throw new AppError("INVALID_INPUT", "over cap", { fieldErrors: { amount: ["amount_over_cap"] } });
       }
       // A new ballot of this reviewer starts clean: a ruling on their earlier rejection does not carry over.
       const fresh = { overruledAt: null, overruledById: null, overruleReason: null };

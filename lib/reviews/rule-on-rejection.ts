@@ -22,8 +22,8 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
       select: { id: true, status: true, applicantId: true, fundId: true, fund: { select: { requiredApprovals: true } }, reviews: { select: { id: true, reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true } } },
     });
     const verdict = canRule(app.status, app.reviews, actor.userId);
-    if (verdict === "voted") throw new AppError("FORBIDDEN", "ruling on own vote", undefined, "review.rulingOwnVote");
-    if (verdict === "not_blocked") throw new AppError("INVALID_STATE", "not blocked", undefined, "review.notBlocked", { stage: app.status });
+    if (verdict === "voted") throw new AppError("FORBIDDEN", "ruling on own vote", { messageKey: "review.rulingOwnVote" });
+    if (verdict === "not_blocked") throw new AppError("INVALID_STATE", "not blocked", { messageKey: "review.notBlocked", messageValues: { stage: app.status } });
     let to: ApplicationStatus | null = null;
     const data: { approvedAmountMinor?: number } = {};
     // The manager's words, sealed under the case's key (lib/crypto/case-text.ts), also in the audit event.

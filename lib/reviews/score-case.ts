@@ -15,13 +15,13 @@ export async function scoreCase(actor: Actor, applicationId: string, points: num
   return db().$transaction(async (tx) => {
     await lockCaseInScope(tx, actor, applicationId);
     const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, status: true, fund: { select: { rubric: true } }, reviews: { select: { reviewerId: true, conflictDeclared: true, rubricScores: true } } } });
-    if (app.reviews.some((r) => r.reviewerId === actor.userId && r.conflictDeclared)) throw new AppError("FORBIDDEN", "conflict declared", undefined, "review.conflicted");
-    if (!SCORE_STAGES.includes(app.status)) throw new AppError("INVALID_STATE", "not at this stage", undefined, "review.notAtThisStage", { stage: app.status });
+    if (app.reviews.some((r) => r.reviewerId === actor.userId && r.conflictDeclared)) throw new AppError("FORBIDDEN", "conflict declared", { messageKey: "review.conflicted" });
+    if (!SCORE_STAGES.includes(app.status)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "review.notAtThisStage", messageValues: { stage: app.status } });
     const rubric = parseRubric(app.fund.rubric);
-    if (rubric.length === 0) throw new AppError("INVALID_STATE", "fund has no rubric", undefined, "review.noRubric");
+    if (rubric.length === 0) throw new AppError("INVALID_STATE", "fund has no rubric", { messageKey: "review.noRubric" });
     const scores = Object.fromEntries(rubric.map((c, i) => [c.label, points[i] as number]));
     const mine = points.length === rubric.length ? weightedScore(rubric, scores) : null;
-    if (mine === null) throw new AppError("INVALID_INPUT", "every criterion needs a score", { scores: ["score_range"] });
+    if (mine === null) throw new AppError("INVALID_INPUT", "every criterion needs a score", { fieldErrors: { scores: ["score_range"] } });
     await tx.review.upsert({
       where: { applicationId_reviewerId: { applicationId: app.id, reviewerId: actor.userId } },
       create: { applicationId: app.id, reviewerId: actor.userId, rubricScores: scores, score: mine },

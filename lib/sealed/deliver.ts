@@ -38,7 +38,7 @@ export const claimCodeIndex = (code: string) => blindIndex(env().BLIND_INDEX_KEY
 /** A refusal as the action wrapper shows it: translated (`deliver.refused.<reason>`), with its details. */
 export function refusal(reason: SealedRefusalReason | `evidence_${EvidenceRefusal}`, values?: Record<string, string | number>): AppError {
   const code = reason === "rate_limited" ? "RATE_LIMITED" : reason === "unavailable" ? "INVALID_STATE" : "INVALID_INPUT";
-  return new AppError(code, `sealed application refused: ${reason}`, undefined, `deliver.refused.${reason}`, values);
+  return new AppError(code, `sealed application refused: ${reason}`, { messageKey: `deliver.refused.${reason}`, messageValues: values });
 }
 
 type By =

@@ -36,12 +36,12 @@ export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.sh
     await signIn("credentials", { identifier, password, otp, redirectTo: safeNextPath(next, locale) });
   } catch (e) {
     if (e instanceof TwoFactorNeeded || (e instanceof AuthError && (e as { code?: string }).code === "two_factor")) {
-      throw new AppError("UNAUTHENTICATED", "second factor", { otp: ["otp_needed"] }, "auth.secondFactorNeeded");
+      throw new AppError("UNAUTHENTICATED", "second factor", { fieldErrors: { otp: ["otp_needed"] }, messageKey: "auth.secondFactorNeeded" });
     }
     if (e instanceof PasswordPending || (e instanceof AuthError && (e as { code?: string }).code === "password_pending")) {
-      throw new AppError("UNAUTHENTICATED", "password pending", undefined, "auth.passwordPending");
+      throw new AppError("UNAUTHENTICATED", "password pending", { messageKey: "auth.passwordPending" });
     }
-    if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", "bad credentials", undefined, "auth.badCredentials");
+    if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", "bad credentials", { messageKey: "auth.badCredentials" });
     throw e; // includes the redirect after a successful sign-in
   }
 });

@@ -16,7 +16,7 @@ export async function grantRole(actor: Actor, input: GrantRoleInput): Promise<{ 
     ]);
     if (!user || !org) throw new AppError("NOT_FOUND", "user or organisation not found");
     if (!roleFitsOrganisation(input.role, org.kind)) {
-      throw new AppError("INVALID_INPUT", "role does not fit organisation", { organisationId: ["role_org_mismatch"] });
+      throw new AppError("INVALID_INPUT", "role does not fit organisation", { fieldErrors: { organisationId: ["role_org_mismatch"] } });
     }
     const key = { userId: user.id, organisationId: org.id, role: input.role };
     const existing = await tx.membership.findUnique({ where: { userId_organisationId_role: key }, select: { id: true } });

@@ -28,7 +28,7 @@ export async function recoverAccount(input: RecoverAccountInput, opts: { client:
 }
 
 function recoverWithCode(input: RecoverAccountInput, passwordHash: string): Promise<{ userId: string; remainingCodes: number }> {
-  const fail = () => new AppError("UNAUTHENTICATED", "recovery failed", undefined, "auth.recoveryFailed");
+  const fail = () => new AppError("UNAUTHENTICATED", "recovery failed", { messageKey: "auth.recoveryFailed" });
   return db().$transaction(async (tx) => {
     const code = await tx.recoveryCode.findUnique({
       where: { codeHash: hashRecoveryCode(input.code) },

@@ -17,7 +17,7 @@ export async function signOutEverywhere(actor: Actor): Promise<void> {
 
 export async function setSuspended(actor: Actor, userId: string, suspended: boolean): Promise<void> {
   assertCan(actor, "role:revoke:any");
-  if (userId === actor.userId) throw new AppError("INVALID_STATE", "not yourself", undefined, "admin.cannotSuspendSelf");
+  if (userId === actor.userId) throw new AppError("INVALID_STATE", "not yourself", { messageKey: "admin.cannotSuspendSelf" });
   await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw new AppError("NOT_FOUND", "user not found");

@@ -16,7 +16,7 @@ export async function setPassword(actor: Actor, input: SetPasswordInput, current
   const user = await db().user.findUnique({ where: { id: actor.userId }, select: { email: true, emailVerified: true, passwordHash: true, passwordPending: true } });
   if (!user) throw new AppError("NOT_FOUND", "user not found");
   // A pending password is settled only by someone who proved the address (the link): never otherwise.
-  if (user.passwordPending && !user.emailVerified) throw new AppError("FORBIDDEN", "email not confirmed", undefined, "security.passwordEmailFirst");
+  if (user.passwordPending && !user.emailVerified) throw new AppError("FORBIDDEN", "email not confirmed", { messageKey: "security.passwordEmailFirst" });
   // Guessing through this form counts like guessing at sign-in, and is paused like it.
   // Only a step that checks a password is paused: anyone can trip an address's sign-in lockout, and that
   // must not stop its owner, signed in by a link, from choosing a new password.
@@ -26,11 +26,11 @@ export async function setPassword(actor: Actor, input: SetPasswordInput, current
   if (wait) throw rateLimitError(wait);
   const wrong = async (field: string, key: string) => {
     await consumeRateLimit(LIMITS.signInFailuresAccount, subject);
-    return new AppError("INVALID_INPUT", "wrong password", { [field]: [key] });
+    return new AppError("INVALID_INPUT", "wrong password", { fieldErrors: { [field]: [key] } });
   };
   let passwordHash: string;
   if (input.mode === "confirm") {
-    if (!user.passwordPending || !user.passwordHash) throw new AppError("INVALID_STATE", "nothing to confirm", undefined, "security.passwordNothingPending");
+    if (!user.passwordPending || !user.passwordHash) throw new AppError("INVALID_STATE", "nothing to confirm", { messageKey: "security.passwordNothingPending" });
     if (!(await verifyPassword(user.passwordHash, input.password))) throw await wrong("password", "password_not_signup");
     passwordHash = user.passwordHash;
   } else {
