@@ -98,7 +98,7 @@ type SubmitRow = {
  * values, and on a young database with no statistics yet. As `EXISTS (… WHERE phone = $1 OR identity =
  * $2)` the planner guessed many matches (the default selectivity, doubled by the OR) and chose to scan
  * the whole table, expecting to stop at an early match; there is almost never a match, so every
- * submission read every case (measured: 5 ms per submission at 6,500 cases, growing with the table). A
+ * submission read every case (a cost growing with the table; figure in ADR 0021). A
  * materialized CTE is planned to read all its rows, and for that the two indexes win at any size
  * (lib/applications/duplicate-lookup-plan.serial.integration.test.ts).
  */

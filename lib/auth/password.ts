@@ -1,5 +1,5 @@
 // argon2id password hashing (@node-rs/argon2: prebuilt, no install script). Parameters follow OWASP's
-// argon2id recommendation (19 MiB, 2 iterations), ~55 ms a hash on this hardware.
+// argon2id recommendation (19 MiB, 2 iterations): slow enough to hurt guessing, fast enough for a sign-in.
 import { hash, verify } from "@node-rs/argon2";
 
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

@@ -1,8 +1,8 @@
 // The claims of the current request's session cookie: the user id, the session version it was issued
 // under and its device session. Read straight from the cookie with the same decoder next-auth uses
 // (lib/auth/remembered-tokens.ts) instead of through next-auth's `auth()`, which builds its whole
-// configuration and checks its CSRF cookie on every call: about 1.5 ms of CPU on every signed-in request
-// (docs/decisions/0019-submission-hot-path.md). Issuing, refreshing and ending sessions stay with next-auth.
+// configuration and checks its CSRF cookie on every call, a cost on every signed-in request (figure in
+// docs/decisions/0019-submission-hot-path.md). Issuing, refreshing and ending sessions stay with next-auth.
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";

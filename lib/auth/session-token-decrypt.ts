@@ -2,8 +2,8 @@
 // eight WebCrypto steps one after another (key derivation, key id, key imports, MAC, comparison,
 // decryption), each a hop through libuv's thread pool and back through the event loop: under load
 // every hop waits for a turn of a busy loop, so a request whose token this process has not decrypted yet
-// (the first one of each session on each app process) waited 60-300 ms longer than the others (measured
-// in bench:submit-load, issue 3). The format is the one next-auth writes (RFC 7516 compact JWE, "dir" key
+// (the first one of each session on each app process) waited far longer than the others (figures in
+// ADR 0019; ADR 0051 plans its replacement). The format is the one next-auth writes (RFC 7516 compact JWE, "dir" key
 // management, A256CBC-HS512, RFC 7518 §5.2.2), with the key next-auth derives from the secret (HKDF) and
 // its key id (RFC 7638 thumbprint); both are derived once per secret. Anything else — another content
 // encryption, compression, critical headers — is left to next-auth's decoder (`undefined`).

@@ -5,8 +5,8 @@
 // Node's own cluster scheduler hands a connection to whichever process acknowledges the previous one
 // first, so a process that is busy at that moment (a garbage collection, a burst of requests) gets fewer,
 // and keep-alive connections (a browser's, a reverse proxy's upstream pool, a load test's) stay where they
-// were put. Measured with 50 keep-alive clients on two processes: splits from 25/25 to 41/9 from one round
-// to the next, and the rounds with uneven splits had a p95 of 313-365 ms against 227-256 ms for even ones.
+// were put: with keep-alive clients the split between two processes swings from round to round, and the
+// uneven rounds are the slow ones (figures in the ADR).
 
 /** Launcher -> app process: this message carries a connection. */
 export const CONNECTION = "padtrymka:connection";
