@@ -17,7 +17,7 @@ const AMOUNT = 10_000;
 async function main() {
   await withInProcessDatabase(CLIENTS, async () => {
     const { db } = await import("@/lib/db/client");
-    const { payoutStep } = await import("@/lib/payouts/payouts");
+    const { payoutStep } = await import("@/lib/payouts/payout-step");
     const { actorFor } = await import("@/lib/testing/actors");
     const { makeFund, makeOrganisation, makeUser, platformOrganisation } = await import("@/lib/testing/factories");
 

@@ -6,9 +6,10 @@ import { assertFreshFactor, beginEnrolment, confirmEnrolment, resetTwoFactor, ve
 import { twoFactorPolicy } from "@/lib/auth/two-factor-policy";
 import { loadActor, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { payoutStep, requestPayout } from "@/lib/payouts/payouts";
+import { payoutStep } from "@/lib/payouts/payout-step";
+import { requestPayout } from "@/lib/payouts/request-payout";
 import { RequestPayoutSchema } from "@/lib/payouts/schemas";
-import { revealIdentity } from "@/lib/reviews/access";
+import { revealIdentity } from "@/lib/reviews/reveal-identity";
 import { reviewCase } from "@/lib/reviews/review-case";
 import { ReviewActionSchema } from "@/lib/reviews/schemas";
 import { actorFor } from "@/lib/testing/actors";

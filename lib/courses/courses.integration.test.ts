@@ -173,7 +173,7 @@ describe("courses and enrolment", () => {
 describe("a course paid by a fund", () => {
   it("an accepted seat opens a pre-approved case and a third-party payout request that another fund manager approves", async () => {
     const { fundCourse } = await import("@/lib/courses/funding");
-    const { payoutStep } = await import("@/lib/payouts/payouts");
+    const { payoutStep } = await import("@/lib/payouts/payout-step");
     const { moneyWorld, receive, key } = await import("@/lib/testing/money");
     const w = await moneyWorld();
     await receive(w, "5000");

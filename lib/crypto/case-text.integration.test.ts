@@ -10,7 +10,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { openCaseText } from "@/lib/crypto/case-text";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { db } from "@/lib/db/client";
-import { accessLog, revealIdentity } from "@/lib/reviews/access";
+import { accessLog } from "@/lib/reviews/access-log";
+import { revealIdentity } from "@/lib/reviews/reveal-identity";
 import { bulkScreen } from "@/lib/reviews/bulk";
 import { exportFundCases, FundExportSchema } from "@/lib/reviews/export-cases";
 import { reviewCase } from "@/lib/reviews/review-case";
@@ -107,7 +108,7 @@ describe("staff texts written before sealing", () => {
 
 describe("a payout's cancellation reason", () => {
   it("is sealed, read by fund managers, and gone with the case's data together with the bank account's keyed hash", async () => {
-    const { requestPayout, payoutStep } = await import("@/lib/payouts/payouts");
+    const [{ requestPayout }, { payoutStep }] = await Promise.all([import("@/lib/payouts/request-payout"), import("@/lib/payouts/payout-step")]);
     const { managerPayouts } = await import("@/lib/payouts/queries");
     const c = await submitted();
     await act(r1, c.applicationId, "shortlist");

@@ -8,7 +8,9 @@ import { requireActor } from "@/lib/authz/current-actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { importReconciliation, MAX_IMPORT_BYTES } from "@/lib/payouts/batch";
-import { applicantPayoutStep, payoutStep, requestPayout } from "@/lib/payouts/payouts";
+import { applicantPayoutStep } from "@/lib/payouts/confirm-payout";
+import { payoutStep } from "@/lib/payouts/payout-step";
+import { requestPayout } from "@/lib/payouts/request-payout";
 import { PayoutStepSchema, RequestPayoutSchema } from "@/lib/payouts/schemas";
 import { checkReceipt } from "@/lib/transparency/queries";
 

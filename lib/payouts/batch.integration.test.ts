@@ -2,7 +2,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { exportPayoutBatch, importReconciliation } from "@/lib/payouts/batch";
-import { payoutStep, requestPayout } from "@/lib/payouts/payouts";
+import { payoutStep } from "@/lib/payouts/payout-step";
+import { requestPayout } from "@/lib/payouts/request-payout";
 import { approvedCase, key, moneyWorld, receive } from "@/lib/testing/money";
 
 describe("bank batch and reconciliation", () => {

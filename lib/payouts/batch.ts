@@ -11,7 +11,8 @@ import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { minorDigits, parseMoneyInput } from "@/lib/money/money";
-import { payoutDetails, payoutStep } from "@/lib/payouts/payouts";
+import { payoutDetails } from "@/lib/payouts/payout-details";
+import { payoutStep } from "@/lib/payouts/payout-step";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { neutraliseCell } from "@/lib/reviews/csv";
 

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { bucketFigures } from "@/lib/money/ledger";
-import { applicantPayoutStep, payoutStep, requestPayout } from "@/lib/payouts/payouts";
+import { applicantPayoutStep } from "@/lib/payouts/confirm-payout";
+import { payoutStep } from "@/lib/payouts/payout-step";
+import { requestPayout } from "@/lib/payouts/request-payout";
 import { PayoutStepSchema } from "@/lib/payouts/schemas";
 import { approvedCase, key, moneyWorld, receive, type MoneyWorld } from "@/lib/testing/money";
 

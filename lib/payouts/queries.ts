@@ -6,7 +6,7 @@ import { assertCan, orgsWithRole, type Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import type { PayoutStatus } from "@/lib/db/generated/enums";
 import { encodeReceiptToken } from "@/lib/money/merkle";
-import { payoutDetails } from "@/lib/payouts/payouts";
+import { payoutDetails } from "@/lib/payouts/payout-details";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 
 export async function managerPayouts(actor: Actor, status?: PayoutStatus) {

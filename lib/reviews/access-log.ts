@@ -70,3 +70,12 @@ function staffReason(applicationId: string, data: unknown): string | null {
   if (typeof d.reasonEnc === "string") return openCaseText(applicationId, d.reasonEnc);
   return typeof d.reason === "string" ? d.reason : null;
 }
+
+/**
+ * The access log, newest first (the latest `take`, default 50): admins read all of it; fund managers read it
+ * for their organisation's funds only. Optionally one fund, one case or one staff member. Paging and the
+ * list's filters: accessLogPage above.
+ */
+export async function accessLog(actor: Actor, opts: AccessLogScope & { take?: number } = {}): Promise<AccessLogRow[]> {
+  return (await accessLogPage(actor, opts)).rows;
+}

@@ -6,7 +6,8 @@ import { formAction } from "@/lib/actions/form-action";
 import { isAppError } from "@/lib/errors";
 import { requireActor } from "@/lib/authz/current-actor";
 import { reviewCase } from "@/lib/reviews/review-case";
-import { decideRevealRequest, requestReveal, revealIdentity } from "@/lib/reviews/access";
+import { decideRevealRequest, requestReveal } from "@/lib/reviews/reveal-requests";
+import { revealIdentity } from "@/lib/reviews/reveal-identity";
 import { addReviewerNote, sendApplicantMessage } from "@/lib/reviews/add-note";
 import {
   ApplicantMessageSchema, AssignCaseSchema, BulkScreenSchema, RevealDecisionSchema, ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema, RulingSchema, ScoreCaseSchema, UndoBulkSchema,

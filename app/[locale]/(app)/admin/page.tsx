@@ -5,7 +5,7 @@ import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { auditEventsPage, lastChainCheck } from "@/lib/audit/queries";
-import { accessLog } from "@/lib/reviews/access";
+import { accessLog } from "@/lib/reviews/access-log";
 import { getUserForAdmin, listOrganisations, listUsersPage } from "@/lib/users/queries";
 import { lockState } from "@/lib/crypto/emergency-lock";
 import { hasTwoFactor } from "@/lib/auth/two-factor";

@@ -8,7 +8,7 @@ import { getManagedFund } from "@/lib/funds/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney, minorToInput } from "@/lib/money/money";
 import { casesAwaitingPayout } from "@/lib/payouts/queries";
-import { accessLog } from "@/lib/reviews/access";
+import { accessLog } from "@/lib/reviews/access-log";
 import { fundableCourses } from "@/lib/courses/funding";
 import { ConfirmationForms, FundCourseForm, LapseForm, PledgeForm, ReceiptForm, RequestPayoutForm } from "./money-forms";
 import { pendingConfirmations } from "@/lib/funds/confirmations";
