@@ -2,27 +2,22 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { MessageList } from "@/components/cases/message-list";
 import { AccessDenied } from "@/components/layout/access-denied";
-import { getCaseForReviewer } from "@/lib/applications/queries";
 import { pageActor } from "@/lib/authz/page-actor";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney, minorDigits } from "@/lib/money/money";
 import { actionsAt } from "@/lib/reviews/rules";
 import { gateCaseOpening } from "@/lib/reviews/gate-case-opening";
 import { recordCaseView } from "@/lib/reviews/record-case-view";
+import { reviewerCaseView } from "@/lib/reviews/case-view";
 import { isAppError } from "@/lib/errors";
 import { RevealIdentity } from "./reveal-identity";
 import { NoteForm } from "./note-form";
 import { AssignForms } from "./assign-form";
-import { assignableReviewers, assignmentOf } from "@/lib/reviews/assign";
 import { ReviewActions } from "./review-actions";
 import { MessageForm, RevealDecision, RevealRequestForm, ScoreForm } from "./case-tools";
-import { caseSignals } from "@/lib/reviews/case-signals";
-import { revealRequestsOf } from "@/lib/reviews/reveal-requests";
 import { parseRubric } from "@/lib/reviews/rubric";
 import { SCORE_STAGES } from "@/lib/reviews/rules";
 import { MESSAGE_TEMPLATES } from "@/lib/reviews/templates";
-import { nextCaseAfter } from "@/lib/reviews/queue";
-import { hasTwoFactor } from "@/lib/auth/two-factor";
 
 type Props = { params: Promise<{ locale: string; applicationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,12 +33,10 @@ export default async function ReviewCasePage({ params, searchParams }: Props) {
     const tl = await getTranslations("review");
     return <article className="space-y-4"><h1>{tl("limitTitle")}</h1><p role="alert" className="rounded border border-red-700 bg-red-50 p-3">{tl("limitBody", { minutes: limited })}</p></article>;
   }
-  const c = await getCaseForReviewer(actor, applicationId);
-  if (!c) notFound();
+  const view = await reviewerCaseView(actor, applicationId);
+  if (!view) notFound();
+  const { c, assignment, reviewers, signals, revealRequests, nextId, needsCode } = view;
   await recordCaseView(actor, c.id); // the page's write: every opening is in the access log
-  const [assignment, reviewers, signals, revealRequests, nextId, needsCode] = await Promise.all([
-    assignmentOf(actor, c.id), assignableReviewers(actor, c.id), caseSignals(actor, c.id), c.fund.revealNeedsSecondReviewer ? revealRequestsOf(actor, c.id) : [], nextCaseAfter(actor, c), hasTwoFactor(actor.userId),
-  ]);
   const [t, tm, te, tt, format] = await Promise.all([getTranslations("review"), getTranslations("me"), getTranslations("enums"), getTranslations("templates"), getFormatter()]);
   const templates = MESSAGE_TEMPLATES.map((k) => ({ value: k, label: tt(k) }));
   const rubric = parseRubric(c.fund.rubric);
