@@ -147,10 +147,45 @@ async function makeCase(
   return { id, referenceCode };
 }
 
+/**
+ * Past weeks of a fund's life, as prisma/seed-history.ts makes the demo's: `count` cases paid `amountMinor`
+ * each (payout, ledger entries, Merkle leaf), with the money for them received first from "E2E earlier
+ * gifts", so the fund's public figures pass the small-number threshold (5 people) and its balance is as before.
+ */
+async function makePaidHistory(fund: Fund, o: { count: number; amountMinor: number; reviewers: Account[]; managers: [Account, Account] }): Promise<void> {
+  const db = await e2eDatabase();
+  const { leafHash, newSalt, weekStartOf } = await import("@/lib/money/merkle");
+  const [requester, approver] = o.managers;
+  const total = o.count * o.amountMinor;
+  const pledge = await db.pledge.create({ data: { fundId: fund.id, donorDisplayName: "E2E earlier gifts", amountMinor: total, status: "RECEIVED", createdAt: new Date(Date.now() - 40 * DAY) } });
+  await db.ledgerEntry.create({ data: { fundId: fund.id, kind: "RECEIPT", amountMinor: total, pledgeId: pledge.id, idempotencyKey: uniq("e2e-receipt"), createdById: requester.id, createdAt: new Date(Date.now() - 35 * DAY) } });
+  for (let i = 0; i < o.count; i++) {
+    const c = await makeCase(fund, { status: "APPROVED", amountMinor: o.amountMinor, ageDays: 30, approvedBy: o.reviewers });
+    const approvedAt = new Date(Date.now() - 26 * DAY);
+    const sentAt = new Date(Date.now() - 25 * DAY);
+    await db.application.update({ where: { id: c.id }, data: { status: "PAID", statusChanges: { create: { fromStatus: "APPROVED", toStatus: "PAID", createdAt: sentAt } } } });
+    const payout = await db.payout.create({
+      data: {
+        applicationId: c.id, fundId: fund.id, amountMinor: o.amountMinor, status: "CONFIRMED", method: "BANK_TRANSFER", requestedById: requester.id, approvedById: approver.id,
+        sentAt, confirmedAt: sentAt, idempotencyKey: uniq("e2e-payout"), reference: generateReferenceCode().replace("PAD-", "PO-"), createdAt: approvedAt,
+      },
+    });
+    const entry = (kind: "COMMITMENT" | "COMMITMENT_RELEASE" | "PAYOUT", createdAt: Date) => ({
+      fundId: fund.id, kind, amountMinor: o.amountMinor, payoutId: payout.id, idempotencyKey: `payout:${payout.id}:${kind}:1:ANY`, createdById: approver.id, createdAt,
+    });
+    for (const e of [entry("COMMITMENT", approvedAt), entry("COMMITMENT_RELEASE", sentAt), entry("PAYOUT", sentAt)]) await db.ledgerEntry.create({ data: e });
+    const weekStart = weekStartOf(sentAt);
+    const salt = newSalt();
+    await db.payoutReceipt.create({
+      data: { payoutId: payout.id, fundId: fund.id, weekStart: new Date(`${weekStart}T00:00:00Z`), salt, leafHash: leafHash({ fundId: fund.id, weekStart, amountMinor: o.amountMinor, currency: "USD", salt }), createdAt: sentAt },
+    });
+  }
+}
+
 /** Opens the database, loads the server modules and hashes the password: what the first call would do. */
 async function warmUp(): Promise<void> {
   await Promise.all([e2eDatabase().then(() => import("@/lib/crypto/case-keys")), passwordHash()]);
 }
 
-export const make = { applicant: makeApplicant, donor: makeDonor, provider: makeProvider, funder: makeFunder, fund: makeFundOf, case: makeCase, warmUp };
+export const make = { applicant: makeApplicant, donor: makeDonor, provider: makeProvider, funder: makeFunder, fund: makeFundOf, case: makeCase, paidHistory: makePaidHistory, warmUp };
 export type Make = typeof make;
