@@ -1,7 +1,11 @@
 import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
 
-test("an admin grants a reviewer role and the new reviewer sees the review queue", async ({ page, browser, baseURL }) => {
+test("an admin grants a reviewer role and the new reviewer sees the review queue", async ({ page, browser, baseURL, make }) => {
   test.setTimeout(90_000);
+  // An organisation and a case of the test's own (e2e/support/factories.ts): the demo organisations keep
+  // the reviewers README.md lists.
+  const { organisation, fund } = await make.funder();
+  const c = await make.case(fund, { status: "SHORTLISTED" });
   // A new person signs up and confirms their email.
   const email = uniqueEmail("volunteer");
   const volunteer = await browser.newContext({ baseURL });
@@ -12,11 +16,11 @@ test("an admin grants a reviewer role and the new reviewer sees the review queue
   await vp.goto("/en/review");
   await expect(vp.getByRole("heading", { level: 1 })).toHaveText("No access");
 
-  // The admin grants them the reviewer role in Brightline.
+  // The admin grants them the reviewer role in the organisation.
   await signInAs(page, demo("admin"));
   await page.goto(`/en/admin?q=${encodeURIComponent(email)}`);
   await page.getByLabel("User", { exact: true }).selectOption({ label: email });
-  await page.getByLabel("Organisation").selectOption({ label: "Brightline Software (demo)" });
+  await page.getByLabel("Organisation").selectOption({ label: organisation.name });
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Reviewer" });
   await page.getByRole("button", { name: "Grant role" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Role granted.");
@@ -26,7 +30,7 @@ test("an admin grants a reviewer role and the new reviewer sees the review queue
   // The role takes effect on the volunteer's next request, without signing in again.
   await vp.goto("/en/review");
   await expect(vp.getByRole("heading", { level: 1 })).toHaveText("Review queue");
-  await expect(vp.getByRole("link", { name: "PAD-DEMO-0002" })).toBeVisible();
+  await expect(vp.getByRole("link", { name: c.referenceCode })).toBeVisible();
   await volunteer.close();
 });
 

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import type { Make } from "./support/factories";
 
 export const DEMO_PASSWORD = "padtrymka-demo";
 export const demo = (local: string) => `${local}@demo.padtrymka.test`;
@@ -62,9 +63,22 @@ export async function pseudonymousSignUp(page: Page, passphrase = "seven quiet b
   return ((await status.textContent()) ?? "").match(/Your username: ([a-z]+-[a-z]+-\d{4})/)![1]!;
 }
 
+/** `s` matched literally inside a RegExp (names of the factories' funds, e-mail addresses). */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.padtrymka.test`;
 
-export const test = base.extend<{ foreignRequests: string[] }>({
+export const test = base.extend<{ foreignRequests: string[] }, { make: Make }>({
+  // Records of the test's own (e2e/support/factories.ts), for tests that change what they work on. Made
+  // ready once per worker, on its first use, with a time of its own (the first use loads the Prisma client).
+  make: [
+    async ({}, use) => {
+      const { make } = await import("./support/factories");
+      await make.warmUp();
+      await use(make);
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
   foreignRequests: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;

@@ -7,15 +7,33 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { demo, expect, signInAs, test } from "./fixtures";
+import { demo, escapeRegExp, expect, signInAs, test } from "./fixtures";
+import type { Make } from "./support/factories";
 
 test.describe.configure({ mode: "serial" });
+
+// The journey's own fund, fund managers, approved cases and applicant (e2e/support/factories.ts): the demo
+// funds keep their figures and settings, and the demo cases stay awaiting payout. The accessibility scans
+// read the demo data.
+async function makeScene(make: Make) {
+  const { fund, reviewers, managers } = await make.funder({ reviewers: 2, managers: 2, fund: { perApplicantCapMinor: 300_000 } });
+  // Five people paid before (and the $500 received for them): the public page shows figures of 5 or more.
+  await make.paidHistory(fund, { count: 5, amountMinor: 10_000, reviewers, managers: [managers[0]!, managers[1]!] });
+  const applicant = await make.applicant();
+  const clinic = await make.case(fund, { applicant, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "VITEBSK", amountMinor: 150_000, ageDays: 12, approvedBy: reviewers });
+  const lawyer = await make.case(fund, { status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "GOMEL", amountMinor: 80_000, ageDays: 11, approvedBy: reviewers });
+  return { fund, fundManager: managers[0]!, fundManager2: managers[1]!, applicant, clinic, lawyer };
+}
+let scene: Awaited<ReturnType<typeof makeScene>>;
+test.beforeAll(async ({ make }) => {
+  scene = await makeScene(make);
+});
 
 const status = (page: Page) => page.getByRole("main").getByRole("status");
 const alert = (page: Page) => page.getByRole("main").getByRole("alert");
 
 async function requestPayout(page: Page, caseCode: string, amount: string, method: string, details: string) {
-  await page.goto("/en/funds/demo-fund-rehab");
+  await page.goto(`/en/funds/${scene.fund.id}`);
   const item = page.getByRole("listitem").filter({ hasText: caseCode });
   await item.getByLabel("Payout amount (USD)").fill(amount);
   await item.getByLabel("Method").selectOption({ label: method });
@@ -28,8 +46,8 @@ async function requestPayout(page: Page, caseCode: string, amount: string, metho
 let token = "";
 
 test("a fund manager records a pledge and the money received, which a second fund manager confirms, with a clear refusal above what is outstanding", async ({ page, browser }) => {
-  await signInAs(page, demo("fund"));
-  await page.goto("/en/funds/demo-fund-rehab");
+  await signInAs(page, scene.fundManager.login, scene.fundManager.password);
+  await page.goto(`/en/funds/${scene.fund.id}`);
   await page.getByText("Record a new pledge").click();
   await page.getByLabel("Donor").fill("E2E Foundation");
   await page.getByLabel("Pledged amount (USD)").fill("5000");
@@ -49,8 +67,8 @@ test("a fund manager records a pledge and the money received, which a second fun
   await expect(pledge.getByLabel("Amount received (USD)")).toHaveValue("3500");
 
   const second = await (await browser.newContext()).newPage();
-  await signInAs(second, demo("fund2"));
-  await second.goto("/en/funds/demo-fund-rehab");
+  await signInAs(second, scene.fundManager2.login, scene.fundManager2.password);
+  await second.goto(`/en/funds/${scene.fund.id}`);
   await second.getByRole("button", { name: "Confirm: Receipt of $2,000 from E2E Foundation" }).click();
   await expect(status(second)).toContainText("Confirmed: it takes effect now.");
   await expect(second.getByRole("listitem", { name: "Pledge by E2E Foundation" })).toContainText("Partly received");
@@ -63,17 +81,18 @@ test("a fund manager records a pledge and the money received, which a second fun
 });
 
 test("two fund managers each approve the other's payout; one is sent by hand, one through the bank's CSV", async ({ browser }) => {
+  test.setTimeout(90_000); // two managers, two payouts, a download and an upload: ~60 s on a loaded 2-core machine
   const fund = await (await browser.newContext()).newPage();
   const fund2 = await (await browser.newContext()).newPage();
-  await signInAs(fund, demo("fund"));
-  await signInAs(fund2, demo("fund2"));
+  await signInAs(fund, scene.fundManager.login, scene.fundManager.password);
+  await signInAs(fund2, scene.fundManager2.login, scene.fundManager2.password);
 
-  const first = await requestPayout(fund, "PAD-DEMO-0007", "1500", "Paid directly to a third party", "Vitebsk rehabilitation clinic, invoice 2026-114");
+  const first = await requestPayout(fund, scene.clinic.referenceCode, "1500", "Paid directly to a third party", "Vitebsk rehabilitation clinic, invoice 2026-114");
   // The requester cannot approve their own request.
   const own = fund.getByRole("listitem").filter({ hasText: first });
   await expect(own).toContainText("Waiting for another fund manager to approve.");
   await expect(own.getByRole("button", { name: `Approve payout ${first}` })).toHaveCount(0);
-  const second = await requestPayout(fund2, "PAD-DEMO-0008", "800", "Bank transfer", "BY20 OLMP 3135 0000 0010 0000 0933");
+  const second = await requestPayout(fund2, scene.lawyer.referenceCode, "800", "Bank transfer", "BY20 OLMP 3135 0000 0010 0000 0933");
 
   await fund2.goto("/en/payouts");
   await fund2.getByRole("button", { name: `Approve payout ${first}` }).click();
@@ -102,8 +121,8 @@ test("two fund managers each approve the other's payout; one is sent by hand, on
 });
 
 test("the applicant confirms receipt and keeps a receipt token", async ({ page }) => {
-  await signInAs(page, demo("applicant"));
-  await page.goto("/en/me/demo-application-7");
+  await signInAs(page, scene.applicant.login, scene.applicant.password);
+  await page.goto(`/en/me/${scene.clinic.id}`);
   await expect(page.getByRole("heading", { name: "Payouts" })).toBeVisible();
   await page.getByRole("button", { name: "I received the money" }).click();
   await expect(status(page)).toContainText("confirmed as received");
@@ -114,26 +133,27 @@ test("the applicant confirms receipt and keeps a receipt token", async ({ page }
 });
 
 test("with no delay the transparency page shows the fund's own figures and verifies the token", async ({ page, browser }) => {
-  await signInAs(page, demo("fund"));
-  await page.goto("/en/funds/demo-fund-rehab/settings");
+  await signInAs(page, scene.fundManager.login, scene.fundManager.password);
+  await page.goto(`/en/funds/${scene.fund.id}/settings`);
   await page.getByLabel("Days before figures are public").fill("0");
   await page.getByRole("button", { name: "Save the fund" }).click();
   await expect(status(page)).toContainText("The fund was saved.");
   await expect(page.getByText("published after 0 days")).toBeVisible();
   const received = (await page.getByTestId("fund-received").textContent())!;
   const paid = (await page.getByTestId("fund-paid").textContent())!;
-  expect(received).toBe("$127,500"); // the demo receipts and the first test's $2,000 + $1,000
+  expect(received).toBe("$3,500"); // the history's $500 and the first test's $2,000 + $1,000
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/en/transparency");
-  const row = visitor.getByRole("row", { name: /Rehabilitation Fund/ });
+  const row = visitor.getByRole("row", { name: new RegExp(escapeRegExp(scene.fund.name)) });
   await expect(row).toContainText(received);
   await expect(row).toContainText(paid);
   await expect(visitor.getByText("PAD-DEMO")).toHaveCount(0);
-  await expect(visitor.getByRole("img", { name: /People at each stage in Rehabilitation Fund/ })).toBeVisible();
+  for (const c of [scene.clinic, scene.lawyer]) await expect(visitor.getByText(c.referenceCode)).toHaveCount(0);
+  await expect(visitor.getByRole("img", { name: new RegExp(`People at each stage in ${escapeRegExp(scene.fund.name)}`) })).toBeVisible();
   await visitor.getByLabel("Receipt token").fill(token);
   await visitor.getByRole("button", { name: "Check the token" }).click();
-  await expect(status(visitor)).toContainText("Your payout is included in the published root of Rehabilitation Fund");
+  await expect(status(visitor)).toContainText(`Your payout is included in the published root of ${scene.fund.name}`);
   await visitor.getByLabel("Receipt token").fill("not-a-token");
   await visitor.getByRole("button", { name: "Check the token" }).click();
   await expect(alert(visitor)).toContainText("This is not a receipt token.");
@@ -148,10 +168,11 @@ for (const [who, path] of [["fund", "/en/funds/demo-fund-rehab"], ["fund", "/en/
   });
 }
 
-test("a donor pledges to a fund and sees what the funds paid for, without anyone named", async ({ page }) => {
-  await signInAs(page, demo("donor"));
+test("a donor pledges to a fund and sees what the funds paid for, without anyone named", async ({ page, make }) => {
+  const [donor, { fund }] = await Promise.all([make.donor(), make.funder()]);
+  await signInAs(page, donor.login, donor.password);
   await page.goto("/en/pledges");
-  await page.getByLabel("Fund", { exact: true }).selectOption({ label: "Solidarity Fund for Dismissed Workers (USD)" });
+  await page.getByLabel("Fund", { exact: true }).selectOption({ label: `${fund.name} (USD)` });
   await page.getByLabel("Amount you pledge").fill("250");
   await page.getByLabel("Currency").fill("EUR");
   await page.getByRole("button", { name: "Record the pledge" }).click();
@@ -160,6 +181,6 @@ test("a donor pledges to a fund and sees what the funds paid for, without anyone
   await page.getByLabel("Anonymous to the public").check();
   await page.getByRole("button", { name: "Record the pledge" }).click();
   await expect(status(page)).toContainText("The pledge was recorded.");
-  await expect(page.getByRole("row", { name: /Solidarity Fund/ })).toContainText("$250");
-  await expect(page.getByRole("heading", { name: "What Solidarity Fund for Dismissed Workers paid for" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(escapeRegExp(fund.name)) })).toContainText("$250");
+  await expect(page.getByRole("heading", { name: `What ${fund.name} paid for` })).toBeVisible();
 });

@@ -6,11 +6,17 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { demo, expect, signInAs, test } from "./fixtures";
 
+// The tests that change cases work on cases of their own (e2e/support/factories.ts); the exports and the
+// accessibility scans read the demo data.
 const status = (page: Page) => page.getByRole("main").getByRole("status");
+const rubric = [{ label: "Urgency of need", weight: 3 }, { label: "Strength of evidence", weight: 2 }, { label: "Fit with the fund's purpose", weight: 1 }];
 
-test("a reviewer scores a case with the fund's rubric and the queue sorts the best first", async ({ page }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review/demo-application-9");
+test("a reviewer scores a case with the fund's rubric and the queue sorts the best first", async ({ page, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 1, fund: { perApplicantCapMinor: 2_000_000, settings: { rubric } } });
+  const c = await make.case(fund, { status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "VITEBSK", amountMinor: 1_600_000, ageDays: 4, statement: "Left the service after the election; the academy wants the full cost of training back." });
+  await make.case(fund, { status: "SUBMITTED", ageDays: 2 }); // the next open case of the fund
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
+  await page.goto(`/en/review/${c.id}`);
   await expect(page.getByText("Not scored yet")).toBeVisible();
   await page.getByLabel("Urgency of need (weight 3), 0–5").selectOption("5");
   await page.getByLabel("Strength of evidence (weight 2), 0–5").selectOption("4");
@@ -23,38 +29,44 @@ test("a reviewer scores a case with the fund's rubric and the queue sorts the be
   await expect(status(page)).toHaveText("Saved. Your score: 93 of 100; the case's score: 93 of 100.");
   // One click to the next open case of the same fund.
   await page.getByRole("link", { name: "Next case in this fund →" }).click();
-  await expect(page).toHaveURL(/\/en\/review\/(?!demo-application-9$)[\w-]+$/);
-  await expect(page.getByText("Academy Debt Relief Fund")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/en/review/(?!${c.id}$)[\\w-]+$`));
+  await expect(page.getByText(fund.name)).toBeVisible();
 
-  await page.goto("/en/review?fund=demo-fund-academy&sort=score");
+  await page.goto(`/en/review?fund=${fund.id}&sort=score`);
   const firstRow = page.getByRole("table").last().getByRole("row").nth(1);
-  await expect(firstRow).toContainText("PAD-DEMO-0009");
+  await expect(firstRow).toContainText(c.referenceCode);
   await expect(firstRow).toContainText("93");
 });
 
-test("a reviewer shortlists two submitted cases at once, sees the progress and result, and undoes it", async ({ page }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review?fund=demo-fund-solidarity&stage=SUBMITTED");
+test("a reviewer shortlists two submitted cases at once, sees the progress and result, and undoes it", async ({ page, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  const first = await make.case(fund, { status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GRODNO", amountMinor: 90_000, ageDays: 2 });
+  const second = await make.case(fund, { status: "SUBMITTED", category: "PUBLIC_SECTOR_LEAVER", purpose: "RELOCATION", region: "BREST", amountMinor: 120_000, ageDays: 2 });
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
+  await page.goto(`/en/review?fund=${fund.id}&stage=SUBMITTED`);
   await page.getByLabel("Reason for all selected cases").fill("Eligible, dismissal order attached");
   await page.getByRole("button", { name: "Shortlist selected" }).click();
   await expect(page.getByText("Tick at least one case in the table first.")).toBeVisible();
   await expect(page.getByLabel("Reason for all selected cases")).toHaveValue("Eligible, dismissal order attached");
-  await page.getByLabel("Select PAD-DEMO-0011").check();
-  await page.getByLabel("Select PAD-DEMO-0012").check();
+  await page.getByLabel(`Select ${first.referenceCode}`).check();
+  await page.getByLabel(`Select ${second.referenceCode}`).check();
   await page.getByRole("button", { name: "Shortlist selected" }).click();
   await expect(page.getByText("2 cases moved.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "PAD-DEMO-0011" })).toHaveCount(0); // no longer submitted
+  await expect(page.getByRole("link", { name: first.referenceCode })).toHaveCount(0); // no longer submitted
   await expect(page.getByText(/You can undo for \d+ more seconds\./)).toBeVisible();
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(page.getByText("Undone: 2 back to submitted; 0 left where a colleague moved them.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("link", { name: "PAD-DEMO-0011" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "PAD-DEMO-0012" })).toBeVisible();
+  await expect(page.getByRole("link", { name: first.referenceCode })).toBeVisible();
+  await expect(page.getByRole("link", { name: second.referenceCode })).toBeVisible();
 });
 
-test("on a fund that requires it, an identity is revealed only after a second reviewer confirms", async ({ page, browser, baseURL }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review/demo-application-13");
+test("on a fund that requires it, an identity is revealed only after a second reviewer confirms", async ({ page, browser, baseURL, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 2, fund: { settings: { revealNeedsSecondReviewer: true } } });
+  const [reviewer, colleague] = [reviewers[0]!, reviewers[1]!];
+  const c = await make.case(fund, { status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "VITEBSK", amountMinor: 60_000, legalName: "Alesia E2E-Kavalenka", phone: "+375 29 000-00-14" });
+  await signInAs(page, reviewer.login, reviewer.password);
+  await page.goto(`/en/review/${c.id}`);
   await expect(page.getByText("This fund requires a second reviewer to confirm")).toBeVisible();
   await expect(page.getByRole("button", { name: "Reveal identity" })).toHaveCount(0);
   await page.getByLabel("Why do you need the identity?").fill("To check the name on the court's fine notice.");
@@ -64,52 +76,58 @@ test("on a fund that requires it, an identity is revealed only after a second re
 
   const second = await browser.newContext({ baseURL });
   const p2 = await second.newPage();
-  await signInAs(p2, demo("reviewer2"));
-  await p2.goto("/en/review/demo-application-13");
-  await expect(p2.getByText("reviewer@demo.padtrymka.test asked to see the identity")).toBeVisible();
+  await signInAs(p2, colleague.login, colleague.password);
+  await p2.goto(`/en/review/${c.id}`);
+  await expect(p2.getByText(`${reviewer.email} asked to see the identity`)).toBeVisible();
   await expect(p2.getByText("To check the name on the court's fine notice.")).toBeVisible();
   await p2.getByRole("button", { name: "Confirm the reveal" }).click();
   await expect(status(p2)).toHaveText("Confirmed and recorded. The requester can reveal the identity for 24 hours.");
-  await expect(p2.getByText("Alesia Demo-Kavalenka")).toHaveCount(0); // confirming is not seeing
+  await expect(p2.getByText("Alesia E2E-Kavalenka")).toHaveCount(0); // confirming is not seeing
   await second.close();
 
   await page.reload();
   await page.getByLabel("Why do you need the identity?").fill("To check the name on the court's fine notice.");
   await page.getByRole("button", { name: "Reveal identity" }).click();
-  await expect(page.getByText("Alesia Demo-Kavalenka")).toBeVisible();
+  await expect(page.getByText("Alesia E2E-Kavalenka")).toBeVisible();
 });
 
-test("a fund manager overrules a rejection with a reason, and the case leaves the held list", async ({ page }) => {
-  await signInAs(page, demo("fund"));
-  await page.goto("/en/funds/demo-fund-rehab");
-  const held = page.locator("#blocked li").filter({ hasText: "PAD-DEMO-0010" }).first();
+test("a fund manager overrules a rejection with a reason, and the case leaves the held list", async ({ page, make }) => {
+  const { fund, reviewers, managers } = await make.funder({ reviewers: 2, managers: 1 });
+  const ballots = [{ reviewer: reviewers[0]!, vote: "APPROVE" as const }, { reviewer: reviewers[1]!, vote: "REJECT" as const, reason: "The medical report is not dated." }];
+  const c = await make.case(fund, { status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "MOGILEV", amountMinor: 140_000, ageDays: 8, ballots });
+  await signInAs(page, managers[0]!.login, managers[0]!.password);
+  await page.goto(`/en/funds/${fund.id}`);
+  const held = page.locator("#blocked li").filter({ hasText: c.referenceCode }).first();
   await expect(held).toContainText("Rejected: The medical report is not dated.");
-  await held.getByRole("button", { name: "Rule on PAD-DEMO-0010" }).click();
+  await held.getByRole("button", { name: `Rule on ${c.referenceCode}` }).click();
   await expect(held.getByText("Choose at least one.")).toBeVisible();
   await held.getByLabel("Overrule the rejection").check();
   await held.getByLabel("Reason for your ruling").fill("The clinic confirmed the date by phone.");
-  await held.getByRole("button", { name: "Rule on PAD-DEMO-0010" }).click();
+  await held.getByRole("button", { name: `Rule on ${c.referenceCode}` }).click();
   await expect(page.getByText("Recorded. The case is now “Verified”.")).toBeVisible();
   await page.reload();
-  await expect(page.locator("#blocked").getByText("PAD-DEMO-0010")).toHaveCount(0);
+  await expect(page.locator("#blocked").getByText(c.referenceCode)).toHaveCount(0);
 });
 
-test("a reviewer writes with a template and the applicant reads it in their own language", async ({ page, browser, baseURL }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review/demo-application-7");
+test("a reviewer writes with a template and the applicant reads it in their own language", async ({ page, browser, baseURL, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 2 });
+  const applicant = await make.applicant();
+  const c = await make.case(fund, { applicant, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "VITEBSK", amountMinor: 150_000, ageDays: 12, approvedBy: reviewers });
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
+  await page.goto(`/en/review/${c.id}`);
   await page.getByText("Write to the applicant").click();
   await page.getByLabel("Template (shown in the applicant's language)").selectOption({ label: "Please confirm how you would like to receive the money." });
   await page.getByLabel("Your words (optional with a template)").fill("Card or bank transfer both work.");
   await page.getByRole("button", { name: "Send to the applicant" }).click();
   await expect(status(page)).toHaveText("Message sent. The applicant gets a neutral notice.");
 
-  const applicant = await browser.newContext({ baseURL });
-  const ap = await applicant.newPage();
-  await signInAs(ap, demo("applicant"));
-  await ap.goto("/be/me/demo-application-7");
+  const applicantContext = await browser.newContext({ baseURL });
+  const ap = await applicantContext.newPage();
+  await signInAs(ap, applicant.login, applicant.password);
+  await ap.goto(`/be/me/${c.id}`);
   await expect(ap.getByText("Калі ласка, пацвердзіце, як вы хочаце атрымаць грошы.")).toBeVisible();
   await expect(ap.getByText("Card or bank transfer both work.")).toBeVisible();
-  await applicant.close();
+  await applicantContext.close();
 });
 
 test("a fund manager exports cases with personal details only with a reason, and each case lands in the access log", async ({ page }) => {

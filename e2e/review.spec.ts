@@ -1,13 +1,18 @@
 import { type Page } from "@playwright/test";
-import { demo, DEMO_PASSWORD, expect, signInAs, test } from "./fixtures";
+import { demo, escapeRegExp, expect, signInAs, test } from "./fixtures";
 
+// The tests that change a case work on cases of their own (e2e/support/factories.ts); the ones that only
+// read the queue read the demo cases.
 const actionForm = (page: Page, button: string) => page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
 
-test("two reviewers verify a shortlisted case and approve it with four eyes, and the applicant's stage follows", async ({ page, browser, baseURL }) => {
+test("two reviewers verify a shortlisted case and approve it with four eyes, and the applicant's stage follows", async ({ page, browser, baseURL, make }) => {
   test.setTimeout(60_000); // four sign-ins and a dozen pages
-  await signInAs(page, demo("reviewer"));
+  const academy = { perApplicantCapMinor: 2_000_000, settings: { verificationChecklist: ["Resignation order seen", "Academy debt demand seen"] } };
+  const { fund, reviewers, managers } = await make.funder({ reviewers: 2, managers: 1, fund: academy });
+  const c = await make.case(fund, { status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "GOMEL", amountMinor: 1_200_000, ageDays: 6, statement: "Resigned in August; debt demand received." });
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto("/en/review");
-  await page.getByRole("link", { name: "PAD-DEMO-0002" }).click();
+  await page.getByRole("link", { name: c.referenceCode }).click();
   await expect(page.getByText("Identity is hidden")).toBeVisible();
   await expect(page.getByText("Resigned in August; debt demand received.")).toBeVisible();
 
@@ -28,9 +33,9 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
 
   const second = await browser.newContext({ baseURL });
   const p2 = await second.newPage();
-  await signInAs(p2, demo("reviewer2"));
+  await signInAs(p2, reviewers[1]!.login, reviewers[1]!.password);
   await p2.goto("/en/review");
-  await p2.getByRole("link", { name: "PAD-DEMO-0002" }).click();
+  await p2.getByRole("link", { name: c.referenceCode }).click();
   const approve2 = actionForm(p2, "Vote to approve");
   await approve2.getByLabel(/Amount to approve/).fill("11000");
   await approve2.getByRole("button", { name: "Vote to approve" }).click();
@@ -41,26 +46,30 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   // The fund manager reads the case's access log and sees both reviewers' openings.
   const manager = await browser.newContext({ baseURL });
   const mp = await manager.newPage();
-  await signInAs(mp, demo("fund"));
-  await mp.goto("/en/funds/demo-fund-academy/access-log?case=PAD-DEMO-0002");
-  for (const who of ["reviewer@demo.padtrymka.test", "reviewer2@demo.padtrymka.test"]) {
-    await expect(mp.getByRole("row", { name: new RegExp(`${who.replace(".", "\\.")}.*Case opened.*PAD-DEMO-0002`) }).first()).toBeVisible();
+  await signInAs(mp, managers[0]!.login, managers[0]!.password);
+  await mp.goto(`/en/funds/${fund.id}/access-log?case=${c.referenceCode}`);
+  for (const who of reviewers.map((r) => r.email!)) {
+    await expect(mp.getByRole("row", { name: new RegExp(`${escapeRegExp(who)}.*Case opened.*${c.referenceCode}`) }).first()).toBeVisible();
   }
   await manager.close();
 
   const anon = await browser.newContext({ baseURL });
   const ap = await anon.newPage();
   await ap.goto("/en/status");
-  await ap.getByLabel("Reference code").fill("PAD-DEMO-0002");
+  await ap.getByLabel("Reference code").fill(c.referenceCode);
   await ap.getByRole("button", { name: "Check status" }).click();
   await expect(ap.getByRole("main").getByRole("status")).toContainText("Stage: Approved");
   await anon.close();
 });
 
-test("a reviewer asks an applicant for information, the applicant answers, and the reviewer reads the answer", async ({ page, browser, baseURL }) => {
-  await signInAs(page, demo("reviewer"));
+test("a reviewer asks an applicant for information, the applicant answers, and the reviewer reads the answer", async ({ page, browser, baseURL, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  // An applicant without email: they sign in with their username.
+  const applicant = await make.applicant({ email: false });
+  const c = await make.case(fund, { applicant, status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "GRODNO", amountMinor: 180_000, statement: "Injured during detention; need physiotherapy." });
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto("/en/review");
-  await page.getByRole("link", { name: "PAD-DEMO-0003" }).click();
+  await page.getByRole("link", { name: c.referenceCode }).click();
   const ask = actionForm(page, "Ask the applicant for information");
   await ask.getByRole("button", { name: "Ask the applicant for information" }).click();
   await expect(ask.getByText("This field is required.")).toBeVisible();
@@ -68,33 +77,34 @@ test("a reviewer asks an applicant for information, the applicant answers, and t
   await ask.getByRole("button", { name: "Ask the applicant for information" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Done. Stage: Needs information.");
 
-  // The applicant of PAD-DEMO-0003 has no email: they sign in with their username.
-  const applicant = await browser.newContext({ baseURL });
-  const ap = await applicant.newPage();
-  await signInAs(ap, "demo-applicant-quiet-river", DEMO_PASSWORD);
+  const applicantContext = await browser.newContext({ baseURL });
+  const ap = await applicantContext.newPage();
+  await signInAs(ap, applicant.username!, applicant.password);
   await ap.goto("/en/me");
-  await ap.getByRole("link", { name: "PAD-DEMO-0003" }).click();
+  await ap.getByRole("link", { name: c.referenceCode }).click();
   await expect(ap.getByText("Please add the physiotherapist's referral.")).toBeVisible();
   await ap.getByLabel("Your answer").fill("Referral No. 88 from the district clinic.");
   await ap.getByRole("button", { name: "Send the answer" }).click();
   await expect(ap.getByText("Stage: Submitted")).toBeVisible();
-  await applicant.close();
+  await applicantContext.close();
 
   await page.reload();
   await expect(page.getByText("Referral No. 88 from the district clinic.")).toBeVisible();
   await expect(page.getByText("From the applicant")).toBeVisible();
 });
 
-test("a reviewer who declares a conflict no longer sees the case in the queue", async ({ page }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review/demo-application-5");
+test("a reviewer who declares a conflict no longer sees the case in the queue", async ({ page, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  const c = await make.case(fund, { status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", statement: "Dismissed from the plant after the strike." });
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
+  await page.goto(`/en/review/${c.id}`);
   const conflict = actionForm(page, "Declare a conflict of interest");
   await conflict.getByLabel("Reason (seen by staff only)").fill("My former colleague.");
   await conflict.getByRole("button", { name: "Declare a conflict of interest" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Conflict of interest recorded: the case has left your queue and your vote will not count.");
   await expect(page).toHaveURL(/\/en\/review\?conflict=1$/);
-  await expect(page.getByRole("link", { name: "PAD-DEMO-0005" })).toHaveCount(0);
-  await page.goto("/en/review/demo-application-5");
+  await expect(page.getByRole("link", { name: c.referenceCode })).toHaveCount(0);
+  await page.goto(`/en/review/${c.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
@@ -112,9 +122,12 @@ test("a reviewer sees each fund's funnel and filters the queue to the cases that
   await expect(page.getByRole("link", { name: "PAD-DEMO-0001" })).toBeVisible();
 });
 
-test("a reviewer reveals an identity only with a reason, and the admin sees it in the access log", async ({ page, browser, baseURL }) => {
-  await signInAs(page, demo("reviewer2"));
-  await page.goto("/en/review/demo-application-1"); // PAD-DEMO-0001, Brightline's Academy fund
+test("a reviewer reveals an identity only with a reason, and the admin sees it in the access log", async ({ page, browser, baseURL, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  const reviewer = reviewers[0]!;
+  const c = await make.case(fund, { status: "SUBMITTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", statement: "I resigned from the service and the academy demands repayment of my training." });
+  await signInAs(page, reviewer.login, reviewer.password);
+  await page.goto(`/en/review/${c.id}`);
   await expect(page.getByText("Identity is hidden")).toBeVisible();
   await page.getByRole("button", { name: "Reveal identity" }).click();
   await expect(page.getByText("Write the reason in a sentence (at least 10 characters).")).toBeVisible();
@@ -125,11 +138,11 @@ test("a reviewer reveals an identity only with a reason, and the admin sees it i
   const adminCtx = await browser.newContext({ baseURL });
   const ap = await adminCtx.newPage();
   await signInAs(ap, demo("admin"));
-  await ap.goto("/en/admin/access-log?who=reviewer2%40demo&case=PAD-DEMO-0001");
-  const row = ap.getByRole("row", { name: /Identity revealed.*PAD-DEMO-0001/ }).first();
-  await expect(row).toContainText("reviewer2@demo.padtrymka.test");
+  await ap.goto(`/en/admin/access-log?who=${encodeURIComponent(reviewer.email!)}&case=${c.referenceCode}`);
+  const row = ap.getByRole("row", { name: new RegExp(`Identity revealed.*${c.referenceCode}`) }).first();
+  await expect(row).toContainText(reviewer.email!);
   await expect(row).toContainText("To match the name on the academy debt demand.");
-  await expect(ap.getByRole("row", { name: /Case opened.*PAD-DEMO-0001/ }).first()).toBeVisible();
+  await expect(ap.getByRole("row", { name: new RegExp(`Case opened.*${c.referenceCode}`) }).first()).toBeVisible();
   await adminCtx.close();
 });
 
@@ -146,45 +159,54 @@ test("a reviewer downloads the filtered queue as CSV, with no personal data", as
   expect(csv).not.toMatch(/Fined after a peaceful rally/); // statements never leave in exports
 });
 
-test("reviewers leave each other a note that the applicant never sees", async ({ page, browser, baseURL }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review/demo-application-6"); // PAD-DEMO-0006, the demo applicant's case
+test("reviewers leave each other a note that the applicant never sees", async ({ page, browser, baseURL, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  const applicant = await make.applicant();
+  const c = await make.case(fund, { applicant, status: "NEEDS_INFO", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", statement: "Physiotherapy after an injury during detention." });
+  await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
+  await page.goto(`/en/review/${c.id}`);
   await page.getByLabel("New note").fill("Clinic name matches the referral list; fine to verify.");
   await page.getByRole("button", { name: "Add the note" }).click();
   await expect(page.locator("#notes").getByText("Clinic name matches the referral list")).toBeVisible();
 
-  const applicant = await browser.newContext({ baseURL });
-  const ap = await applicant.newPage();
-  await signInAs(ap, demo("applicant"));
-  await ap.goto("/en/me/demo-application-6");
-  await expect(ap.getByRole("heading", { level: 1 })).toHaveText("Application PAD-DEMO-0006");
+  const applicantContext = await browser.newContext({ baseURL });
+  const ap = await applicantContext.newPage();
+  await signInAs(ap, applicant.login, applicant.password);
+  await ap.goto(`/en/me/${c.id}`);
+  await expect(ap.getByRole("heading", { level: 1 })).toHaveText(`Application ${c.referenceCode}`);
   await expect(ap.getByText("Clinic name matches the referral list")).toHaveCount(0);
-  await applicant.close();
+  await applicantContext.close();
 });
 
-test("a reviewer claims a case and finds it under 'assigned to me', then hands it to a colleague", async ({ page }) => {
-  await signInAs(page, demo("reviewer"));
-  await page.goto("/en/review/demo-application-4");
+test("a reviewer claims a case and finds it under 'assigned to me', then hands it to a colleague", async ({ page, make }) => {
+  const { fund, reviewers } = await make.funder({ reviewers: 2 });
+  const [reviewer, colleague] = [reviewers[0]!, reviewers[1]!];
+  const c = await make.case(fund, { status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amountMinor: 90_000, statement: "Fined after a peaceful rally." });
+  const unclaimed = await make.case(fund, { status: "SHORTLISTED" });
+  await signInAs(page, reviewer.login, reviewer.password);
+  await page.goto(`/en/review/${c.id}`);
   await page.getByRole("button", { name: "Claim this case" }).click();
   await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText("Assigned to you.");
   await page.goto("/en/review");
   await page.getByLabel("Assigned to me").check();
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("link", { name: "PAD-DEMO-0004" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "PAD-DEMO-0002" })).toHaveCount(0);
-  await page.goto("/en/review/demo-application-4");
-  await page.getByLabel("Assign to reviewer").selectOption({ label: demo("reviewer2") });
+  await expect(page.getByRole("link", { name: c.referenceCode })).toBeVisible();
+  await expect(page.getByRole("link", { name: unclaimed.referenceCode })).toHaveCount(0);
+  await page.goto(`/en/review/${c.id}`);
+  await page.getByLabel("Assign to reviewer").selectOption({ label: colleague.email! });
   await page.getByRole("button", { name: "Assign", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText(`Assigned to ${demo("reviewer2")}.`);
+  await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText(`Assigned to ${colleague.email}.`);
 });
 
-test("a reviewer's vote is cast once: an older tab cannot change it, and withdrawing it is explicit and in the history", async ({ browser, baseURL }) => {
+test("a reviewer's vote is cast once: an older tab cannot change it, and withdrawing it is explicit and in the history", async ({ browser, baseURL, make }) => {
   const context = await browser.newContext({ baseURL });
   const older = await context.newPage();
   const newer = await context.newPage();
-  await signInAs(older, demo("reviewer2"));
-  await older.goto("/en/review/demo-application-4"); // PAD-DEMO-0004, verified, still showing the asked amount
-  await newer.goto("/en/review/demo-application-4");
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  const c = await make.case(fund, { status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amountMinor: 90_000, statement: "Fined after a peaceful rally." });
+  await signInAs(older, reviewers[0]!.login, reviewers[0]!.password);
+  await older.goto(`/en/review/${c.id}`); // verified, still showing the asked amount ($900)
+  await newer.goto(`/en/review/${c.id}`);
   const vote = actionForm(newer, "Vote to approve");
   await vote.getByLabel(/Amount to approve/).fill("200");
   await vote.getByRole("button", { name: "Vote to approve" }).click();
@@ -205,14 +227,16 @@ test("a reviewer's vote is cast once: an older tab cannot change it, and withdra
   await context.close();
 });
 
-test("with JavaScript off, a stale tab's stage action is refused with the stage the case is at now", async ({ browser, baseURL }) => {
+test("with JavaScript off, a stale tab's stage action is refused with the stage the case is at now", async ({ browser, baseURL, make }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const older = await context.newPage();
   const newer = await context.newPage();
-  await signInAs(older, demo("reviewer2"));
-  await older.goto("/en/review/demo-application-1"); // PAD-DEMO-0001, submitted
-  await expect(older.getByRole("heading", { level: 1 })).toHaveText("Case PAD-DEMO-0001");
-  await newer.goto("/en/review/demo-application-1");
+  const { fund, reviewers } = await make.funder({ reviewers: 1 });
+  const c = await make.case(fund, { status: "SUBMITTED" });
+  await signInAs(older, reviewers[0]!.login, reviewers[0]!.password);
+  await older.goto(`/en/review/${c.id}`); // submitted
+  await expect(older.getByRole("heading", { level: 1 })).toHaveText(`Case ${c.referenceCode}`);
+  await newer.goto(`/en/review/${c.id}`);
   await actionForm(newer, "Shortlist").getByRole("button", { name: "Shortlist" }).click();
   await expect(newer.getByText("Done. Stage: Shortlisted.")).toBeVisible();
   await actionForm(older, "Shortlist").getByRole("button", { name: "Shortlist" }).click();

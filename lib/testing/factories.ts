@@ -23,7 +23,8 @@ export const platformOrganisation = (c: Client) => makeOrganisation(c, { slug: P
 
 export async function makeUser(
   c: Client,
-  o: { email?: string | null; username?: string; password?: string; roles?: { role: Role; organisationId: string }[]; verified?: boolean } = {},
+  // `passwordHash`: an already hashed password, for callers that make many users with one password.
+  o: { email?: string | null; username?: string; password?: string; passwordHash?: string; roles?: { role: Role; organisationId: string }[]; verified?: boolean } = {},
 ) {
   const email = o.email === undefined ? `${uniq("user")}@test.padtrymka.test` : o.email;
   const existing = email
@@ -38,7 +39,7 @@ export async function makeUser(
         email,
         username: o.username,
         emailVerified: o.verified === false ? null : new Date(),
-        passwordHash: o.password ? await hashPassword(o.password) : null,
+        passwordHash: o.passwordHash ?? (o.password ? await hashPassword(o.password) : null),
       },
     }));
   for (const r of o.roles ?? []) {
