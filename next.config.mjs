@@ -42,12 +42,21 @@ const nextConfig = {
       { source: `/api/:path(${NOT_EVIDENCE})`, headers: [{ key: "Content-Security-Policy", value: csp }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: csp }] },
       // Signed-in pages must never be stored by a browser or a shared proxy.
-      { source: "/:locale(be|ru|en)/:area(me|review|funds|payouts|pledges|provider|admin)/:rest*", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
+      {
+        source: "/:locale(be|ru|en)/:area(me|review|funds|payouts|pledges|provider|admin)/:rest*",
+        headers: [{ key: "Cache-Control", value: "private, no-store" }],
+      },
       { source: "/:locale(be|ru|en)/apply/:applicationId", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
       { source: `/api/:path(${NOT_EVIDENCE})`, headers: [{ key: "Cache-Control", value: "no-store" }] },
       // Evidence files (app/api/evidence/[id]/route.ts sends the same): a hostile file can neither run nor
       // load anything, even if a browser were made to render it; never kept by a browser or a proxy.
-      { source: "/api/evidence/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }, { key: "Cache-Control", value: "private, no-store" }] },
+      {
+        source: "/api/evidence/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; sandbox" },
+          { key: "Cache-Control", value: "private, no-store" },
+        ],
+      },
     ];
   },
 };

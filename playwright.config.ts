@@ -26,15 +26,32 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /deployment-lock\.spec\.ts|\.phone\.spec\.ts/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: /deployment-lock\.spec\.ts|\.phone\.spec\.ts/,
+    },
     // The landing journeys on a phone, and the phone-only specs (`*.phone.spec.ts`, e.g. the transparency page at 375 px).
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /landing\.spec\.ts|\.phone\.spec\.ts/ },
     // The emergency lock changes the whole deployment: it runs alone, after every other test.
-    { name: "deployment-wide", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /deployment-lock\.spec\.ts/, dependencies: ["desktop", "phone"] },
+    {
+      name: "deployment-wide",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: /deployment-lock\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   webServer: {
     // `env -u DATABASE_URL`: always the one-command embedded mode, whatever the caller's environment;
@@ -48,7 +65,15 @@ export default defineConfig({
     // PostgreSQL (a lock seen by one node reaches the other; sessions, limits and keys work on either).
     // Two public addresses of one deployment (mirrors, ADR 0047): AUTH_URL (localhost, set by scripts/start.ts)
     // and 127.0.0.1, which e2e/mirrors.spec.ts signs in and posts on.
-    env: { WEB_CONCURRENCY: "2", PORT: String(PORT), PUBLIC_URLS: `http://127.0.0.1:${PORT}`, PADTRYMKA_DATA_DIR: E2E_DATA_DIR, PADTRYMKA_PG_PORT: process.env.E2E_PG_PORT ?? "54349", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: {
+      WEB_CONCURRENCY: "2",
+      PORT: String(PORT),
+      PUBLIC_URLS: `http://127.0.0.1:${PORT}`,
+      PADTRYMKA_DATA_DIR: E2E_DATA_DIR,
+      PADTRYMKA_PG_PORT: process.env.E2E_PG_PORT ?? "54349",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

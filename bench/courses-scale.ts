@@ -12,7 +12,6 @@ const SAMPLES = 60;
 const TRACKS = ["WEB_FRONTEND", "BACKEND_PYTHON", "PHP", "QA", "DESIGN", "BUSINESS_ANALYSIS", "PROJECT_MANAGEMENT", "DATA", "OTHER"];
 const REGIONS = ["BREST", "VITEBSK", "GOMEL", "GRODNO", "MINSK", "MINSK_REGION", "MOGILEV"];
 
-
 async function main() {
   const app = await startApp("courses", 3550, 54393);
   const db = new pg.Client({ connectionString: app.databaseUrl });
@@ -29,7 +28,20 @@ async function main() {
       [N, TRACKS, REGIONS],
     );
     await db.query("ANALYZE");
-    const filters = ["", "track=QA", "place=online", "place=GOMEL", "language=BE", "within=4", "noPrerequisites=1", "hiring=1", "seatsLeft=1", "track=DATA&place=online&language=EN", "track=WEB_FRONTEND&within=8&noPrerequisites=1&seatsLeft=1", "place=MINSK&hiring=1&seatsLeft=1"];
+    const filters = [
+      "",
+      "track=QA",
+      "place=online",
+      "place=GOMEL",
+      "language=BE",
+      "within=4",
+      "noPrerequisites=1",
+      "hiring=1",
+      "seatsLeft=1",
+      "track=DATA&place=online&language=EN",
+      "track=WEB_FRONTEND&within=8&noPrerequisites=1&seatsLeft=1",
+      "place=MINSK&hiring=1&seatsLeft=1",
+    ];
     let bytes = "";
     const catalogue = await timeIt(async (i: number) => {
       const r = await fetch(`${app.baseUrl}/en/courses?${filters[i % filters.length]}`);
@@ -42,13 +54,25 @@ async function main() {
 
     // Recommendations as the /me page computes them: the cheap hard filters in SQL (language, hours, seats
     // left, online or in the applicant's region), then every filter and the score in recommend().
-    const profile = { situation: "DISMISSED_WORKER" as const, region: "GOMEL" as const, interests: ["QA" as const, "DATA" as const], languages: ["RU" as const, "BE" as const], hoursPerWeek: 10, availableFrom: null, hasProgramming: false, device: "COMPUTER" as const };
+    const profile = {
+      situation: "DISMISSED_WORKER" as const,
+      region: "GOMEL" as const,
+      interests: ["QA" as const, "DATA" as const],
+      languages: ["RU" as const, "BE" as const],
+      hoursPerWeek: 10,
+      availableFrom: null,
+      hasProgramming: false,
+      device: "COMPUTER" as const,
+    };
     const load = async () =>
-      (await db.query(`SELECT id, track, format, cities, language, "startDate", "hoursPerWeek", seats, "seatsHeld", "applicationDeadline", prerequisite, "eligibleGroups", "hiringPledge", status FROM "Course"
+      (
+        await db.query(
+          `SELECT id, track, format, cities, language, "startDate", "hoursPerWeek", seats, "seatsHeld", "applicationDeadline", prerequisite, "eligibleGroups", "hiringPledge", status FROM "Course"
          WHERE status = 'PUBLISHED' AND "applicationDeadline" >= now() AND "seatsHeld" < seats AND language::text = ANY($1) AND "hoursPerWeek" <= $2
-           AND (format IN ('ONLINE', 'MENTORING') OR $3 = ANY(cities::text[]))`, [profile.languages, profile.hoursPerWeek, profile.region])).rows.map(
-        (c) => ({ ...c, cities: parseArray(c.cities), eligibleGroups: parseArray(c.eligibleGroups) }) as MatchCourse,
-      );
+           AND (format IN ('ONLINE', 'MENTORING') OR $3 = ANY(cities::text[]))`,
+          [profile.languages, profile.hoursPerWeek, profile.region],
+        )
+      ).rows.map((c) => ({ ...c, cities: parseArray(c.cities), eligibleGroups: parseArray(c.eligibleGroups) }) as MatchCourse);
     let courses: MatchCourse[] = [];
     const full = await timeIt(async () => {
       courses = await load();
@@ -58,9 +82,13 @@ async function main() {
     const allRows = (await db.query(`SELECT count(*)::int AS n FROM "Course" WHERE status = 'PUBLISHED'`)).rows[0].n;
     console.log(`published_courses ${allRows} count`);
     console.log(`candidates_after_sql_filters ${courses.length} count`);
-    console.log(`catalogue_page_p50 ${percentile(catalogue, 50).toFixed(1)} ms p95 ${percentile(catalogue, 95).toFixed(1)} ms (HTTP, ${filters.length} filter combinations)`);
+    console.log(
+      `catalogue_page_p50 ${percentile(catalogue, 50).toFixed(1)} ms p95 ${percentile(catalogue, 95).toFixed(1)} ms (HTTP, ${filters.length} filter combinations)`,
+    );
     console.log(`baseline_static_same_bytes_p50 ${percentile(baseline, 50).toFixed(1)} ms`);
-    console.log(`recommendations_load_and_match_p50 ${percentile(full, 50).toFixed(1)} ms p95 ${percentile(full, 95).toFixed(1)} ms (${N} courses)`);
+    console.log(
+      `recommendations_load_and_match_p50 ${percentile(full, 50).toFixed(1)} ms p95 ${percentile(full, 95).toFixed(1)} ms (${N} courses)`,
+    );
     console.log(`recommendations_match_only_p50 ${percentile(matchOnly, 50).toFixed(2)} ms p95 ${percentile(matchOnly, 95).toFixed(2)} ms`);
   } finally {
     await db.end();

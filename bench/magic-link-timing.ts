@@ -13,10 +13,16 @@ async function magicLinkPost(baseUrl: string, email: string): Promise<{ ms: numb
   const html = await (await fetch(`${baseUrl}/en/sign-in`)).text();
   const form = html.split("<form").find((f) => f.includes('name="email"'))!;
   const fd = new FormData();
-  for (const m of form.matchAll(/<input type="hidden" name="([^"]*)"(?: value="([^"]*)")?\/>/g)) fd.append(m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]*)"(?: value="([^"]*)")?\/>/g))
+    fd.append(m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
   fd.append("email", email);
   const t = performance.now();
-  const r = await fetch(`${baseUrl}/en/sign-in`, { method: "POST", body: fd, redirect: "manual", headers: { origin: "null", "sec-fetch-site": "same-origin" } });
+  const r = await fetch(`${baseUrl}/en/sign-in`, {
+    method: "POST",
+    body: fd,
+    redirect: "manual",
+    headers: { origin: "null", "sec-fetch-site": "same-origin" },
+  });
   await r.arrayBuffer();
   return { ms: performance.now() - t, status: r.status, location: r.headers.get("location") };
 }
@@ -29,7 +35,9 @@ async function main() {
     db.on("error", () => {}); // the app's stop ends the connection if the bench fails half-way
     await db.connect();
     await db.query(`UPDATE "User" SET "suspendedAt" = now() WHERE email = 'fund2@demo.padtrymka.test'`);
-    await db.query(`UPDATE "User" SET "totpEnabledAt" = now(), "totpSecretEnc" = 'bench: never read (no one signs in with it)' WHERE email = 'reviewer2@demo.padtrymka.test'`);
+    await db.query(
+      `UPDATE "User" SET "totpEnabledAt" = now(), "totpSecretEnc" = 'bench: never read (no one signs in with it)' WHERE email = 'reviewer2@demo.padtrymka.test'`,
+    );
     await db.end();
     const kinds: Record<string, (i: number) => string> = {
       known: () => "donor@demo.padtrymka.test",

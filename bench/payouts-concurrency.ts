@@ -42,8 +42,31 @@ async function main() {
       const fund = await makeFund(db(), org.id, { perApplicantCapMinor: 1_000_000, eligiblePurposes: ["LIVING_COSTS"] });
       await db().ledgerEntry.create({ data: { fundId: fund.id, kind: "RECEIPT", amountMinor: AMOUNT * AFFORDABLE } });
       const ids = Array.from({ length: DISTINCT }, (_, i) => `b${trial}-${i}-${crypto.randomBytes(3).toString("hex")}`);
-      await db().application.createMany({ data: ids.map((id) => ({ id, applicantId: applicant.id, fundId: fund.id, status: "APPROVED" as const, category: "DISMISSED_WORKER" as const, purpose: "LIVING_COSTS" as const, requestedAmountMinor: AMOUNT, approvedAmountMinor: AMOUNT, submittedAt: new Date() })) });
-      await db().payout.createMany({ data: ids.map((id) => ({ id: `p-${id}`, applicationId: id, fundId: fund.id, amountMinor: AMOUNT, method: "BANK_TRANSFER" as const, requestedById: fm1.id, idempotencyKey: `req-${id}`, reference: `PO-${id}` })) });
+      await db().application.createMany({
+        data: ids.map((id) => ({
+          id,
+          applicantId: applicant.id,
+          fundId: fund.id,
+          status: "APPROVED" as const,
+          category: "DISMISSED_WORKER" as const,
+          purpose: "LIVING_COSTS" as const,
+          requestedAmountMinor: AMOUNT,
+          approvedAmountMinor: AMOUNT,
+          submittedAt: new Date(),
+        })),
+      });
+      await db().payout.createMany({
+        data: ids.map((id) => ({
+          id: `p-${id}`,
+          applicationId: id,
+          fundId: fund.id,
+          amountMinor: AMOUNT,
+          method: "BANK_TRANSFER" as const,
+          requestedById: fm1.id,
+          idempotencyKey: `req-${id}`,
+          reference: `PO-${id}`,
+        })),
+      });
 
       // 50 clients at once: client i releases payout i % 40 (clients 40..49 race clients 0..9).
       const t = performance.now();
@@ -63,7 +86,8 @@ async function main() {
         if (res.status === "fulfilled") continue;
         const e = res.reason as { code?: string; messageKey?: string };
         if (e.messageKey === "payouts.fundShort" || e.messageKey === "payouts.fundShortNow") refusedFundShort++;
-        else if (e.code === "INVALID_STATE") continue; // lost the race for the same payout: expected
+        else if (e.code === "INVALID_STATE")
+          continue; // lost the race for the same payout: expected
         else {
           unexpectedErrors++;
           if (process.env.BENCH_DEBUG && unexpectedErrors <= 2) console.error(res.reason);
@@ -73,7 +97,11 @@ async function main() {
       // Invariants, read back from the database.
       const balance = await db().fundBalance.findMany({ where: { fundId: fund.id } });
       overspent += balance.filter((b) => b.committedMinor + b.paidMinor > b.receivedMinor || b.committedMinor < 0n).length;
-      const perPayout = await db().ledgerEntry.groupBy({ by: ["payoutId", "kind"], where: { fundId: fund.id, payoutId: { not: null } }, _count: { _all: true } });
+      const perPayout = await db().ledgerEntry.groupBy({
+        by: ["payoutId", "kind"],
+        where: { fundId: fund.id, payoutId: { not: null } },
+        _count: { _all: true },
+      });
       duplicateCommitments += perPayout.filter((p) => p.kind === "COMMITMENT" && p._count._all > 1).length;
       duplicatePayoutEntries += perPayout.filter((p) => p.kind === "PAYOUT" && p._count._all > 1).length;
       const sent = await db().payout.count({ where: { fundId: fund.id, status: "SENT" } });
@@ -82,9 +110,13 @@ async function main() {
     }
     trialMs.sort((a, b) => a - b);
     console.log(`trials ${TRIALS} count`);
-    console.log(`clients_per_trial ${CLIENTS} count (${DISTINCT} payouts, ${CLIENTS - DISTINCT} duplicate clients, money for ${AFFORDABLE})`);
+    console.log(
+      `clients_per_trial ${CLIENTS} count (${DISTINCT} payouts, ${CLIENTS - DISTINCT} duplicate clients, money for ${AFFORDABLE})`,
+    );
     console.log(`payouts_released ${released} count`);
-    console.log(`payouts_per_second ${((released / totalMs) * 1000).toFixed(0)} /s (approve + send, both steps, under contention on one fund)`);
+    console.log(
+      `payouts_per_second ${((released / totalMs) * 1000).toFixed(0)} /s (approve + send, both steps, under contention on one fund)`,
+    );
     console.log(`trial_p50 ${percentile(trialMs, 50).toFixed(0)} ms p95 ${percentile(trialMs, 95).toFixed(0)} ms`);
     console.log(`overspent_balances ${overspent} count`);
     console.log(`duplicate_commitments ${duplicateCommitments} count`);

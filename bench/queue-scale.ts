@@ -7,8 +7,6 @@ import { median, percentile, signIn, startApp, timeIt } from "./lib/app";
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-
-
 async function main() {
   const app = await startApp("scale", 3530, 54389);
   const db = new pg.Client({ connectionString: app.databaseUrl });
@@ -38,7 +36,9 @@ async function main() {
        WHERE a.id LIKE 'bench-%' AND s.rank <= CASE a.status WHEN 'SUBMITTED' THEN 0 WHEN 'SHORTLISTED' THEN 1 WHEN 'VERIFIED' THEN 2 ELSE 3 END`,
     );
     await db.query(`ALTER TABLE "ApplicationStatusChange" ENABLE TRIGGER "ApplicationStatusChange_funnel"`);
-    await db.query(`UPDATE "Application" SET "furthestStageRank" = CASE status WHEN 'SUBMITTED' THEN 0 WHEN 'SHORTLISTED' THEN 1 WHEN 'VERIFIED' THEN 2 ELSE 3 END WHERE id LIKE 'bench-%'`);
+    await db.query(
+      `UPDATE "Application" SET "furthestStageRank" = CASE status WHEN 'SUBMITTED' THEN 0 WHEN 'SHORTLISTED' THEN 1 WHEN 'VERIFIED' THEN 2 ELSE 3 END WHERE id LIKE 'bench-%'`,
+    );
     await db.query(`DELETE FROM "FundStageCount"`);
     await db.query(
       `INSERT INTO "FundStageCount" ("fundId", "stageRank", "count", "createdAt", "updatedAt")
@@ -59,22 +59,28 @@ async function main() {
     const first = await timeIt(page(filter));
     // The reviewer's landing view: all open stages of every fund in scope (no filter).
     const landing = await timeIt(page(""));
-    const inStage = (await db.query(`SELECT count(*)::int AS n FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED'`)).rows[0].n as number;
+    const inStage = (
+      await db.query(`SELECT count(*)::int AS n FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED'`)
+    ).rows[0].n as number;
     const offset = Math.min((10_000 - 1) * 25 - 1, inStage - 30); // page 10,000 (fewer pages in a small trial run)
-    const at = (await db.query(
-      `SELECT "submittedAt", id FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' ORDER BY "submittedAt", id OFFSET $1 LIMIT 1`,
-      [offset],
-    )).rows[0];
+    const at = (
+      await db.query(
+        `SELECT "submittedAt", id FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' ORDER BY "submittedAt", id OFFSET $1 LIMIT 1`,
+        [offset],
+      )
+    ).rows[0];
     const cursor = Buffer.from(`${new Date(at.submittedAt).toISOString()}|${at.id}`).toString("base64url");
     const deep = await timeIt(page(`${filter}&after=${cursor}`));
 
     // Best score first (rubric scores; a third unscored), page 1 and a deep page by the (score, id) cursor.
     const scoreFilter = "fund=demo-fund-academy&stage=SUBMITTED&sort=score";
     const scoreFirst = await timeIt(page(scoreFilter));
-    const atScore = (await db.query(
-      `SELECT score, id FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' ORDER BY score DESC, id OFFSET $1 LIMIT 1`,
-      [offset],
-    )).rows[0];
+    const atScore = (
+      await db.query(
+        `SELECT score, id FROM "Application" WHERE "fundId" = 'demo-fund-academy' AND status = 'SUBMITTED' ORDER BY score DESC, id OFFSET $1 LIMIT 1`,
+        [offset],
+      )
+    ).rows[0];
     const scoreDeep = await timeIt(page(`${scoreFilter}&after=${Buffer.from(`s${atScore.score}|${atScore.id}`).toString("base64url")}`));
     // Opening one case (access log, rate gate, fraud signals over the fund's 500k cases and an account with 1M).
     const openCase = await timeIt(async () => {
@@ -91,15 +97,28 @@ async function main() {
     const scanSql = `SELECT a."fundId", c."toStatus"::text AS stage, count(DISTINCT a.id)::int AS n FROM "ApplicationStatusChange" c JOIN "Application" a ON a.id = c."applicationId"
                      WHERE a."fundId" = ANY($1) GROUP BY a."fundId", c."toStatus"`;
     const scanTimes = await timeIt(() => db.query(scanSql, [["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"]]), 3);
-    const counters = (await db.query(`SELECT "stageRank", sum("count")::int AS "count" FROM "FundStageCount" WHERE "fundId" = 'demo-fund-academy' GROUP BY 1 ORDER BY 1`)).rows;
+    const counters = (
+      await db.query(
+        `SELECT "stageRank", sum("count")::int AS "count" FROM "FundStageCount" WHERE "fundId" = 'demo-fund-academy' GROUP BY 1 ORDER BY 1`,
+      )
+    ).rows;
     const scanned = (await db.query(scanSql, [["demo-fund-academy"]])).rows;
-    const mismatches = counters.filter((c: { stageRank: number; count: number }) => scanned.find((r: { stage: string; n: number }) => r.stage === ["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID"][c.stageRank])?.n !== c.count).length;
+    const mismatches = counters.filter(
+      (c: { stageRank: number; count: number }) =>
+        scanned.find(
+          (r: { stage: string; n: number }) => r.stage === ["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID"][c.stageRank],
+        )?.n !== c.count,
+    ).length;
 
     console.log(`applications ${N} count`);
     console.log(`status_history_rows ${histories} count`);
     console.log(`seed_seconds ${seedSeconds.toFixed(1)} s`);
-    console.log(`queue_page_1_p50 ${percentile(first, 50).toFixed(0)} ms p95 ${percentile(first, 95).toFixed(0)} ms (HTTP, whole page incl. funnel)`);
-    console.log(`queue_open_work_no_filter_page_1_p50 ${percentile(landing, 50).toFixed(0)} ms p95 ${percentile(landing, 95).toFixed(0)} ms (all open stages and funds)`);
+    console.log(
+      `queue_page_1_p50 ${percentile(first, 50).toFixed(0)} ms p95 ${percentile(first, 95).toFixed(0)} ms (HTTP, whole page incl. funnel)`,
+    );
+    console.log(
+      `queue_open_work_no_filter_page_1_p50 ${percentile(landing, 50).toFixed(0)} ms p95 ${percentile(landing, 95).toFixed(0)} ms (all open stages and funds)`,
+    );
     console.log(`deep_page_number ${Math.floor(offset / 25) + 1} count`);
     console.log(`queue_page_10000_p50 ${percentile(deep, 50).toFixed(0)} ms p95 ${percentile(deep, 95).toFixed(0)} ms`);
     console.log(`page_10000_vs_page_1 ${(median(deep) / median(first)).toFixed(2)} x`);

@@ -18,20 +18,36 @@ import { withInProcessDatabase } from "./lib/in-process";
 
 const CARRIERS = 10;
 const PER_CARRIER = Number(process.env.BENCH_PER_CARRIER ?? 25);
-const print = (metric: string, value: number | string, unit: string) => console.log(`${metric} ${typeof value === "number" ? Math.round(value * 100) / 100 : value} ${unit}`);
+const print = (metric: string, value: number | string, unit: string) =>
+  console.log(`${metric} ${typeof value === "number" ? Math.round(value * 100) / 100 : value} ${unit}`);
 
 async function phonePhoto(seed: number): Promise<SealedFile> {
   // Noise compresses like a detailed photo: 2400x1800 at quality 80 is about what a phone sends.
   const raw = crypto.createHash("sha512").update(String(seed)).digest();
   const pixels = Buffer.alloc(2400 * 1800 * 3);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = raw[i % raw.length]! ^ (i * 2654435761) >>> 24;
-  const bytes = await sharp(pixels, { raw: { width: 2400, height: 1800, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  for (let i = 0; i < pixels.length; i++) pixels[i] = raw[i % raw.length]! ^ ((i * 2654435761) >>> 24);
+  const bytes = await sharp(pixels, { raw: { width: 2400, height: 1800, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
   return { name: `photo-${seed}.jpg`, type: "image/jpeg", bytes: new Uint8Array(bytes) };
 }
 
 const manifest = (fundId: string, fundVersion: string): Omit<Manifest, "files"> => ({
-  v: 1, id: crypto.randomUUID(), claimCode: generateClaimCode(), fundId, fundVersion, locale: "be", sealedAt: new Date().toISOString(),
-  answers: { category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", amount: "900", statement: "Dismissed from the tractor plant after the strike in August; no income since, two children.", phone: `+375 29 ${crypto.randomInt(1_000_000, 9_999_999)}` },
+  v: 1,
+  id: crypto.randomUUID(),
+  claimCode: generateClaimCode(),
+  fundId,
+  fundVersion,
+  locale: "be",
+  sealedAt: new Date().toISOString(),
+  answers: {
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "MOGILEV",
+    amount: "900",
+    statement: "Dismissed from the tractor plant after the strike in August; no income since, two children.",
+    phone: `+375 29 ${crypto.randomInt(1_000_000, 9_999_999)}`,
+  },
 });
 
 async function sizes() {
@@ -40,11 +56,17 @@ async function sizes() {
   const none = await seal(recipient, m, []);
   const photos = [await phonePhoto(1), await phonePhoto(2)];
   const two = await seal(recipient, m, photos);
-  const asJson = (files: SealedFile[]) => JSON.stringify({ ...m, files: files.map((f) => ({ name: f.name, type: f.type, data: Buffer.from(f.bytes).toString("base64") })) }).length;
+  const asJson = (files: SealedFile[]) =>
+    JSON.stringify({ ...m, files: files.map((f) => ({ name: f.name, type: f.type, data: Buffer.from(f.bytes).toString("base64") })) })
+      .length;
   print("sealed_no_files_bytes", none.length, "B");
   print("sealed_no_files_text_chars", toText(none).length, "chars");
   print("baseline_no_files_plaintext_bytes", pack(m, []).length, "B");
-  print("photos_total_bytes", photos.reduce((n, f) => n + f.bytes.length, 0), "B");
+  print(
+    "photos_total_bytes",
+    photos.reduce((n, f) => n + f.bytes.length, 0),
+    "B",
+  );
   print("sealed_two_photos_bytes", two.length, "B");
   print("baseline_two_photos_plaintext_bytes", pack(m, photos).length, "B");
   print("baseline_two_photos_json_base64_bytes", asJson(photos), "B");
@@ -68,7 +90,9 @@ async function throughput() {
     // The per-fund hourly limit would stop a long run; the figure is the path's own speed.
     (LIMITS.deliveryFund as { max: number }).max = 1_000_000;
     const total = CARRIERS * PER_CARRIER;
-    const sealedFiles = await Promise.all(Array.from({ length: total }, () => seal(recipient, manifest(fund.id, fundFormVersion(fund)), [])));
+    const sealedFiles = await Promise.all(
+      Array.from({ length: total }, () => seal(recipient, manifest(fund.id, fundFormVersion(fund)), [])),
+    );
     // Warm-up (not timed): one delivery.
     await deliverSealed(await seal(recipient, manifest(fund.id, fundFormVersion(fund)), []), { kind: "public", client: "warm" });
 
@@ -102,14 +126,22 @@ async function throughput() {
 
     // Baseline: the same number of online submissions by 10 applicants at once.
     const platform = await platformOrganisation(db());
-    const applicants = await Promise.all(Array.from({ length: CARRIERS }, async () => actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id)));
+    const applicants = await Promise.all(
+      Array.from({ length: CARRIERS }, async () =>
+        actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id),
+      ),
+    );
     (LIMITS.submissionAccount as { max: number }).max = 1_000_000;
     const t2 = performance.now();
     await Promise.all(
       applicants.map(async (a) => {
         for (let i = 0; i < PER_CARRIER; i++) {
           const { applicationId } = await startApplication(a, { fundId: fund.id });
-          await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), ...manifest(fund.id, "").answers });
+          await saveApplication(a, applicationId, {
+            intent: "submit",
+            submissionKey: crypto.randomUUID(),
+            ...manifest(fund.id, "").answers,
+          });
         }
       }),
     );
@@ -131,13 +163,26 @@ async function firstDownload() {
     // Exactly what public/sw.js keeps: every static asset the page names (tags and inline payload).
     const swAssets = (html: string) => {
       const legacy = new Set([...html.matchAll(/<script src="([^"]+)" noModule/g)].map((m) => m[1]));
-      const named = [...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[A-Za-z0-9_.-]+/g)].map((m) => `/_next/${m[0].replace(/^\/_next\//, "")}`);
-      return [...new Set(named)].filter((a) => /^\/_next\/static\/(?:chunks|css|media)\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:js|css|woff2)$/.test(a) && !a.includes("..") && !legacy.has(a));
+      const named = [...html.matchAll(/(?:\/_next\/)?static\/(?:chunks|css|media)\/[A-Za-z0-9_.-]+/g)].map(
+        (m) => `/_next/${m[0].replace(/^\/_next\//, "")}`,
+      );
+      return [...new Set(named)].filter(
+        (a) =>
+          /^\/_next\/static\/(?:chunks|css|media)\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:js|css|woff2)$/.test(a) &&
+          !a.includes("..") &&
+          !legacy.has(a),
+      );
     };
-    const tagAssets = (html: string) => [...new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/_next\/static\/[^"]+)"(?![^>]*noModule)/g)].map((m) => m[1]!))];
+    const tagAssets = (html: string) => [
+      ...new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/_next\/static\/[^"]+)"(?![^>]*noModule)/g)].map((m) => m[1]!)),
+    ];
     const offline = await weigh("/en/apply/offline", swAssets);
     const sw = gz(Buffer.from(await (await fetch(`${app.baseUrl}/sw.js`)).arrayBuffer()));
-    print("offline_page_first_download_gzip", (offline.total + sw) / 1024, `KiB (${offline.count} assets + the service worker; target under 150)`);
+    print(
+      "offline_page_first_download_gzip",
+      (offline.total + sw) / 1024,
+      `KiB (${offline.count} assets + the service worker; target under 150)`,
+    );
     const online = await weigh("/en/apply", tagAssets);
     print("baseline_online_apply_page_gzip", online.total / 1024, `KiB (${online.count} assets)`);
   } finally {

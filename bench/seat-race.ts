@@ -22,7 +22,11 @@ async function main() {
     const platform = await platformOrganisation(db());
     const org = await makeOrganisation(db(), { kind: "COURSE_PROVIDER" });
     const provider = await actorFor((await makeUser(db(), { roles: [{ role: "COURSE_PROVIDER", organisationId: org.id }] })).id);
-    const users = await Promise.all(Array.from({ length: CLIENTS }, async () => actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id)));
+    const users = await Promise.all(
+      Array.from({ length: CLIENTS }, async () =>
+        actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id),
+      ),
+    );
 
     let maxEnrolled = 0;
     let overbooked = 0;
@@ -32,30 +36,70 @@ async function main() {
     const trialMs: number[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       const course = await db().course.create({
-        data: { providerId: org.id, title: `Race ${trial}`, track: "QA", description: "Seat race benchmark course.", format: "ONLINE", language: "RU", startDate: new Date(Date.now() + 30 * 86_400_000), durationWeeks: 8, hoursPerWeek: 8, seats: SEATS, applicationDeadline: new Date(Date.now() + 20 * 86_400_000), status: "PUBLISHED" },
+        data: {
+          providerId: org.id,
+          title: `Race ${trial}`,
+          track: "QA",
+          description: "Seat race benchmark course.",
+          format: "ONLINE",
+          language: "RU",
+          startDate: new Date(Date.now() + 30 * 86_400_000),
+          durationWeeks: 8,
+          hoursPerWeek: 8,
+          seats: SEATS,
+          applicationDeadline: new Date(Date.now() + 20 * 86_400_000),
+          status: "PUBLISHED",
+        },
       });
-      await db().enrollment.createMany({ data: users.map((u) => ({ courseId: course.id, applicantId: u.userId, status: "REQUESTED" as const })) });
+      await db().enrollment.createMany({
+        data: users.map((u) => ({ courseId: course.id, applicantId: u.userId, status: "REQUESTED" as const })),
+      });
       const enrolments = await db().enrollment.findMany({ where: { courseId: course.id }, select: { id: true, applicantId: true } });
       const t = performance.now();
       const results = await Promise.allSettled(
         enrolments.map(async (e) => {
           await providerDecide(provider, { enrollmentId: e.id, action: "offer" });
-          await applicantRespond(users.find((u) => u.userId === e.applicantId)!, { enrollmentId: e.id, action: "accept" });
+          await applicantRespond(
+            users.find((u) => u.userId === e.applicantId)!,
+            { enrollmentId: e.id, action: "accept" },
+          );
         }),
       );
       trialMs.push(performance.now() - t);
-      for (const res of results) if (res.status === "rejected" && (res.reason as { messageKey?: string }).messageKey !== "courses.noSeatLeft") unexpected++;
+      for (const res of results)
+        if (res.status === "rejected" && (res.reason as { messageKey?: string }).messageKey !== "courses.noSeatLeft") unexpected++;
       const enrolled = await db().enrollment.count({ where: { courseId: course.id, status: "ACCEPTED" } });
       const held = (await db().course.findUniqueOrThrow({ where: { id: course.id } })).seatsHeld;
       maxEnrolled = Math.max(maxEnrolled, enrolled);
       if (enrolled > SEATS || held > SEATS) overbooked++;
 
       // The same race with the code bypassed: 100 concurrent UPDATEs on a fresh course.
-      const bare = await db().course.create({ data: { ...{ providerId: org.id, title: `Bare ${trial}`, track: "QA" as const, description: "Seat race benchmark course.", format: "ONLINE" as const, language: "RU" as const, startDate: new Date(Date.now() + 30 * 86_400_000), durationWeeks: 8, hoursPerWeek: 8, seats: SEATS, applicationDeadline: new Date(Date.now() + 20 * 86_400_000), status: "PUBLISHED" as const } } });
-      await db().enrollment.createMany({ data: users.map((u) => ({ courseId: bare.id, applicantId: u.userId, status: "REQUESTED" as const })) });
+      const bare = await db().course.create({
+        data: {
+          ...{
+            providerId: org.id,
+            title: `Bare ${trial}`,
+            track: "QA" as const,
+            description: "Seat race benchmark course.",
+            format: "ONLINE" as const,
+            language: "RU" as const,
+            startDate: new Date(Date.now() + 30 * 86_400_000),
+            durationWeeks: 8,
+            hoursPerWeek: 8,
+            seats: SEATS,
+            applicationDeadline: new Date(Date.now() + 20 * 86_400_000),
+            status: "PUBLISHED" as const,
+          },
+        },
+      });
+      await db().enrollment.createMany({
+        data: users.map((u) => ({ courseId: bare.id, applicantId: u.userId, status: "REQUESTED" as const })),
+      });
       const ids = (await db().enrollment.findMany({ where: { courseId: bare.id }, select: { id: true } })).map((e) => e.id);
       await Promise.allSettled(ids.map((id) => raw.query(`UPDATE "Enrollment" SET status = 'ACCEPTED' WHERE id = $1`, [id])));
-      const rawEnrolled = Number((await raw.query(`SELECT count(*) FROM "Enrollment" WHERE "courseId" = $1 AND status = 'ACCEPTED'`, [bare.id])).rows[0].count);
+      const rawEnrolled = Number(
+        (await raw.query(`SELECT count(*) FROM "Enrollment" WHERE "courseId" = $1 AND status = 'ACCEPTED'`, [bare.id])).rows[0].count,
+      );
       rawMax = Math.max(rawMax, rawEnrolled);
       if (rawEnrolled > SEATS) rawOverbooked++;
     }

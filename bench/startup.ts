@@ -11,7 +11,13 @@ import { removeDataRoot } from "../scripts/lib/embedded-postgres.mjs";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = 3300;
 const DATA = path.join(ROOT, ".data", "bench-startup");
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), PADTRYMKA_DATA_DIR: DATA, PADTRYMKA_PG_PORT: "54359", LOG_LEVEL: "warn" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(PORT),
+  PADTRYMKA_DATA_DIR: DATA,
+  PADTRYMKA_PG_PORT: "54359",
+  LOG_LEVEL: "warn",
+};
 delete env.DATABASE_URL;
 
 async function waitHealthy(started: number, url = `http://localhost:${PORT}/api/health`): Promise<number> {
@@ -29,11 +35,18 @@ async function waitHealthy(started: number, url = `http://localhost:${PORT}/api/
 
 function start(): ChildProcess {
   const out = fs.openSync(path.join(ROOT, ".data", "bench-startup.log"), "a");
-  return spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", out, out], detached: true });
+  return spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
 }
 
 const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null ? r() : p.once("exit", () => r())));
-const postgresRunning = () => spawnSync("pgrep", ["-f", `postgres -D .*bench-startup`]).status === 0 || spawnSync("pgrep", ["-f", "postgres -D .*-p 54359"]).status === 0;
+const postgresRunning = () =>
+  spawnSync("pgrep", ["-f", `postgres -D .*bench-startup`]).status === 0 ||
+  spawnSync("pgrep", ["-f", "postgres -D .*-p 54359"]).status === 0;
 
 async function main() {
   spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "ignore", env }); // make sure a build exists

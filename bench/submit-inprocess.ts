@@ -16,7 +16,16 @@ async function main() {
   for (let i = 0; i < 120; i++) {
     const { applicationId } = await startApplication(a, { fundId: fund.id });
     const t = performance.now();
-    await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "950", statement: "Dismissed after the strike at the plant; no income.", phone: "+375291234567" });
+    await saveApplication(a, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "GOMEL",
+      amount: "950",
+      statement: "Dismissed after the strike at the plant; no income.",
+      phone: "+375291234567",
+    });
     if (i >= 20) times.push(performance.now() - t);
   }
   times.sort((x, y) => x - y);

@@ -41,19 +41,30 @@ async function main() {
     let made = 0;
     const makeClients = async (n: number): Promise<Client[]> => {
       const ids = Array.from({ length: n }, () => `bench-user-${made++}-${crypto.randomBytes(3).toString("hex")}`);
-      await db.query(`INSERT INTO "User" (id, username, "passwordHash", "createdAt", "updatedAt") SELECT u, u, $2, now(), now() FROM unnest($1::text[]) AS u`, [ids, passwordHash]);
-      await db.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role, "createdAt", "updatedAt") SELECT 'm-' || u, u, $2, 'APPLICANT', now(), now() FROM unnest($1::text[]) AS u`, [ids, platform]);
+      await db.query(
+        `INSERT INTO "User" (id, username, "passwordHash", "createdAt", "updatedAt") SELECT u, u, $2, now(), now() FROM unnest($1::text[]) AS u`,
+        [ids, passwordHash],
+      );
+      await db.query(
+        `INSERT INTO "Membership" (id, "userId", "organisationId", role, "createdAt", "updatedAt") SELECT 'm-' || u, u, $2, 'APPLICANT', now(), now() FROM unnest($1::text[]) AS u`,
+        [ids, platform],
+      );
       const out: Client[] = new Array(n);
       let next = 0;
-      await Promise.all(Array.from({ length: 4 }, async () => {
-        for (let i = next++; i < n; i = next++) out[i] = { userId: ids[i]!, cookie: await signIn(app.baseUrl, ids[i]!, PASSWORD) };
-      }));
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let i = next++; i < n; i = next++) out[i] = { userId: ids[i]!, cookie: await signIn(app.baseUrl, ids[i]!, PASSWORD) };
+        }),
+      );
       return out;
     };
     const clients = await makeClients(1);
     const newDrafts = async (userIds: string[]) => {
       const ids = userIds.map(() => `bench-app-${crypto.randomUUID()}`);
-      await db.query(`INSERT INTO "Application" (id, "applicantId", "fundId", status, "createdAt", "updatedAt") SELECT id, u, 'demo-fund-solidarity', 'DRAFT', now(), now() FROM unnest($1::text[], $2::text[]) AS x(id, u)`, [ids, userIds]);
+      await db.query(
+        `INSERT INTO "Application" (id, "applicantId", "fundId", status, "createdAt", "updatedAt") SELECT id, u, 'demo-fund-solidarity', 'DRAFT', now(), now() FROM unnest($1::text[], $2::text[]) AS x(id, u)`,
+        [ids, userIds],
+      );
       return ids;
     };
     const newDraft = async (userId: string) => (await newDrafts([userId]))[0]!;
@@ -62,29 +73,77 @@ async function main() {
     const probeId = await newDraft(clients[0]!.userId);
     const html = await (await fetch(`${app.baseUrl}/en/apply/${probeId}`, { headers: { cookie: clients[0]!.cookie } })).text();
     const formHtml = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('name="intent"'))!;
-    const hidden = [...formHtml.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const);
+    const hidden = [...formHtml.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)].map(
+      (m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const,
+    );
 
     // Every request is prepared before it is timed (body, cookie, Origin as a browser sends them).
     const submitRequest = (c: Client, applicationId: string, submissionKey: string): LoadRequest => {
-      const fields = { applicationId, submissionKey, intent: "submit", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "950", statement: "Dismissed after the strike at the plant; no income for two months.", legalName: "Bench Person", phone: `+375 29 ${crypto.randomInt(1_000_000, 9_999_999)}`, city: "Gomel" };
+      const fields = {
+        applicationId,
+        submissionKey,
+        intent: "submit",
+        category: "DISMISSED_WORKER",
+        purpose: "LIVING_COSTS",
+        region: "GOMEL",
+        amount: "950",
+        statement: "Dismissed after the strike at the plant; no income for two months.",
+        legalName: "Bench Person",
+        phone: `+375 29 ${crypto.randomInt(1_000_000, 9_999_999)}`,
+        city: "Gomel",
+      };
       const { body, contentType } = multipart([...hidden, ...Object.entries(fields)]);
-      return { path: `/en/apply/${applicationId}`, body, headers: { host: new URL(app.baseUrl).host, cookie: c.cookie, origin: app.baseUrl, "content-type": contentType } };
+      return {
+        path: `/en/apply/${applicationId}`,
+        body,
+        headers: { host: new URL(app.baseUrl).host, cookie: c.cookie, origin: app.baseUrl, "content-type": contentType },
+      };
     };
-    const ok = (r: LoadResult, applicationId: string) => r.status === 303 && (r.location ?? "").includes(`/me/${applicationId}?submitted=1`);
+    const ok = (r: LoadResult, applicationId: string) =>
+      r.status === 303 && (r.location ?? "").includes(`/me/${applicationId}?submitted=1`);
 
     type Planned = { c: Client; id: string; key: string };
     const run = async (plan: Planned[][]) => {
       const cpu0 = appCpuMs(app.pid);
-      const { results, clientCpuMs } = await runLoad(port, plan.map((reqs) => reqs.map((p) => submitRequest(p.c, p.id, p.key))));
+      const { results, clientCpuMs } = await runLoad(
+        port,
+        plan.map((reqs) => reqs.map((p) => submitRequest(p.c, p.id, p.key))),
+      );
       const cpu1 = appCpuMs(app.pid);
       const n = results.length;
-      if (process.env.BENCH_DEBUG) for (const r of results.filter((r) => !ok(r, plan[r.client]![r.index]!.id)).slice(0, 3)) console.log("refused", r);
+      if (process.env.BENCH_DEBUG)
+        for (const r of results.filter((r) => !ok(r, plan[r.client]![r.index]!.id)).slice(0, 3)) console.log("refused", r);
       if (process.env.BENCH_DEBUG) {
-        const q = (lo: number, hi: number) => results.filter((r) => r.index >= lo && r.index < hi).map((r) => r.ms).sort((a, b) => a - b);
-        const firsts = results.filter((r) => r.index % PER_ACCOUNT === 0).map((r) => r.ms).sort((a, b) => a - b);
-        const rest = results.filter((r) => r.index % PER_ACCOUNT !== 0).map((r) => r.ms).sort((a, b) => a - b);
-        console.log(`account's first submission p50/p95 ${percentile(firsts, 50).toFixed(0)}/${percentile(firsts, 95).toFixed(0)}, others ${percentile(rest, 50).toFixed(0)}/${percentile(rest, 95).toFixed(0)}`);
-        console.log("by index p50/p95:", ([[0, 1], [1, 10], [10, 20], [20, 30], [30, 40]] as const).map(([lo, hi]) => `${lo}-${hi - 1}: ${percentile(q(lo, hi), 50).toFixed(0)}/${percentile(q(lo, hi), 95).toFixed(0)}`).join("  "));
+        const q = (lo: number, hi: number) =>
+          results
+            .filter((r) => r.index >= lo && r.index < hi)
+            .map((r) => r.ms)
+            .sort((a, b) => a - b);
+        const firsts = results
+          .filter((r) => r.index % PER_ACCOUNT === 0)
+          .map((r) => r.ms)
+          .sort((a, b) => a - b);
+        const rest = results
+          .filter((r) => r.index % PER_ACCOUNT !== 0)
+          .map((r) => r.ms)
+          .sort((a, b) => a - b);
+        console.log(
+          `account's first submission p50/p95 ${percentile(firsts, 50).toFixed(0)}/${percentile(firsts, 95).toFixed(0)}, others ${percentile(rest, 50).toFixed(0)}/${percentile(rest, 95).toFixed(0)}`,
+        );
+        console.log(
+          "by index p50/p95:",
+          (
+            [
+              [0, 1],
+              [1, 10],
+              [10, 20],
+              [20, 30],
+              [30, 40],
+            ] as const
+          )
+            .map(([lo, hi]) => `${lo}-${hi - 1}: ${percentile(q(lo, hi), 50).toFixed(0)}/${percentile(q(lo, hi), 95).toFixed(0)}`)
+            .join("  "),
+        );
       }
       return {
         times: results.map((r) => r.ms).sort((a, b) => a - b),
@@ -97,7 +156,9 @@ async function main() {
     const planRound = async (perClient: number): Promise<Planned[][]> => {
       const perClientAccounts = Math.ceil(perClient / PER_ACCOUNT);
       const accounts = await makeClients(CLIENTS * perClientAccounts);
-      const owners = Array.from({ length: CLIENTS }, (_, c) => Array.from({ length: perClient }, (_, i) => accounts[c * perClientAccounts + Math.floor(i / PER_ACCOUNT)]!));
+      const owners = Array.from({ length: CLIENTS }, (_, c) =>
+        Array.from({ length: perClient }, (_, i) => accounts[c * perClientAccounts + Math.floor(i / PER_ACCOUNT)]!),
+      );
       const ids = await newDrafts(owners.flat().map((a) => a.userId));
       return owners.map((reqs, c) => reqs.map((a, i) => ({ c: a, id: ids[c * perClient + i]!, key: crypto.randomUUID() })));
     };
@@ -142,29 +203,60 @@ async function main() {
     const baseBody = results[0]!.plan.map((reqs) => reqs.map((p) => ({ ...submitRequest(p.c, p.id, p.key), path: "/" })));
     await runLoad(basePort, baseBody);
     const baseP95s: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) baseP95s.push(percentile((await runLoad(basePort, baseBody)).results.map((r) => r.ms).sort((a, b) => a - b), 95));
+    for (let i = 0; i < ROUNDS; i++)
+      baseP95s.push(
+        percentile(
+          (await runLoad(basePort, baseBody)).results.map((r) => r.ms).sort((a, b) => a - b),
+          95,
+        ),
+      );
     server.close();
 
-    const dupHistory = (await db.query(`SELECT count(*)::int AS n FROM (SELECT "applicationId" FROM "ApplicationStatusChange" WHERE "toStatus" = 'SUBMITTED' GROUP BY "applicationId" HAVING count(*) > 1) d`)).rows[0].n;
-    const submitted = (await db.query(`SELECT count(*)::int AS n, count(DISTINCT "referenceCode")::int AS codes FROM "Application" WHERE id LIKE 'bench-app-%' AND status = 'SUBMITTED'`)).rows[0];
+    const dupHistory = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM (SELECT "applicationId" FROM "ApplicationStatusChange" WHERE "toStatus" = 'SUBMITTED' GROUP BY "applicationId" HAVING count(*) > 1) d`,
+      )
+    ).rows[0].n;
+    const submitted = (
+      await db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT "referenceCode")::int AS codes FROM "Application" WHERE id LIKE 'bench-app-%' AND status = 'SUBMITTED'`,
+      )
+    ).rows[0];
     const expected = CLIENTS * PER_CLIENT_PER_ROUND * (warm.length + ROUNDS) + 40;
 
     const p95s = results.map((r) => percentile(r.times, 95));
     // The CPU each round cost, beside its latency: on a shared machine a slow round is usually a slow machine
     // (the load generator, doing the same work every round, costs more too).
-    results.forEach((r, i) => console.log(`round_${i + 1} p50 ${percentile(r.times, 50).toFixed(0)} ms p95 ${percentile(r.times, 95).toFixed(0)} ms p99 ${percentile(r.times, 99).toFixed(0)} ms errors ${r.errors} cpu_per_submission node ${r.cpu.node.toFixed(1)} ms postgres ${r.cpu.postgres.toFixed(1)} ms load_generator ${r.cpu.client.toFixed(2)} ms`));
-    console.log(`single_client_sequential_p50 ${percentile(single.times, 50).toFixed(1)} ms p95 ${percentile(single.times, 95).toFixed(1)} ms`);
-    console.log(`cpu_per_submission_single_client node ${single.cpu.node.toFixed(1)} ms postgres ${single.cpu.postgres.toFixed(1)} ms load_generator ${single.cpu.client.toFixed(2)} ms`);
-    console.log(`cpu_per_submission_under_load node ${median(results.map((r) => r.cpu.node)).toFixed(1)} ms postgres ${median(results.map((r) => r.cpu.postgres)).toFixed(1)} ms load_generator ${median(results.map((r) => r.cpu.client)).toFixed(2)} ms`);
+    results.forEach((r, i) =>
+      console.log(
+        `round_${i + 1} p50 ${percentile(r.times, 50).toFixed(0)} ms p95 ${percentile(r.times, 95).toFixed(0)} ms p99 ${percentile(r.times, 99).toFixed(0)} ms errors ${r.errors} cpu_per_submission node ${r.cpu.node.toFixed(1)} ms postgres ${r.cpu.postgres.toFixed(1)} ms load_generator ${r.cpu.client.toFixed(2)} ms`,
+      ),
+    );
+    console.log(
+      `single_client_sequential_p50 ${percentile(single.times, 50).toFixed(1)} ms p95 ${percentile(single.times, 95).toFixed(1)} ms`,
+    );
+    console.log(
+      `cpu_per_submission_single_client node ${single.cpu.node.toFixed(1)} ms postgres ${single.cpu.postgres.toFixed(1)} ms load_generator ${single.cpu.client.toFixed(2)} ms`,
+    );
+    console.log(
+      `cpu_per_submission_under_load node ${median(results.map((r) => r.cpu.node)).toFixed(1)} ms postgres ${median(results.map((r) => r.cpu.postgres)).toFixed(1)} ms load_generator ${median(results.map((r) => r.cpu.client)).toFixed(2)} ms`,
+    );
     console.log(`warm_up_submissions ${warm.length * CLIENTS * PER_CLIENT_PER_ROUND} count`);
-    console.log(`warm_up_app_cpu_per_submission first ${warm[0]!.toFixed(1)} ms last ${warm.at(-1)!.toFixed(1)} ms (by round: ${warm.map((c) => c.toFixed(1)).join(", ")})`);
+    console.log(
+      `warm_up_app_cpu_per_submission first ${warm[0]!.toFixed(1)} ms last ${warm.at(-1)!.toFixed(1)} ms (by round: ${warm.map((c) => c.toFixed(1)).join(", ")})`,
+    );
     console.log(`concurrent_clients ${CLIENTS} count`);
     console.log(`submissions_per_client_per_round ${PER_CLIENT_PER_ROUND} count`);
     console.log(`app_processes ${process.env.WEB_CONCURRENCY || 1} count (WEB_CONCURRENCY)`);
     console.log(`submissions_measured ${ROUNDS * CLIENTS * PER_CLIENT_PER_ROUND} count`);
     console.log(`submit_p95_median_of_rounds ${median(p95s).toFixed(0)} ms`);
     console.log(`submit_p95_spread ${Math.min(...p95s).toFixed(0)}-${Math.max(...p95s).toFixed(0)} ms`);
-    console.log(`submit_p95_all_rounds_pooled ${percentile(results.flatMap((r) => r.times).sort((a, b) => a - b), 95).toFixed(0)} ms`);
+    console.log(
+      `submit_p95_all_rounds_pooled ${percentile(
+        results.flatMap((r) => r.times).sort((a, b) => a - b),
+        95,
+      ).toFixed(0)} ms`,
+    );
     console.log(`submit_p50_median_of_rounds ${median(results.map((r) => percentile(r.times, 50))).toFixed(0)} ms`);
     console.log(`baseline_node_http_p95_median_of_rounds ${median(baseP95s).toFixed(1)} ms`);
     console.log(`submit_p95_vs_baseline ${(median(p95s) / median(baseP95s)).toFixed(1)} x`);

@@ -12,7 +12,6 @@ const PAYOUTS = Number(process.env.BENCH_PAYOUTS ?? 100_000);
 
 const FUNDS = ["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"];
 
-
 async function seed(db: pg.Client) {
   const applicant = (await db.query(`SELECT id FROM "User" WHERE username = 'demo-applicant-quiet-river'`)).rows[0].id as string;
   // Applications over the past year: every 10th is paid (100,000 of 1,000,000), the rest stopped earlier.
@@ -50,7 +49,10 @@ async function seed(db: pg.Client) {
   await db.query(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_balance"`);
   for (const f of FUNDS) {
     for (let i = 0; i < 4; i++) {
-      await db.query(`INSERT INTO "LedgerEntry" (id, "fundId", kind, "amountMinor", "createdAt", "updatedAt") VALUES ($1, $2, 'RECEIPT', 900000000, now() - interval '400 days', now())`, [`tb-receipt-${f}-${i}`, f]);
+      await db.query(
+        `INSERT INTO "LedgerEntry" (id, "fundId", kind, "amountMinor", "createdAt", "updatedAt") VALUES ($1, $2, 'RECEIPT', 900000000, now() - interval '400 days', now())`,
+        [`tb-receipt-${f}-${i}`, f],
+      );
     }
   }
   await db.query(
@@ -95,7 +97,11 @@ async function main() {
     const t0 = performance.now();
     await seed(db);
     const seedSeconds = (performance.now() - t0) / 1000;
-    const counts = (await db.query(`SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "Payout")::int AS payouts, (SELECT count(*) FROM "LedgerEntry")::int AS ledger, (SELECT count(*) FROM "FundStageDaily")::int AS daily, (SELECT count(*) FROM "FundStageWeekly")::int AS weekly`)).rows[0];
+    const counts = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "Payout")::int AS payouts, (SELECT count(*) FROM "LedgerEntry")::int AS ledger, (SELECT count(*) FROM "FundStageDaily")::int AS daily, (SELECT count(*) FROM "FundStageWeekly")::int AS weekly`,
+      )
+    ).rows[0];
 
     let bytes = "";
     const firstStart = performance.now();
@@ -115,11 +121,19 @@ async function main() {
     // Baseline 2: the page's two main aggregate reads, simplified, in raw SQL.
     const cutoff = new Date(Date.now() - 7 * 86_400_000);
     const sql = await timeIt(async () => {
-      await db.query(`SELECT "fundId", kind, sum("amountMinor") FROM "LedgerDaily" WHERE "fundId" = ANY($1) AND day < $2 GROUP BY 1, 2`, [FUNDS, cutoff]);
-      await db.query(`SELECT "fundId", week, "stageRank", sum(count), sum("amountMinor") FROM "FundStageWeekly" WHERE week < $1 GROUP BY 1, 2, 3`, [cutoff]);
+      await db.query(`SELECT "fundId", kind, sum("amountMinor") FROM "LedgerDaily" WHERE "fundId" = ANY($1) AND day < $2 GROUP BY 1, 2`, [
+        FUNDS,
+        cutoff,
+      ]);
+      await db.query(
+        `SELECT "fundId", week, "stageRank", sum(count), sum("amountMinor") FROM "FundStageWeekly" WHERE week < $1 GROUP BY 1, 2, 3`,
+        [cutoff],
+      );
     });
     // Correctness: the page's paid figures equal the ledger, and no balance is overspent.
-    const overspent = (await db.query(`SELECT count(*)::int AS n FROM "FundBalance" WHERE "committedMinor" + "paidMinor" > "receivedMinor"`)).rows[0].n;
+    const overspent = (
+      await db.query(`SELECT count(*)::int AS n FROM "FundBalance" WHERE "committedMinor" + "paidMinor" > "receivedMinor"`)
+    ).rows[0].n;
 
     console.log(`applications ${counts.apps} count`);
     console.log(`payouts ${counts.payouts} count`);
@@ -128,7 +142,9 @@ async function main() {
     console.log(`fund_stage_weekly_rows ${counts.weekly} count`);
     console.log(`seed_seconds ${seedSeconds.toFixed(1)} s`);
     console.log(`first_render_incl_freezing_roots ${firstMs.toFixed(0)} ms`);
-    console.log(`transparency_page_p50 ${percentile(times, 50).toFixed(1)} ms p95 ${percentile(times, 95).toFixed(1)} ms (HTTP, server render)`);
+    console.log(
+      `transparency_page_p50 ${percentile(times, 50).toFixed(1)} ms p95 ${percentile(times, 95).toFixed(1)} ms (HTTP, server render)`,
+    );
     console.log(`baseline_static_same_bytes_p50 ${percentile(baseline, 50).toFixed(1)} ms`);
     console.log(`page_vs_static ${(median(times) / median(baseline)).toFixed(1)} x`);
     console.log(`baseline_raw_sql_aggregates_p50 ${percentile(sql, 50).toFixed(1)} ms p95 ${percentile(sql, 95).toFixed(1)} ms`);

@@ -37,7 +37,11 @@ test("sign-in asks for the password or passphrase, and the code hint does not sa
   await expect(hint).not.toContainText("Only for staff");
 });
 
-test("an applicant without email recovers with a code, is told the passphrase changed, and sees the devices apart", async ({ page, browser, baseURL }) => {
+test("an applicant without email recovers with a code, is told the passphrase changed, and sees the devices apart", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const { username, codes } = await signUpWithoutEmail(page);
   await page.getByRole("link", { name: "I have saved them — continue" }).click();
@@ -51,7 +55,9 @@ test("an applicant without email recovers with a code, is told the passphrase ch
   await page.getByLabel("Repeat the passphrase").fill("eight calm pine forests");
   await page.getByRole("button", { name: "Set the new passphrase" }).click();
   await expect(page).toHaveURL(/\/en\/me\?recovered=9$/);
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("Your new passphrase is set and you are signed in. The recovery code you used no longer works; 9 recovery codes are left.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "Your new passphrase is set and you are signed in. The recovery code you used no longer works; 9 recovery codes are left.",
+  );
 
   // A second sign-in of the same browser and system: the list tells the two apart, this device first.
   const other = await browser.newContext({ baseURL });
@@ -72,5 +78,7 @@ test("course cards say 'No prerequisites' rather than a bare 'None'", async ({ p
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Python for beginners" }) });
   await expect(card).toContainText("No prerequisites");
   await expect(card.getByText("None", { exact: true })).toHaveCount(0);
-  await expect(page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Front-end from zero (evening)" }) })).toContainText("Prerequisites: Basic computer skills");
+  await expect(
+    page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Front-end from zero (evening)" }) }),
+  ).toContainText("Prerequisites: Basic computer skills");
 });

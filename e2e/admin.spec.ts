@@ -51,7 +51,11 @@ test("an applicant gets no admin page and no role form", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Grant role" })).toHaveCount(0);
 });
 
-test("an admin finds an account without email by its username and suspends it only after a confirmation step", async ({ page, browser, baseURL }) => {
+test("an admin finds an account without email by its username and suspends it only after a confirmation step", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const person = await browser.newContext({ baseURL });
   const pp = await person.newPage();
@@ -59,7 +63,9 @@ test("an admin finds an account without email by its username and suspends it on
   await pp.getByLabel("Passphrase", { exact: true }).fill("seven quiet birch trees");
   await pp.getByLabel("Repeat the passphrase").fill("seven quiet birch trees");
   await pp.getByRole("button", { name: "Create an account without email" }).click();
-  const username = ((await pp.getByRole("main").getByRole("status").textContent()) ?? "").match(/Your username: ([a-z]+-[a-z]+-\d{4})/)![1]!;
+  const username = ((await pp.getByRole("main").getByRole("status").textContent()) ?? "").match(
+    /Your username: ([a-z]+-[a-z]+-\d{4})/,
+  )![1]!;
 
   await signInAs(page, demo("admin"));
   await page.goto("/en/admin");
@@ -115,7 +121,10 @@ test("an admin filters the access log by reviewer and case and reads each action
   await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("Справа адкрытая");
 });
 
-test("an admin checks the audit chain when they ask, and sees the last result with its time, also without JavaScript", async ({ browser, baseURL }) => {
+test("an admin checks the audit chain when they ask, and sees the last result with its time, also without JavaScript", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ baseURL, javaScriptEnabled });

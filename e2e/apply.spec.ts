@@ -38,7 +38,9 @@ test("an applicant without email applies, saves a draft, submits, checks the sta
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Draft saved.");
 
   // Evidence: a file whose bytes are not PDF is refused with the reason; a real image is accepted.
-  await page.getByLabel("File to add").setInputFiles({ name: "dismissal-order.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a pdf") });
+  await page
+    .getByLabel("File to add")
+    .setInputFiles({ name: "dismissal-order.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a pdf") });
   await page.getByRole("button", { name: "Add the file" }).click();
   await expect(page.getByText("Only PDF, JPEG and PNG files are accepted")).toBeVisible();
   await page.getByLabel("File to add").setInputFiles({ name: "order.png", mimeType: "image/png", buffer: PNG });
@@ -69,7 +71,10 @@ test("an applicant without email applies, saves a draft, submits, checks the sta
   await expectNoAxeViolations(page); // the case page
 
   // Anyone with the code sees the stage and date, nothing else, without signing in.
-  const anon = await page.context().browser()!.newContext({ baseURL: page.url().split("/en/")[0] });
+  const anon = await page
+    .context()
+    .browser()!
+    .newContext({ baseURL: page.url().split("/en/")[0] });
   const ap = await anon.newPage();
   await ap.goto("/en/status");
   await ap.getByLabel("Reference code").fill(code.toLowerCase().replaceAll("-", " "));
@@ -92,7 +97,14 @@ test("an applicant answers a reviewer's request for information and the case goe
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
   const applicant = await make.applicant();
   const infoRequest = { from: reviewers[0]!, text: "Please add the date of the medical report and the clinic's name." };
-  const c = await make.case(fund, { applicant, status: "NEEDS_INFO", returnStatus: "SHORTLISTED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", infoRequest });
+  const c = await make.case(fund, {
+    applicant,
+    status: "NEEDS_INFO",
+    returnStatus: "SHORTLISTED",
+    category: "REPRESSION_VICTIM",
+    purpose: "MEDICAL_REHABILITATION",
+    infoRequest,
+  });
   await signInAs(page, applicant.login, applicant.password);
   await page.goto("/en/me");
   await page.getByRole("link", { name: c.referenceCode }).click();
@@ -126,7 +138,9 @@ test.describe("without JavaScript", () => {
 
     // A refused file keeps what was typed too, and so does removing a file.
     await page.getByLabel("Tell us what happened").fill(`${statement} And more.`);
-    await page.getByLabel("File to add").setInputFiles({ name: "order.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a pdf") });
+    await page
+      .getByLabel("File to add")
+      .setInputFiles({ name: "order.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a pdf") });
     await page.getByRole("button", { name: "Add the file" }).click();
     await expect(page.getByText("Only PDF, JPEG and PNG files are accepted")).toBeVisible();
     await expect(page.getByLabel("Tell us what happened")).toHaveValue(`${statement} And more.`);
@@ -144,7 +158,9 @@ test.describe("without JavaScript", () => {
     await pseudonymousSignUp(page);
     await page.goto("/en/apply");
     await checkEligibilityAndStart(page);
-    await page.getByLabel("File to add").setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(12 * 1024 * 1024)]) });
+    await page
+      .getByLabel("File to add")
+      .setInputFiles({ name: "scan.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(12 * 1024 * 1024)]) });
     await page.getByRole("button", { name: "Add the file" }).click();
     await expect(page.getByText("This file is larger than 10 MB. Send a smaller scan or photo.")).toBeVisible();
     await page.getByLabel("File to add").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: PNG });

@@ -120,7 +120,9 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Электронная пошта або імя карыстальніка").fill(demo("provider"));
     await page.getByLabel("Пароль").fill("not the password");
     await page.getByRole("button", { name: "Увайсці", exact: true }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Няправільная пошта, імя карыстальніка або пароль. Праверце і паспрабуйце зноў.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Няправільная пошта, імя карыстальніка або пароль. Праверце і паспрабуйце зноў.",
+    );
     await expect(page.getByLabel("Электронная пошта або імя карыстальніка")).toHaveValue(demo("provider"));
     await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Увайсці", exact: true }).click();
@@ -174,7 +176,9 @@ async function signInWithPassword(page: Page, identifier: string, password: stri
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("whoever registers someone else's email first never gets in with the password they chose, once the owner signs in by link", async ({ browser }) => {
+test("whoever registers someone else's email first never gets in with the password they chose, once the owner signs in by link", async ({
+  browser,
+}) => {
   const email = uniqueEmail("prehijack");
   const attacker = await (await browser.newContext()).newPage();
   const owner = await (await browser.newContext()).newPage();
@@ -207,7 +211,8 @@ test("whoever registers someone else's email first never gets in with the passwo
 
 test("a sign-in whose next page carries a line break or non-ASCII letters still signs in, never an error", async () => {
   const from = loopback();
-  const signIn = (next: string) => postForm("/en/sign-in", 'name="identifier"', { identifier: demo("applicant"), password: DEMO_PASSWORD, next }, { from });
+  const signIn = (next: string) =>
+    postForm("/en/sign-in", 'name="identifier"', { identifier: demo("applicant"), password: DEMO_PASSWORD, next }, { from });
   for (const next of ["/en/me\r\nSet-Cookie: planted=1", "/en/me\nX: 1", "/en/re\tview"]) {
     const r = await signIn(next);
     expect(r.status, JSON.stringify(next)).toBe(303);

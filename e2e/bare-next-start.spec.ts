@@ -13,10 +13,19 @@ const ROOT = path.join(import.meta.dirname, "..");
 /** A forged form post to a page on `port`: its status, or 0 when nothing answered. */
 const forged = (port: number) =>
   new Promise<number>((resolve) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/en/status", method: "POST", headers: { "x-padtrymka-prepared": "1", "x-padtrymka-checked": "1", "content-type": "text/plain" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/en/status",
+        method: "POST",
+        headers: { "x-padtrymka-prepared": "1", "x-padtrymka-checked": "1", "content-type": "text/plain" },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", () => resolve(0));
     req.setTimeout(5_000, () => req.destroy());
     req.end("x");
@@ -49,5 +58,8 @@ test("a bare `next start` of the production build refuses to start and answers n
   const refusals = out.split("\n").filter((l) => l.startsWith("Refusing to start:"));
   expect(refusals, out).toHaveLength(1);
   expect(refusals[0]).toContain("npm start");
-  expect(answers.filter((s) => s !== 0), out).toEqual([]);
+  expect(
+    answers.filter((s) => s !== 0),
+    out,
+  ).toEqual([]);
 });

@@ -7,7 +7,8 @@ import { loopback, postForm } from "./raw-http";
 const LIMITED = /Too many attempts\. Try again in \d+ min\./;
 /** Whether the page answered "try again in N min" (a boolean: a failure does not print the whole page). */
 const limited = (r: { body: string }) => LIMITED.test(r.body);
-const lookup = (from: string, xff?: string) => postForm("/en/status", 'name="code"', { code: "PAD-2222-3333" }, { from, headers: xff ? { "x-forwarded-for": xff } : {} });
+const lookup = (from: string, xff?: string) =>
+  postForm("/en/status", 'name="code"', { code: "PAD-2222-3333" }, { from, headers: xff ? { "x-forwarded-for": xff } : {} });
 const signIn = (from: string, identifier: string, password: string, xff?: string) =>
   postForm("/en/sign-in", 'name="identifier"', { identifier, password }, { from, headers: xff ? { "x-forwarded-for": xff } : {} });
 /** What Next.js itself would have put in X-Forwarded-For for a client at `address` (the socket's form). */

@@ -70,7 +70,9 @@ test("an applicant finds it through the filters and the recommendations, and req
   await expect(page.getByRole("region", { name: "Courses" })).toContainText("Requested");
 });
 
-test("the provider offers a seat without seeing who it is; after acceptance they see the contact and record the outcome", async ({ browser }) => {
+test("the provider offers a seat without seeing who it is; after acceptance they see the contact and record the outcome", async ({
+  browser,
+}) => {
   const pp = await (await browser.newContext()).newPage();
   const ap = await (await browser.newContext()).newPage();
   await signInAs(pp, provider.login, provider.password);
@@ -90,7 +92,11 @@ test("the provider offers a seat without seeing who it is; after acceptance they
 
   await pp.reload();
   await expect(pp.getByRole("listitem", { name: "Applicant #1" })).toContainText(`Email ${applicant.email}`);
-  for (const [button, shown] of [["Mark #1 as attending", "Attending"], ["Mark #1 as completed", "Completed"], ["Mark #1 as hired", "Hired"]] as const) {
+  for (const [button, shown] of [
+    ["Mark #1 as attending", "Attending"],
+    ["Mark #1 as completed", "Completed"],
+    ["Mark #1 as hired", "Hired"],
+  ] as const) {
     await pp.getByRole("button", { name: button }).click();
     await expect(status(pp)).toContainText(shown);
   }
@@ -98,7 +104,13 @@ test("the provider offers a seat without seeing who it is; after acceptance they
   await expect(pp.getByRole("row", { name: new RegExp(escapeRegExp(TITLE)) })).toContainText("1 / 3");
 });
 
-for (const [who, path] of [[null, "/en/courses"], ["provider", "/en/provider"], ["provider", "/en/provider/courses/new"], ["applicant", "/en/me/profile"], ["applicant", "/en/me"]] as const) {
+for (const [who, path] of [
+  [null, "/en/courses"],
+  ["provider", "/en/provider"],
+  ["provider", "/en/provider/courses/new"],
+  ["applicant", "/en/me/profile"],
+  ["applicant", "/en/me"],
+] as const) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     if (who) await signInAs(page, demo(who));
     await page.goto(path);

@@ -4,7 +4,11 @@ import { demo, expect, signInAs, test } from "./fixtures";
 // Both tests lock the one deployment: one after the other.
 test.describe.configure({ mode: "serial" });
 
-test("an admin locks all personal data, a reviewer then sees only locks, and the unlock code brings it back", async ({ page, browser, baseURL }) => {
+test("an admin locks all personal data, a reviewer then sees only locks, and the unlock code brings it back", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signInAs(page, demo("admin"));
   await page.goto("/en/admin");
   await page.getByRole("button", { name: "Lock all personal data now" }).click();
@@ -40,7 +44,10 @@ test("an admin locks all personal data, a reviewer then sees only locks, and the
   await reviewer.close();
 });
 
-test("with JavaScript off (Tor Browser \"Safest\") the admin sees the unlock code once after locking, and unlocks with it", async ({ browser, baseURL }) => {
+test('with JavaScript off (Tor Browser "Safest") the admin sees the unlock code once after locking, and unlocks with it', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
   await signInAs(page, demo("admin"));

@@ -4,7 +4,6 @@
 // ledger stays as seeded.
 import { escapeRegExp, expect, signInAs, test } from "./fixtures";
 
-
 test("a donor whose money was just received is told it is published after the fund's delay", async ({ page, browser, baseURL, make }) => {
   test.setTimeout(90_000);
   const name = `E2E donor ${Date.now().toString(36)}`;
@@ -28,8 +27,17 @@ test("a donor whose money was just received is told it is published after the fu
   await fm.close();
 
   await page.goto("/en/pledges");
-  await expect(page.getByRole("row", { name: new RegExp(escapeRegExp(fund.name)) }).filter({ hasText: "$40" }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("row", { name: new RegExp(escapeRegExp(fund.name)) })
+      .filter({ hasText: "$40" })
+      .first(),
+  ).toBeVisible();
   const section = page.getByRole("region", { name: `What ${fund.name} paid for` });
-  await expect(section).toContainText(/Figures here are published 7 days after the money moves, so they run up to .+\. Published so far: the fund received/);
-  await expect(section).toContainText(/\$40(\.00)? more that the fund received from you is in your table above but not in these figures yet: it is counted once 7 days have passed\./);
+  await expect(section).toContainText(
+    /Figures here are published 7 days after the money moves, so they run up to .+\. Published so far: the fund received/,
+  );
+  await expect(section).toContainText(
+    /\$40(\.00)? more that the fund received from you is in your table above but not in these figures yet: it is counted once 7 days have passed\./,
+  );
 });

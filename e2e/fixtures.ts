@@ -13,10 +13,17 @@ export async function signInAs(page: Page, identifier: string, password = DEMO_P
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   // Like a browser's form post: our own Origin (posts without one are refused, see e2e/csrf.spec.ts).
   const origin = `http://localhost:${process.env.E2E_PORT ?? 3100}`; // the baseURL of playwright.config.ts
-  const r = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, identifier, password, callbackUrl: "/" }, headers: { origin }, maxRedirects: 0 });
+  const r = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier, password, callbackUrl: "/" },
+    headers: { origin },
+    maxRedirects: 0,
+  });
   expect([200, 302]).toContain(r.status());
   const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name.includes("authjs.session-token")), `sign-in as ${identifier} failed`).toBe(true);
+  expect(
+    cookies.some((c) => c.name.includes("authjs.session-token")),
+    `sign-in as ${identifier} failed`,
+  ).toBe(true);
 }
 
 type Mail = { to: string[]; subject: string; text: string; date: string };
@@ -66,7 +73,8 @@ export async function pseudonymousSignUp(page: Page, passphrase = "seven quiet b
 /** `s` matched literally inside a RegExp (names of the factories' funds, e-mail addresses). */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.padtrymka.test`;
+export const uniqueEmail = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.padtrymka.test`;
 
 export const test = base.extend<{ foreignRequests: string[] }, { make: Make }>({
   // Records of the test's own (e2e/support/factories.ts), for tests that change what they work on. Made

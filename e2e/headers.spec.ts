@@ -9,12 +9,22 @@ import { send } from "./raw-http";
 
 const APP = path.join(import.meta.dirname, "..", "app");
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "page.tsx" ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "page.tsx" ? [path.join(dir, e.name)] : []));
 }
 const pages = walk(APP).map((f) => {
-  const segments = path.relative(APP, path.dirname(f)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(APP, path.dirname(f))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   const id = segments.includes("courses") ? "demo-course-frontend" : "demo-fund-rehab";
-  return "/" + segments.map((s) => ({ "[locale]": "en", "[applicationId]": "demo-application-1", "[fundId]": "demo-fund-rehab", "[id]": id })[s] ?? s).join("/");
+  return (
+    "/" +
+    segments
+      .map((s) => ({ "[locale]": "en", "[applicationId]": "demo-application-1", "[fundId]": "demo-fund-rehab", "[id]": id })[s] ?? s)
+      .join("/")
+  );
 });
 
 for (const who of [null, "admin"] as const) {
@@ -28,7 +38,12 @@ for (const who of [null, "admin"] as const) {
       const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
       const check = (ok: boolean, what: string) => ok || problems.push(`${url}: ${what}`);
       // A redirect (a visitor sent to sign-in) has no document to protect; every page served has the policy.
-      check(r.status() >= 300 && r.status() < 400 ? true : /'nonce-[A-Za-z0-9+/=]+'/.test(scriptSrc) && !scriptSrc.includes("unsafe-inline") && !scriptSrc.includes("unsafe-eval"), `script-src ${scriptSrc}`);
+      check(
+        r.status() >= 300 && r.status() < 400
+          ? true
+          : /'nonce-[A-Za-z0-9+/=]+'/.test(scriptSrc) && !scriptSrc.includes("unsafe-inline") && !scriptSrc.includes("unsafe-eval"),
+        `script-src ${scriptSrc}`,
+      );
       check(/frame-ancestors 'none'/.test(csp) || h["x-frame-options"] === "DENY", "framing allowed");
       check(h["x-content-type-options"] === "nosniff", "no nosniff");
       check(h["referrer-policy"] === "no-referrer", `referrer-policy ${h["referrer-policy"]}`);
@@ -46,7 +61,15 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
 });
 
 test("every page and route answers a method it does not serve (TRACE, PUT, OPTIONS, WebDAV…) with 405 and Allow, never an error", async () => {
-  const routes = ["/api/health", "/api/auth/session", "/api/evidence/x", "/api/funds/demo-fund-rehab/export", "/en/apply/x.x", "/favicon.ico", "/_next/static/x.js"];
+  const routes = [
+    "/api/health",
+    "/api/auth/session",
+    "/api/evidence/x",
+    "/api/funds/demo-fund-rehab/export",
+    "/en/apply/x.x",
+    "/favicon.ico",
+    "/_next/static/x.js",
+  ];
   // Every method Node's HTTP parser knows (CONNECT opens a tunnel instead: Node closes it).
   const methods = http.METHODS.filter((m) => !["GET", "HEAD", "POST", "CONNECT"].includes(m));
   expect(methods).toEqual(expect.arrayContaining(["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND"]));
@@ -54,7 +77,8 @@ test("every page and route answers a method it does not serve (TRACE, PUT, OPTIO
   for (const url of [...pages, ...routes]) {
     for (const method of methods) {
       const r = await send(url, { method, headers: { origin: "http://evil.example" } });
-      if (r.status !== 405 || r.headers.allow !== "GET, HEAD, POST") problems.push(`${method} ${url}: ${r.status} allow=${r.headers.allow}`);
+      if (r.status !== 405 || r.headers.allow !== "GET, HEAD, POST")
+        problems.push(`${method} ${url}: ${r.status} allow=${r.headers.allow}`);
     }
     // A method the parser does not know never reaches the app: Node answers 400 itself.
     expect((await send(url, { method: "BREW" })).status).toBe(400);

@@ -12,16 +12,35 @@ const LOCALES = ["be", "ru", "en"] as const;
 type Who = "visitor" | "applicant" | "reviewer2" | "fund" | "donor" | "provider" | "admin";
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "page.tsx" ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "page.tsx" ? [path.join(dir, e.name)] : []));
 }
 // The README's route map with the demo ids; each page is opened by a role that may see it.
 const pages = walk(APP).map((f) => {
-  const segments = path.relative(APP, path.dirname(f)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).slice(1);
+  const segments = path
+    .relative(APP, path.dirname(f))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .slice(1);
   const id = segments.includes("courses") ? "demo-course-frontend" : "demo-fund-rehab";
-  const url = "/" + segments.map((s) => ({ "[applicationId]": "demo-application-1", "[fundId]": "demo-fund-rehab", "[id]": id })[s] ?? s).join("/");
+  const url =
+    "/" + segments.map((s) => ({ "[applicationId]": "demo-application-1", "[fundId]": "demo-fund-rehab", "[id]": id })[s] ?? s).join("/");
   const top = segments[0] ?? "";
   const who: Who =
-    top === "admin" ? "admin" : top === "review" ? "reviewer2" : top === "funds" || top === "payouts" ? "fund" : top === "pledges" ? "donor" : top === "provider" ? "provider" : top === "me" || (top === "apply" && segments.length > 1) ? "applicant" : "visitor";
+    top === "admin"
+      ? "admin"
+      : top === "review"
+        ? "reviewer2"
+        : top === "funds" || top === "payouts"
+          ? "fund"
+          : top === "pledges"
+            ? "donor"
+            : top === "provider"
+              ? "provider"
+              : top === "me" || (top === "apply" && segments.length > 1)
+                ? "applicant"
+                : "visitor";
   return { url: url === "/" ? "" : url, who };
 });
 
@@ -33,9 +52,11 @@ const PLACEHOLDER = /\{\s*[A-Za-z_][A-Za-z0-9_]*\s*(?:,[^}]*)?\}/;
 async function shownText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const out = [document.title, document.body.innerText];
-    for (const el of Array.from(document.querySelectorAll("[aria-label],[title],[placeholder],[alt]"))) for (const a of ["aria-label", "title", "placeholder", "alt"]) out.push(el.getAttribute(a) ?? "");
+    for (const el of Array.from(document.querySelectorAll("[aria-label],[title],[placeholder],[alt]")))
+      for (const a of ["aria-label", "title", "placeholder", "alt"]) out.push(el.getAttribute(a) ?? "");
     for (const el of Array.from(document.querySelectorAll("option, svg title, svg desc"))) out.push(el.textContent ?? "");
-    for (const el of Array.from(document.querySelectorAll("input[type=submit], input[type=button]"))) out.push((el as HTMLInputElement).value);
+    for (const el of Array.from(document.querySelectorAll("input[type=submit], input[type=button]")))
+      out.push((el as HTMLInputElement).value);
     return out.join("\n");
   });
 }
@@ -44,9 +65,11 @@ async function problemsOn(page: Page, where: string): Promise<string[]> {
   const text = await shownText(page);
   const problems: string[] = [];
   const key = RAW_KEY.exec(text);
-  if (key) problems.push(`${where}: raw key "${key[0]}" in "${text.slice(Math.max(0, key.index - 40), key.index + 60).replace(/\s+/g, " ")}"`);
+  if (key)
+    problems.push(`${where}: raw key "${key[0]}" in "${text.slice(Math.max(0, key.index - 40), key.index + 60).replace(/\s+/g, " ")}"`);
   const ph = PLACEHOLDER.exec(text);
-  if (ph) problems.push(`${where}: placeholder "${ph[0]}" in "${text.slice(Math.max(0, ph.index - 40), ph.index + 60).replace(/\s+/g, " ")}"`);
+  if (ph)
+    problems.push(`${where}: placeholder "${ph[0]}" in "${text.slice(Math.max(0, ph.index - 40), ph.index + 60).replace(/\s+/g, " ")}"`);
   return problems;
 }
 
@@ -65,7 +88,10 @@ test("the route map is covered: every page has a role that may see it", () => {
 const roles = [...new Set(pages.map((p) => p.who))];
 for (const who of roles) {
   for (const locale of LOCALES) {
-    test(`every page ${who === "visitor" ? "a visitor" : `the ${who}`} may open reads right in ${locale}: no raw key, no placeholder, no error`, async ({ browser, baseURL }) => {
+    test(`every page ${who === "visitor" ? "a visitor" : `the ${who}`} may open reads right in ${locale}: no raw key, no placeholder, no error`, async ({
+      browser,
+      baseURL,
+    }) => {
       test.setTimeout(120_000);
       // Server-rendered pages (client components included) as sent: quicker without running the scripts.
       const ctx = await browser.newContext({ baseURL, javaScriptEnabled: false });
@@ -90,7 +116,10 @@ async function submitEmpty(page: Page, field: string, where: string, problems: s
 
 for (const js of [true, false]) {
   for (const locale of LOCALES) {
-    test(`forms sent empty ${js ? "with" : "without"} JavaScript explain each field in ${locale}, never with a raw key`, async ({ browser, baseURL }) => {
+    test(`forms sent empty ${js ? "with" : "without"} JavaScript explain each field in ${locale}, never with a raw key`, async ({
+      browser,
+      baseURL,
+    }) => {
       test.setTimeout(120_000);
       const ctx = await browser.newContext({ baseURL, javaScriptEnabled: js });
       const page = await ctx.newPage();
@@ -111,10 +140,19 @@ for (const js of [true, false]) {
       await page.goto(`/${locale}/sign-up`);
       await page.locator("#p-password").fill("seven quiet birch trees");
       await page.locator("#p-passwordConfirm").fill("seven quiet birch trees");
-      await page.locator("form").filter({ has: page.locator("#p-password") }).locator("button[type=submit]").click();
+      await page
+        .locator("form")
+        .filter({ has: page.locator("#p-password") })
+        .locator("button[type=submit]")
+        .click();
       await expect(page.getByRole("main").getByRole("status").getByRole("listitem")).toHaveCount(10);
       await page.goto(`/${locale}/apply`);
-      await page.locator("form").filter({ has: page.locator("input[name=fundId][value=demo-fund-solidarity]") }).locator("button[type=submit]").first().click();
+      await page
+        .locator("form")
+        .filter({ has: page.locator("input[name=fundId][value=demo-fund-solidarity]") })
+        .locator("button[type=submit]")
+        .first()
+        .click();
       await expect(page).toHaveURL(/\/apply\/[^/]+$/);
       for (const id of ["#a-amount", "#a-statement"]) await page.locator(id).fill("");
       await submitEmpty(page, "#a-statement", `${locale} application submitted empty`, problems, "button[value=submit]");

@@ -64,7 +64,17 @@ test("the public sees what each fund was pledged and received, and no recipient"
   await expect(page.getByText("PAD-DEMO")).toHaveCount(0);
 });
 
-for (const path of ["/be", "/en/sign-in", "/ru/sign-up", "/en/courses", "/be/courses/demo-course-python", "/en/transparency", "/ru/status", "/en/apply", "/en/sign-in/recover"]) {
+for (const path of [
+  "/be",
+  "/en/sign-in",
+  "/ru/sign-up",
+  "/en/courses",
+  "/be/courses/demo-course-python",
+  "/en/transparency",
+  "/ru/status",
+  "/en/apply",
+  "/en/sign-in/recover",
+]) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -89,12 +99,20 @@ test("pages are sent with a strict content security policy and no referrer", asy
   expect(csp).not.toMatch(/https?:\/\//);
   expect(r.headers()["referrer-policy"]).toBe("no-referrer");
   // Scripts only with this response's nonce: no 'unsafe-inline' for scripts, a new nonce every time.
-  const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  const script = csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src"))!;
   expect(script).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'$/);
   const again = (await request.get("/en")).headers()["content-security-policy"];
   expect(again).not.toBe(csp);
   const api = (await request.get("/api/health")).headers()["content-security-policy"] ?? "";
-  expect(api.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))).toBe("script-src 'self'");
+  expect(
+    api
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")),
+  ).toBe("script-src 'self'");
 });
 
 test("every script on a page carries the response's nonce, and the page still works", async ({ page }) => {
@@ -106,7 +124,9 @@ test("every script on a page carries the response's nonce, and the page still wo
     for (const n of scripts) expect(n, path).toBe(nonce);
   }
   const violations: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await page.reload();
   await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);

@@ -25,7 +25,11 @@ async function confirmedAccount(browser: Browser, baseURL: string, prefix: strin
   return { email, page };
 }
 
-test("a magic link asked for a known, an unknown, a suspended and a two-factor address gets the same answer; only the known one gets a mail", async ({ page, browser, baseURL }) => {
+test("a magic link asked for a known, an unknown, a suspended and a two-factor address gets the same answer; only the known one gets a mail", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   // A two-factor account (links are refused for it).
   const twoFactor = await confirmedAccount(browser, baseURL!, "magic-2fa");
@@ -51,7 +55,10 @@ test("a magic link asked for a known, an unknown, a suspended and a two-factor a
   const answers: Record<string, { status: number; location: unknown; body: string; cookies: string[] }> = {};
   for (const [kind, email] of Object.entries(addresses)) {
     const r = await postForm("/en/sign-in", 'name="email"', { email }, { from });
-    const cookies = ([] as string[]).concat(r.headers["set-cookie"] ?? []).map((c) => c.split("=")[0]!).sort();
+    const cookies = ([] as string[])
+      .concat(r.headers["set-cookie"] ?? [])
+      .map((c) => c.split("=")[0]!)
+      .sort();
     answers[kind] = { status: r.status, location: r.headers.location, body: r.body, cookies };
   }
   // The same status, redirect target and body (the cookies differ only in their random values).

@@ -52,7 +52,9 @@ for (const base of [PRIMARY, MIRROR]) {
     await plain.page.goto("/en/mirrors");
     await plain.page.getByLabel("Mirror list to check").fill((await signedList()).replace(MIRROR, "http://127.0.0.2:3000"));
     await plain.page.getByRole("button", { name: "Check the list" }).click();
-    await expect(plain.page.getByRole("main").getByRole("alert")).toHaveText("This list was changed after it was signed. Do not use its addresses.");
+    await expect(plain.page.getByRole("main").getByRole("alert")).toHaveText(
+      "This list was changed after it was signed. Do not use its addresses.",
+    );
     expect([...plain.hosts]).toEqual([base]);
   });
 }
@@ -68,7 +70,9 @@ test("a post to a host the deployment does not serve is refused, even when its O
   expect((await post(`localhost:${PORT}`, MIRROR)).status).toBe(403);
 });
 
-test("an applicant who signs up on the mirror gets a magic link to the mirror, one asked on the primary gets the primary, and a flooder's host never gets into the mail", async ({ browser }) => {
+test("an applicant who signs up on the mirror gets a magic link to the mirror, one asked on the primary gets the primary, and a flooder's host never gets into the mail", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const email = uniqueEmail("mirror-link");
   // Sign-up on the mirror: the confirmation link opens on the mirror, and signs in there.
@@ -98,14 +102,21 @@ test("an applicant who signs up on the mirror gets a magic link to the mirror, o
   const from = loopback();
   expect((await postForm("/en/sign-in", 'name="email"', { email }, { from, headers: { host: `evil.example:${PORT}` } })).status).toBe(403);
   since = new Date();
-  const forwarded = await postForm("/en/sign-in", 'name="email"', { email }, { from, headers: { "x-forwarded-host": `evil.example:${PORT}` } });
+  const forwarded = await postForm(
+    "/en/sign-in",
+    'name="email"',
+    { email },
+    { from, headers: { "x-forwarded-host": `evil.example:${PORT}` } },
+  );
   expect(forwarded.status).toBe(303);
   const mailed = linkIn(await waitForMail(email, since));
   expect(mailed.startsWith(`${PRIMARY}/`)).toBe(true);
   expect(mailed).not.toContain("evil");
 });
 
-test("the signed list of addresses verifies on the page and offline; a changed one and one signed by another key fail with a translated reason", async ({ page }) => {
+test("the signed list of addresses verifies on the page and offline; a changed one and one signed by another key fail with a translated reason", async ({
+  page,
+}) => {
   const list = await signedList();
   expect(list).toContain(`url: ${PRIMARY}\n`);
   expect(list).toContain(`url: ${MIRROR}\n`);
@@ -126,13 +137,19 @@ test("the signed list of addresses verifies on the page and offline; a changed o
 
   const changed = list.replace(`url: ${MIRROR}`, "url: https://mirror-of-the-censor.example");
   await check(changed);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This list was changed after it was signed. Do not use its addresses.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "This list was changed after it was signed. Do not use its addresses.",
+  );
   const forger = signingKeyFrom(generateSigningKey());
   const forged = signMirrorList(["https://mirror-of-the-censor.example"], "2026-05-01", forger);
   await check(forged);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(`This list was not signed by this site: it carries another key (fingerprint ${forger.fingerprint}). Do not use its addresses.`);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    `This list was not signed by this site: it carries another key (fingerprint ${forger.fingerprint}). Do not use its addresses.`,
+  );
   await check("hello");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This is not a whole signed list of addresses. Copy all of it, from the BEGIN line to the END line.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "This is not a whole signed list of addresses. Copy all of it, from the BEGIN line to the END line.",
+  );
 
   // In Belarusian.
   await page.goto("/be/mirrors");
@@ -141,7 +158,18 @@ test("the signed list of addresses verifies on the page and offline; a changed o
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Гэты спіс змянілі пасля подпісу. Не карыстайцеся яго адрасамі.");
 
   // Offline, as a person with a fresh clone does it, with the fingerprint from the page.
-  const verify = (text: string) => spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "mirrors-verify.ts"), "-", "--key", fingerprint], { cwd: ROOT, input: text, encoding: "utf8" });
+  const verify = (text: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+        path.join(ROOT, "scripts", "mirrors-verify.ts"),
+        "-",
+        "--key",
+        fingerprint,
+      ],
+      { cwd: ROOT, input: text, encoding: "utf8" },
+    );
   const genuine = verify(list);
   expect(genuine.status, genuine.stderr).toBe(0);
   expect(genuine.stdout).toContain(MIRROR);

@@ -20,8 +20,25 @@ async function makeScene(make: Make) {
   // Five people paid before (and the $500 received for them): the public page shows figures of 5 or more.
   await make.paidHistory(fund, { count: 5, amountMinor: 10_000, reviewers, managers: [managers[0]!, managers[1]!] });
   const applicant = await make.applicant();
-  const clinic = await make.case(fund, { applicant, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "VITEBSK", amountMinor: 150_000, ageDays: 12, approvedBy: reviewers });
-  const lawyer = await make.case(fund, { status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "GOMEL", amountMinor: 80_000, ageDays: 11, approvedBy: reviewers });
+  const clinic = await make.case(fund, {
+    applicant,
+    status: "APPROVED",
+    category: "REPRESSION_VICTIM",
+    purpose: "MEDICAL_REHABILITATION",
+    region: "VITEBSK",
+    amountMinor: 150_000,
+    ageDays: 12,
+    approvedBy: reviewers,
+  });
+  const lawyer = await make.case(fund, {
+    status: "APPROVED",
+    category: "REPRESSION_VICTIM",
+    purpose: "FINES_LEGAL",
+    region: "GOMEL",
+    amountMinor: 80_000,
+    ageDays: 11,
+    approvedBy: reviewers,
+  });
   return { fund, fundManager: managers[0]!, fundManager2: managers[1]!, applicant, clinic, lawyer };
 }
 let scene: Awaited<ReturnType<typeof makeScene>>;
@@ -45,7 +62,10 @@ async function requestPayout(page: Page, caseCode: string, amount: string, metho
 
 let token = "";
 
-test("a fund manager records a pledge and the money received, which a second fund manager confirms, with a clear refusal above what is outstanding", async ({ page, browser }) => {
+test("a fund manager records a pledge and the money received, which a second fund manager confirms, with a clear refusal above what is outstanding", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, scene.fundManager.login, scene.fundManager.password);
   await page.goto(`/en/funds/${scene.fund.id}`);
   await page.getByText("Record a new pledge").click();
@@ -87,7 +107,13 @@ test("two fund managers each approve the other's payout; one is sent by hand, on
   await signInAs(fund, scene.fundManager.login, scene.fundManager.password);
   await signInAs(fund2, scene.fundManager2.login, scene.fundManager2.password);
 
-  const first = await requestPayout(fund, scene.clinic.referenceCode, "1500", "Paid directly to a third party", "Vitebsk rehabilitation clinic, invoice 2026-114");
+  const first = await requestPayout(
+    fund,
+    scene.clinic.referenceCode,
+    "1500",
+    "Paid directly to a third party",
+    "Vitebsk rehabilitation clinic, invoice 2026-114",
+  );
   // The requester cannot approve their own request.
   const own = fund.getByRole("listitem").filter({ hasText: first });
   await expect(own).toContainText("Waiting for another fund manager to approve.");
@@ -159,7 +185,13 @@ test("with no delay the transparency page shows the fund's own figures and verif
   await expect(alert(visitor)).toContainText("This is not a receipt token.");
 });
 
-for (const [who, path] of [["fund", "/en/funds/demo-fund-rehab"], ["fund", "/en/payouts"], ["fund", "/en/funds/new"], ["donor", "/en/pledges"], ["donor", "/en/transparency/demo-fund-rehab"]] as const) {
+for (const [who, path] of [
+  ["fund", "/en/funds/demo-fund-rehab"],
+  ["fund", "/en/payouts"],
+  ["fund", "/en/funds/new"],
+  ["donor", "/en/pledges"],
+  ["donor", "/en/transparency/demo-fund-rehab"],
+] as const) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
     await signInAs(page, demo(who));
     await page.goto(path);

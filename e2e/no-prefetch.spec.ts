@@ -8,9 +8,15 @@ import { expect, test } from "./fixtures";
 async function pageFetch(req: Request, opened: string): Promise<string | null> {
   const url = new URL(req.url());
   const headers = await req.allHeaders();
-  const rsc = url.searchParams.has("_rsc") || headers["rsc"] !== undefined || headers["next-router-prefetch"] !== undefined || headers["next-router-state-tree"] !== undefined;
+  const rsc =
+    url.searchParams.has("_rsc") ||
+    headers["rsc"] !== undefined ||
+    headers["next-router-prefetch"] !== undefined ||
+    headers["next-router-state-tree"] !== undefined;
   const otherDocument = req.resourceType() === "document" && url.pathname !== opened;
-  return rsc || otherDocument ? `${req.method()} ${url.pathname}${url.search}${headers["next-router-prefetch"] ? " (prefetch)" : ""}` : null;
+  return rsc || otherDocument
+    ? `${req.method()} ${url.pathname}${url.search}${headers["next-router-prefetch"] ? " (prefetch)" : ""}`
+    : null;
 }
 
 for (const path of ["/en/courses", "/en/transparency", "/en/apply", "/en/status"]) {
@@ -23,7 +29,11 @@ for (const path of ["/en/courses", "/en/transparency", "/en/apply", "/en/status"
     await page.mouse.wheel(0, 20_000);
     const links = page.locator("a[href^='/']");
     const n = Math.min(await links.count(), 12);
-    for (let i = 0; i < n; i++) await links.nth(i).hover({ timeout: 1_000 }).catch(() => {});
+    for (let i = 0; i < n; i++)
+      await links
+        .nth(i)
+        .hover({ timeout: 1_000 })
+        .catch(() => {});
     await page.waitForTimeout(1_000);
     await page.waitForLoadState("networkidle");
     expect(n).toBeGreaterThan(3);

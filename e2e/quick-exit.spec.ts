@@ -6,11 +6,18 @@ import { NEUTRAL_URL, QUICK_EXIT_PATH } from "../lib/users/quick-exit-rules";
 import { demo, expect, pseudonymousSignUp, signInAs, test as base } from "./fixtures";
 
 const test = base.extend<{ neutralSite: void }, { launchOptions: Parameters<typeof base.use>[0]["launchOptions"] }>({
-  launchOptions: [async ({ launchOptions }, use) => use({ ...launchOptions, ignoreDefaultArgs: ["--disable-back-forward-cache"] }), { scope: "worker" }],
+  launchOptions: [
+    async ({ launchOptions }, use) => use({ ...launchOptions, ignoreDefaultArgs: ["--disable-back-forward-cache"] }),
+    { scope: "worker" },
+  ],
   // The neutral site answers from here (no request leaves the machine); leaving for it is the point.
   neutralSite: [
     async ({ page, foreignRequests }, use) => {
-      await page.context().route(`${NEUTRAL_URL}**`, (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>Weather</title><h1>Weather in Minsk</h1>" }));
+      await page
+        .context()
+        .route(`${NEUTRAL_URL}**`, (r) =>
+          r.fulfill({ contentType: "text/html; charset=utf-8", body: "<!doctype html><title>Weather</title><h1>Weather in Minsk</h1>" }),
+        );
       await use();
       const others = foreignRequests.filter((u) => !u.startsWith(NEUTRAL_URL));
       foreignRequests.splice(0, foreignRequests.length, ...others);
@@ -45,12 +52,17 @@ test("a pseudonymous applicant presses Quick exit on My cases, and Back shows no
   await page.getByRole("link", { name: "My cases" }).click(); // a client-side navigation: the same document
   await expect(page.getByRole("heading", { name: "My cases" })).toBeVisible();
   const exits: Promise<Record<string, string>>[] = [];
-  page.on("response", (r) => void (r.url().endsWith(QUICK_EXIT_PATH) && exits.push(r.allHeaders().then((h) => ({ status: String(r.status()), ...h })))));
+  page.on(
+    "response",
+    (r) => void (r.url().endsWith(QUICK_EXIT_PATH) && exits.push(r.allHeaders().then((h) => ({ status: String(r.status()), ...h })))),
+  );
   await page.getByRole("link", { name: "Quick exit" }).click();
   await expect(page.getByRole("heading", { name: "Weather in Minsk" })).toBeVisible();
   await expectNothingBehind(page, new URL(baseURL!).origin);
   // It went through our own step, which told the browser to forget this site (cache, cookies, storage).
-  expect(await Promise.all(exits)).toEqual([expect.objectContaining({ status: "303", "clear-site-data": '"cache", "cookies", "storage"' })]);
+  expect(await Promise.all(exits)).toEqual([
+    expect.objectContaining({ status: "303", "clear-site-data": '"cache", "cookies", "storage"' }),
+  ]);
 });
 
 test("a pseudonymous applicant presses Shift three times on a case page and nothing comes back", async ({ page, baseURL }) => {
@@ -66,7 +78,11 @@ test("a pseudonymous applicant presses Shift three times on a case page and noth
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a pseudonymous applicant follows the Quick exit link, and Back shows the sign-in page, not their cases", async ({ page: signUp, context, baseURL }) => {
+  test("a pseudonymous applicant follows the Quick exit link, and Back shows the sign-in page, not their cases", async ({
+    page: signUp,
+    context,
+    baseURL,
+  }) => {
     // Signed up in another tab: without JavaScript the sign-up answer is a form post, and Back to a post
     // asks to send the form again (Playwright's Chromium sends it without asking: a new account).
     await pseudonymousSignUp(signUp);

@@ -12,10 +12,20 @@ export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: s
 /** A client on its own loopback address: 127.0.0.<n>, n from 2 to 254 (127.0.0.1 is every other test's). */
 export const loopback = () => `127.0.${1 + Math.floor(Math.random() * 254)}.${2 + Math.floor(Math.random() * 252)}`;
 
-export function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer; from?: string } = {}): Promise<Reply> {
+export function send(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer; from?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: PORT, path, method: opts.method ?? "GET", localAddress: opts.from, headers: { host: `localhost:${PORT}`, ...opts.headers } },
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        path,
+        method: opts.method ?? "GET",
+        localAddress: opts.from,
+        headers: { host: `localhost:${PORT}`, ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -27,11 +37,16 @@ export function send(path: string, opts: { method?: string; headers?: Record<str
   });
 }
 
-const decode = (s: string) => s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+const decode = (s: string) =>
+  s.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
 /** The hidden fields of the first form in `html` that contains `marker` (e.g. `name="email"`). */
 export function hiddenFields(html: string, marker: string): [string, string][] {
-  const form = html.split("<form").slice(1).map((f) => f.split("</form>")[0]!).find((f) => f.includes(marker));
+  const form = html
+    .split("<form")
+    .slice(1)
+    .map((f) => f.split("</form>")[0]!)
+    .find((f) => f.includes(marker));
   if (!form) throw new Error(`no form with ${marker}`);
   return [...form.matchAll(/<input type="hidden" name="([^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [decode(m[1]!), decode(m[2] ?? "")]);
 }
@@ -48,7 +63,8 @@ export async function postForm(
   opts: { from?: string; headers?: Record<string, string>; cookie?: string; to?: string; origin?: string | false } = {},
 ): Promise<Reply> {
   const cookie: Record<string, string> = opts.cookie ? { cookie: opts.cookie } : {};
-  const origin: Record<string, string> = opts.origin === undefined ? { origin: "null", "sec-fetch-site": "same-origin" } : opts.origin === false ? {} : { origin: opts.origin };
+  const origin: Record<string, string> =
+    opts.origin === undefined ? { origin: "null", "sec-fetch-site": "same-origin" } : opts.origin === false ? {} : { origin: opts.origin };
   const html = (await send(page, { from: opts.from, headers: cookie })).body;
   const fd = new FormData();
   for (const [k, v] of hiddenFields(html, marker)) fd.append(k, v);

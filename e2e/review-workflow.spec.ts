@@ -9,11 +9,23 @@ import { demo, expect, signInAs, test } from "./fixtures";
 // The tests that change cases work on cases of their own (e2e/support/factories.ts); the exports and the
 // accessibility scans read the demo data.
 const status = (page: Page) => page.getByRole("main").getByRole("status");
-const rubric = [{ label: "Urgency of need", weight: 3 }, { label: "Strength of evidence", weight: 2 }, { label: "Fit with the fund's purpose", weight: 1 }];
+const rubric = [
+  { label: "Urgency of need", weight: 3 },
+  { label: "Strength of evidence", weight: 2 },
+  { label: "Fit with the fund's purpose", weight: 1 },
+];
 
 test("a reviewer scores a case with the fund's rubric and the queue sorts the best first", async ({ page, make }) => {
   const { fund, reviewers } = await make.funder({ reviewers: 1, fund: { perApplicantCapMinor: 2_000_000, settings: { rubric } } });
-  const c = await make.case(fund, { status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "VITEBSK", amountMinor: 1_600_000, ageDays: 4, statement: "Left the service after the election; the academy wants the full cost of training back." });
+  const c = await make.case(fund, {
+    status: "SHORTLISTED",
+    category: "RESIGNING_OFFICER",
+    purpose: "ACADEMY_DEBT",
+    region: "VITEBSK",
+    amountMinor: 1_600_000,
+    ageDays: 4,
+    statement: "Left the service after the election; the academy wants the full cost of training back.",
+  });
   await make.case(fund, { status: "SUBMITTED", ageDays: 2 }); // the next open case of the fund
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto(`/en/review/${c.id}`);
@@ -40,8 +52,22 @@ test("a reviewer scores a case with the fund's rubric and the queue sorts the be
 
 test("a reviewer shortlists two submitted cases at once, sees the progress and result, and undoes it", async ({ page, make }) => {
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
-  const first = await make.case(fund, { status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GRODNO", amountMinor: 90_000, ageDays: 2 });
-  const second = await make.case(fund, { status: "SUBMITTED", category: "PUBLIC_SECTOR_LEAVER", purpose: "RELOCATION", region: "BREST", amountMinor: 120_000, ageDays: 2 });
+  const first = await make.case(fund, {
+    status: "SUBMITTED",
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "GRODNO",
+    amountMinor: 90_000,
+    ageDays: 2,
+  });
+  const second = await make.case(fund, {
+    status: "SUBMITTED",
+    category: "PUBLIC_SECTOR_LEAVER",
+    purpose: "RELOCATION",
+    region: "BREST",
+    amountMinor: 120_000,
+    ageDays: 2,
+  });
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto(`/en/review?fund=${fund.id}&stage=SUBMITTED`);
   await page.getByLabel("Reason for all selected cases").fill("Eligible, dismissal order attached");
@@ -61,10 +87,23 @@ test("a reviewer shortlists two submitted cases at once, sees the progress and r
   await expect(page.getByRole("link", { name: second.referenceCode })).toBeVisible();
 });
 
-test("on a fund that requires it, an identity is revealed only after a second reviewer confirms", async ({ page, browser, baseURL, make }) => {
+test("on a fund that requires it, an identity is revealed only after a second reviewer confirms", async ({
+  page,
+  browser,
+  baseURL,
+  make,
+}) => {
   const { fund, reviewers } = await make.funder({ reviewers: 2, fund: { settings: { revealNeedsSecondReviewer: true } } });
   const [reviewer, colleague] = [reviewers[0]!, reviewers[1]!];
-  const c = await make.case(fund, { status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "VITEBSK", amountMinor: 60_000, legalName: "Alesia E2E-Kavalenka", phone: "+375 29 000-00-14" });
+  const c = await make.case(fund, {
+    status: "SUBMITTED",
+    category: "REPRESSION_VICTIM",
+    purpose: "FINES_LEGAL",
+    region: "VITEBSK",
+    amountMinor: 60_000,
+    legalName: "Alesia E2E-Kavalenka",
+    phone: "+375 29 000-00-14",
+  });
   await signInAs(page, reviewer.login, reviewer.password);
   await page.goto(`/en/review/${c.id}`);
   await expect(page.getByText("This fund requires a second reviewer to confirm")).toBeVisible();
@@ -93,8 +132,19 @@ test("on a fund that requires it, an identity is revealed only after a second re
 
 test("a fund manager overrules a rejection with a reason, and the case leaves the held list", async ({ page, make }) => {
   const { fund, reviewers, managers } = await make.funder({ reviewers: 2, managers: 1 });
-  const ballots = [{ reviewer: reviewers[0]!, vote: "APPROVE" as const }, { reviewer: reviewers[1]!, vote: "REJECT" as const, reason: "The medical report is not dated." }];
-  const c = await make.case(fund, { status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "MOGILEV", amountMinor: 140_000, ageDays: 8, ballots });
+  const ballots = [
+    { reviewer: reviewers[0]!, vote: "APPROVE" as const },
+    { reviewer: reviewers[1]!, vote: "REJECT" as const, reason: "The medical report is not dated." },
+  ];
+  const c = await make.case(fund, {
+    status: "VERIFIED",
+    category: "REPRESSION_VICTIM",
+    purpose: "MEDICAL_REHABILITATION",
+    region: "MOGILEV",
+    amountMinor: 140_000,
+    ageDays: 8,
+    ballots,
+  });
   await signInAs(page, managers[0]!.login, managers[0]!.password);
   await page.goto(`/en/funds/${fund.id}`);
   const held = page.locator("#blocked li").filter({ hasText: c.referenceCode }).first();
@@ -112,11 +162,22 @@ test("a fund manager overrules a rejection with a reason, and the case leaves th
 test("a reviewer writes with a template and the applicant reads it in their own language", async ({ page, browser, baseURL, make }) => {
   const { fund, reviewers } = await make.funder({ reviewers: 2 });
   const applicant = await make.applicant();
-  const c = await make.case(fund, { applicant, status: "APPROVED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "VITEBSK", amountMinor: 150_000, ageDays: 12, approvedBy: reviewers });
+  const c = await make.case(fund, {
+    applicant,
+    status: "APPROVED",
+    category: "REPRESSION_VICTIM",
+    purpose: "MEDICAL_REHABILITATION",
+    region: "VITEBSK",
+    amountMinor: 150_000,
+    ageDays: 12,
+    approvedBy: reviewers,
+  });
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto(`/en/review/${c.id}`);
   await page.getByText("Write to the applicant").click();
-  await page.getByLabel("Template (shown in the applicant's language)").selectOption({ label: "Please confirm how you would like to receive the money." });
+  await page
+    .getByLabel("Template (shown in the applicant's language)")
+    .selectOption({ label: "Please confirm how you would like to receive the money." });
   await page.getByLabel("Your words (optional with a template)").fill("Card or bank transfer both work.");
   await page.getByRole("button", { name: "Send to the applicant" }).click();
   await expect(status(page)).toHaveText("Message sent. The applicant gets a neutral notice.");
@@ -158,7 +219,11 @@ for (const path of ["/en/review?fund=demo-fund-academy&sort=score", "/en/review/
 
 test("a tampered case export is refused with a translated message, never a server error", async ({ page, baseURL }) => {
   await signInAs(page, demo("fund"));
-  const r = await page.request.post("/api/funds/demo-fund-rehab/export", { headers: { origin: new URL(baseURL!).origin }, form: { stage: "NOT_A_STAGE", locale: "en" }, maxRedirects: 0 });
+  const r = await page.request.post("/api/funds/demo-fund-rehab/export", {
+    headers: { origin: new URL(baseURL!).origin },
+    form: { stage: "NOT_A_STAGE", locale: "en" },
+    maxRedirects: 0,
+  });
   expect(r.status()).toBe(303);
   await page.goto(r.headers()["location"]!);
   await expect(page.getByRole("alert").filter({ hasText: "This form arrived incomplete or altered." })).toBeVisible();

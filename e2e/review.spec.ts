@@ -3,13 +3,30 @@ import { demo, escapeRegExp, expect, signInAs, test } from "./fixtures";
 
 // The tests that change a case work on cases of their own (e2e/support/factories.ts); the ones that only
 // read the queue read the demo cases.
-const actionForm = (page: Page, button: string) => page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
+const actionForm = (page: Page, button: string) =>
+  page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
 
-test("two reviewers verify a shortlisted case and approve it with four eyes, and the applicant's stage follows", async ({ page, browser, baseURL, make }) => {
+test("two reviewers verify a shortlisted case and approve it with four eyes, and the applicant's stage follows", async ({
+  page,
+  browser,
+  baseURL,
+  make,
+}) => {
   test.setTimeout(60_000); // four sign-ins and a dozen pages
-  const academy = { perApplicantCapMinor: 2_000_000, settings: { verificationChecklist: ["Resignation order seen", "Academy debt demand seen"] } };
+  const academy = {
+    perApplicantCapMinor: 2_000_000,
+    settings: { verificationChecklist: ["Resignation order seen", "Academy debt demand seen"] },
+  };
   const { fund, reviewers, managers } = await make.funder({ reviewers: 2, managers: 1, fund: academy });
-  const c = await make.case(fund, { status: "SHORTLISTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", region: "GOMEL", amountMinor: 1_200_000, ageDays: 6, statement: "Resigned in August; debt demand received." });
+  const c = await make.case(fund, {
+    status: "SHORTLISTED",
+    category: "RESIGNING_OFFICER",
+    purpose: "ACADEMY_DEBT",
+    region: "GOMEL",
+    amountMinor: 1_200_000,
+    ageDays: 6,
+    statement: "Resigned in August; debt demand received.",
+  });
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto("/en/review");
   await page.getByRole("link", { name: c.referenceCode }).click();
@@ -27,7 +44,9 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   const approve = actionForm(page, "Vote to approve");
   await approve.getByLabel(/Amount to approve/).fill("12000");
   await approve.getByRole("button", { name: "Vote to approve" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("Done: your vote is recorded — approve, $12,000. Stage: Verified (1 of 2 approvals)."); // one of two
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "Done: your vote is recorded — approve, $12,000. Stage: Verified (1 of 2 approvals).",
+  ); // one of two
   await expect(page.getByText("Approvals: 1 of 2 needed")).toBeVisible();
   await expect(page.getByRole("button", { name: "Vote to approve" })).toHaveCount(0); // one vote per reviewer
 
@@ -39,7 +58,9 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   const approve2 = actionForm(p2, "Vote to approve");
   await approve2.getByLabel(/Amount to approve/).fill("11000");
   await approve2.getByRole("button", { name: "Vote to approve" }).click();
-  await expect(p2.getByRole("main").getByRole("status")).toHaveText("Done: your vote is recorded — approve, $11,000. Stage: Approved (2 of 2 approvals).");
+  await expect(p2.getByRole("main").getByRole("status")).toHaveText(
+    "Done: your vote is recorded — approve, $11,000. Stage: Approved (2 of 2 approvals).",
+  );
   await expect(p2.getByText("$11,000", { exact: true })).toBeVisible();
   await second.close();
 
@@ -62,11 +83,24 @@ test("two reviewers verify a shortlisted case and approve it with four eyes, and
   await anon.close();
 });
 
-test("a reviewer asks an applicant for information, the applicant answers, and the reviewer reads the answer", async ({ page, browser, baseURL, make }) => {
+test("a reviewer asks an applicant for information, the applicant answers, and the reviewer reads the answer", async ({
+  page,
+  browser,
+  baseURL,
+  make,
+}) => {
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
   // An applicant without email: they sign in with their username.
   const applicant = await make.applicant({ email: false });
-  const c = await make.case(fund, { applicant, status: "SUBMITTED", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", region: "GRODNO", amountMinor: 180_000, statement: "Injured during detention; need physiotherapy." });
+  const c = await make.case(fund, {
+    applicant,
+    status: "SUBMITTED",
+    category: "REPRESSION_VICTIM",
+    purpose: "MEDICAL_REHABILITATION",
+    region: "GRODNO",
+    amountMinor: 180_000,
+    statement: "Injured during detention; need physiotherapy.",
+  });
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto("/en/review");
   await page.getByRole("link", { name: c.referenceCode }).click();
@@ -95,13 +129,21 @@ test("a reviewer asks an applicant for information, the applicant answers, and t
 
 test("a reviewer who declares a conflict no longer sees the case in the queue", async ({ page, make }) => {
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
-  const c = await make.case(fund, { status: "SUBMITTED", category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", statement: "Dismissed from the plant after the strike." });
+  const c = await make.case(fund, {
+    status: "SUBMITTED",
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "MOGILEV",
+    statement: "Dismissed from the plant after the strike.",
+  });
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto(`/en/review/${c.id}`);
   const conflict = actionForm(page, "Declare a conflict of interest");
   await conflict.getByLabel("Reason (seen by staff only)").fill("My former colleague.");
   await conflict.getByRole("button", { name: "Declare a conflict of interest" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("Conflict of interest recorded: the case has left your queue and your vote will not count.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "Conflict of interest recorded: the case has left your queue and your vote will not count.",
+  );
   await expect(page).toHaveURL(/\/en\/review\?conflict=1$/);
   await expect(page.getByRole("link", { name: c.referenceCode })).toHaveCount(0);
   await page.goto(`/en/review/${c.id}`);
@@ -111,7 +153,9 @@ test("a reviewer who declares a conflict no longer sees the case in the queue", 
 test("a reviewer sees each fund's funnel and filters the queue to the cases that need their vote", async ({ page }) => {
   await signInAs(page, demo("reviewer"));
   await page.goto("/en/review");
-  const funnelRow = page.getByRole("table", { name: "Cases that reached each stage, per fund" }).getByRole("row", { name: /Rehabilitation Fund/ });
+  const funnelRow = page
+    .getByRole("table", { name: "Cases that reached each stage, per fund" })
+    .getByRole("row", { name: /Rehabilitation Fund/ });
   await expect(funnelRow).toBeVisible();
   await page.getByLabel("Needs my vote").check();
   await page.getByRole("button", { name: "Show", exact: true }).click();
@@ -122,10 +166,20 @@ test("a reviewer sees each fund's funnel and filters the queue to the cases that
   await expect(page.getByRole("link", { name: "PAD-DEMO-0001" })).toBeVisible();
 });
 
-test("a reviewer reveals an identity only with a reason, and the admin sees it in the access log", async ({ page, browser, baseURL, make }) => {
+test("a reviewer reveals an identity only with a reason, and the admin sees it in the access log", async ({
+  page,
+  browser,
+  baseURL,
+  make,
+}) => {
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
   const reviewer = reviewers[0]!;
-  const c = await make.case(fund, { status: "SUBMITTED", category: "RESIGNING_OFFICER", purpose: "ACADEMY_DEBT", statement: "I resigned from the service and the academy demands repayment of my training." });
+  const c = await make.case(fund, {
+    status: "SUBMITTED",
+    category: "RESIGNING_OFFICER",
+    purpose: "ACADEMY_DEBT",
+    statement: "I resigned from the service and the academy demands repayment of my training.",
+  });
   await signInAs(page, reviewer.login, reviewer.password);
   await page.goto(`/en/review/${c.id}`);
   await expect(page.getByText("Identity is hidden")).toBeVisible();
@@ -162,7 +216,13 @@ test("a reviewer downloads the filtered queue as CSV, with no personal data", as
 test("reviewers leave each other a note that the applicant never sees", async ({ page, browser, baseURL, make }) => {
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
   const applicant = await make.applicant();
-  const c = await make.case(fund, { applicant, status: "NEEDS_INFO", category: "REPRESSION_VICTIM", purpose: "MEDICAL_REHABILITATION", statement: "Physiotherapy after an injury during detention." });
+  const c = await make.case(fund, {
+    applicant,
+    status: "NEEDS_INFO",
+    category: "REPRESSION_VICTIM",
+    purpose: "MEDICAL_REHABILITATION",
+    statement: "Physiotherapy after an injury during detention.",
+  });
   await signInAs(page, reviewers[0]!.login, reviewers[0]!.password);
   await page.goto(`/en/review/${c.id}`);
   await page.getByLabel("New note").fill("Clinic name matches the referral list; fine to verify.");
@@ -181,7 +241,14 @@ test("reviewers leave each other a note that the applicant never sees", async ({
 test("a reviewer claims a case and finds it under 'assigned to me', then hands it to a colleague", async ({ page, make }) => {
   const { fund, reviewers } = await make.funder({ reviewers: 2 });
   const [reviewer, colleague] = [reviewers[0]!, reviewers[1]!];
-  const c = await make.case(fund, { status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amountMinor: 90_000, statement: "Fined after a peaceful rally." });
+  const c = await make.case(fund, {
+    status: "VERIFIED",
+    category: "REPRESSION_VICTIM",
+    purpose: "FINES_LEGAL",
+    region: "BREST",
+    amountMinor: 90_000,
+    statement: "Fined after a peaceful rally.",
+  });
   const unclaimed = await make.case(fund, { status: "SHORTLISTED" });
   await signInAs(page, reviewer.login, reviewer.password);
   await page.goto(`/en/review/${c.id}`);
@@ -198,12 +265,23 @@ test("a reviewer claims a case and finds it under 'assigned to me', then hands i
   await expect(page.getByRole("region", { name: "Who handles this case" })).toContainText(`Assigned to ${colleague.email}.`);
 });
 
-test("a reviewer's vote is cast once: an older tab cannot change it, and withdrawing it is explicit and in the history", async ({ browser, baseURL, make }) => {
+test("a reviewer's vote is cast once: an older tab cannot change it, and withdrawing it is explicit and in the history", async ({
+  browser,
+  baseURL,
+  make,
+}) => {
   const context = await browser.newContext({ baseURL });
   const older = await context.newPage();
   const newer = await context.newPage();
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
-  const c = await make.case(fund, { status: "VERIFIED", category: "REPRESSION_VICTIM", purpose: "FINES_LEGAL", region: "BREST", amountMinor: 90_000, statement: "Fined after a peaceful rally." });
+  const c = await make.case(fund, {
+    status: "VERIFIED",
+    category: "REPRESSION_VICTIM",
+    purpose: "FINES_LEGAL",
+    region: "BREST",
+    amountMinor: 90_000,
+    statement: "Fined after a peaceful rally.",
+  });
   await signInAs(older, reviewers[0]!.login, reviewers[0]!.password);
   await older.goto(`/en/review/${c.id}`); // verified, still showing the asked amount ($900)
   await newer.goto(`/en/review/${c.id}`);
@@ -220,7 +298,9 @@ test("a reviewer's vote is cast once: an older tab cannot change it, and withdra
 
   // Withdrawing is its own, explicit step, recorded in the history; then the vote buttons are back.
   await older.getByRole("button", { name: "Withdraw my vote" }).click();
-  await expect(older.getByRole("main").getByRole("status").first()).toHaveText("Your vote is withdrawn. Stage: Verified. You can vote again.");
+  await expect(older.getByRole("main").getByRole("status").first()).toHaveText(
+    "Your vote is withdrawn. Stage: Verified. You can vote again.",
+  );
   await expect(older.getByRole("listitem").filter({ hasText: "You voted to approve $200" })).toBeVisible();
   await expect(older.getByRole("listitem").filter({ hasText: "You withdrew a vote (approve)" })).toBeVisible();
   await expect(older.getByRole("button", { name: "Vote to approve" })).toBeVisible();

@@ -14,11 +14,17 @@ async function fillSolidarity(page: import("@playwright/test").Page) {
   await page.getByLabel("What the money is for").selectOption({ label: "Living costs" });
   await page.getByLabel("Region where you live").selectOption({ label: "Mogilev" });
   await page.getByLabel(/Amount you ask for/).fill("700");
-  await page.getByLabel("Tell us what happened").fill("Dismissed from the tractor plant after the strike; filled while the internet was off.");
+  await page
+    .getByLabel("Tell us what happened")
+    .fill("Dismissed from the tractor plant after the strike; filled while the internet was off.");
   await page.getByLabel("Phone", { exact: true }).fill("+375 29 555-77-01");
 }
 
-test("an application filled and sealed offline is delivered by someone else, followed by its claim code and claimed", async ({ page, browser, baseURL }) => {
+test("an application filled and sealed offline is delivered by someone else, followed by its claim code and claimed", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/en/apply/offline");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apply offline: a sealed application");
@@ -69,7 +75,10 @@ test("an application filled and sealed offline is delivered by someone else, fol
   const carrier = await (await browser.newContext({ baseURL })).newPage();
   const deliver = async (file: Buffer | null, pasted?: string) => {
     await carrier.goto("/en/deliver");
-    if (file) await carrier.getByLabel("Sealed application file").setInputFiles({ name: "sealed.age", mimeType: "application/octet-stream", buffer: file });
+    if (file)
+      await carrier
+        .getByLabel("Sealed application file")
+        .setInputFiles({ name: "sealed.age", mimeType: "application/octet-stream", buffer: file });
     if (pasted) await carrier.getByLabel("Or paste the sealed text").fill(pasted);
     await carrier.getByRole("button", { name: "Deliver the sealed application" }).click();
   };
@@ -87,9 +96,20 @@ test("an application filled and sealed offline is delivered by someone else, fol
   tampered[tampered.length - 40]! ^= 0x01;
   await deliver(tampered);
   await expect(carrier.getByRole("main").getByRole("alert")).toContainText("This is not a complete sealed application");
-  const foreign = await seal(await identityToRecipient(await generateX25519Identity()), {
-    v: 1, id: crypto.randomUUID(), claimCode: generateClaimCode(), fundId: "demo-fund-solidarity", fundVersion: "x", locale: "en", sealedAt: new Date().toISOString(), answers: {},
-  }, []);
+  const foreign = await seal(
+    await identityToRecipient(await generateX25519Identity()),
+    {
+      v: 1,
+      id: crypto.randomUUID(),
+      claimCode: generateClaimCode(),
+      fundId: "demo-fund-solidarity",
+      fundVersion: "x",
+      locale: "en",
+      sealedAt: new Date().toISOString(),
+      answers: {},
+    },
+    [],
+  );
   await deliver(Buffer.from(foreign));
   await expect(carrier.getByRole("main").getByRole("alert")).toContainText("This application was sealed for another service");
 
@@ -129,7 +149,10 @@ test("Quick exit erases the offline draft, with no connection too", async ({ pag
   await expect(page.getByText("The draft is saved on this device, encrypted.")).toBeVisible();
   await page.context().setOffline(true);
   // Offline, the way out fails to load: wait for that attempt, so the next visit does not race it.
-  await Promise.all([page.waitForEvent("requestfailed", (r) => r.url().includes("/api/quick-exit")), page.getByRole("link", { name: /Quick exit/ }).click()]);
+  await Promise.all([
+    page.waitForEvent("requestfailed", (r) => r.url().includes("/api/quick-exit")),
+    page.getByRole("link", { name: /Quick exit/ }).click(),
+  ]);
   await page.context().setOffline(false);
   await page.goto("/en/apply/offline");
   expect(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)).toBeNull();

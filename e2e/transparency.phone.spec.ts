@@ -41,9 +41,16 @@ for (const locale of ["en", "be", "ru"]) {
 
 test("on a phone every chart with a 'fewer than 5' mark explains it under the chart", async ({ page }) => {
   await page.goto("/en/transparency");
-  await expect(page.getByText("Hatched: a week with fewer than 5 applications, not shown to protect the people in it (not a zero).").first()).toBeVisible();
+  await expect(
+    page.getByText("Hatched: a week with fewer than 5 applications, not shown to protect the people in it (not a zero).").first(),
+  ).toBeVisible();
   // Each chart whose data has a hidden group carries the legend for it.
-  const charts = await page.locator("main figure").evaluateAll((figs) => figs.map((f) => ({ hidden: (f.querySelector("svg desc")?.textContent ?? "").includes("fewer than 5"), legend: f.querySelector("figcaption")?.textContent ?? "" })));
+  const charts = await page.locator("main figure").evaluateAll((figs) =>
+    figs.map((f) => ({
+      hidden: (f.querySelector("svg desc")?.textContent ?? "").includes("fewer than 5"),
+      legend: f.querySelector("figcaption")?.textContent ?? "",
+    })),
+  );
   expect(charts.filter((c) => c.hidden).length).toBeGreaterThan(0);
   expect(charts.filter((c) => c.hidden && !/fewer than 5/.test(c.legend))).toEqual([]);
 });

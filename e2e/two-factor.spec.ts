@@ -3,7 +3,12 @@
 import { generate } from "otplib";
 import { demo, expect, signInAs, test } from "./fixtures";
 
-test("a reviewer sets up two-factor sign-in, then needs a code to sign in and to reveal an identity", async ({ page, browser, baseURL, make }) => {
+test("a reviewer sets up two-factor sign-in, then needs a code to sign in and to reveal an identity", async ({
+  page,
+  browser,
+  baseURL,
+  make,
+}) => {
   // A reviewer and a case of the test's own (e2e/support/factories.ts): reviewer3 of the demo keeps signing
   // in with the password alone, as README.md says, and the demo case is not revealed.
   const { fund, reviewers } = await make.funder({ reviewers: 1 });
@@ -49,7 +54,10 @@ test("a reviewer sets up two-factor sign-in, then needs a code to sign in and to
 });
 
 test("a user sees their signed-in devices and signs one out; that device is sent to sign-in", async ({ page, browser, baseURL }) => {
-  const other = await browser.newContext({ baseURL, userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0" });
+  const other = await browser.newContext({
+    baseURL,
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0",
+  });
   const op = await other.newPage();
   await signInAs(op, demo("donor"));
   await op.goto("/en/pledges");
@@ -60,7 +68,9 @@ test("a user sees their signed-in devices and signs one out; that device is sent
   const devices = page.getByRole("region", { name: "Signed-in devices" });
   await expect(devices.getByText("This device")).toBeVisible();
   await devices.getByRole("button", { name: "Sign out Firefox on Windows" }).first().click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("That device is signed out: its next request goes to the sign-in page.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "That device is signed out: its next request goes to the sign-in page.",
+  );
 
   await op.goto("/en/pledges");
   await expect(op).toHaveURL(/\/en\/sign-in/);

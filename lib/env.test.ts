@@ -18,7 +18,9 @@ describe("environment validation", () => {
     expect(parseEnv({ ...good, DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
     expect(e.TRUSTED_PROXIES).toBe("");
     expect(e.PADTRYMKA_APP_SERVER).toBeUndefined();
-    expect(parseEnv({ ...good, TRUSTED_PROXIES: "10.0.0.5, 192.168.0.0/24,fd00::/8,::1" }).TRUSTED_PROXIES).toBe("10.0.0.5, 192.168.0.0/24,fd00::/8,::1");
+    expect(parseEnv({ ...good, TRUSTED_PROXIES: "10.0.0.5, 192.168.0.0/24,fd00::/8,::1" }).TRUSTED_PROXIES).toBe(
+      "10.0.0.5, 192.168.0.0/24,fd00::/8,::1",
+    );
   });
 
   it.each([
@@ -31,11 +33,23 @@ describe("environment validation", () => {
     ["DATABASE_POOL_SIZE", "0", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
     ["DATABASE_POOL_SIZE", "ten", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
     ["DATABASE_POOL_SIZE", "2.5", "Invalid configuration: DATABASE_POOL_SIZE must be a whole number of connections (1-100)"],
-    ["TRUSTED_PROXIES", "nginx.internal", 'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "nginx.internal"'],
-    ["TRUSTED_PROXIES", "10.0.0.0/33", 'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "10.0.0.0/33"'],
+    [
+      "TRUSTED_PROXIES",
+      "nginx.internal",
+      'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "nginx.internal"',
+    ],
+    [
+      "TRUSTED_PROXIES",
+      "10.0.0.0/33",
+      'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "10.0.0.0/33"',
+    ],
     ["TRUSTED_PROXIES", "10.0.0.1, fd00::/129", "Invalid configuration: TRUSTED_PROXIES must be"],
     ["PADTRYMKA_APP_SERVER", "0", "Invalid configuration: PADTRYMKA_APP_SERVER"],
-    ["PUBLIC_URLS", "https://padtrymka.example,mirror.example", 'Invalid configuration: PUBLIC_URLS must be a comma-separated list of http:// or https:// addresses without a path (e.g. "https://padtrymka.example,http://examplexyz.onion"), got "mirror.example"'],
+    [
+      "PUBLIC_URLS",
+      "https://padtrymka.example,mirror.example",
+      'Invalid configuration: PUBLIC_URLS must be a comma-separated list of http:// or https:// addresses without a path (e.g. "https://padtrymka.example,http://examplexyz.onion"), got "mirror.example"',
+    ],
     ["PUBLIC_URLS", "https://padtrymka.example/apply", "Invalid configuration: PUBLIC_URLS must be a comma-separated list"],
     ["PUBLIC_URLS", "ftp://padtrymka.example", "Invalid configuration: PUBLIC_URLS must be a comma-separated list"],
     ["MIRRORS_SIGNING_KEY", "not a key", "Invalid configuration: MIRRORS_SIGNING_KEY must be an Ed25519 private key"],
@@ -54,7 +68,11 @@ describe("environment validation", () => {
 
 describe("mirrors (PUBLIC_URLS, MIRRORS_SIGNING_KEY)", () => {
   it("accepts a list of public addresses and a signing key, and both are optional", () => {
-    const e = parseEnv({ ...good, PUBLIC_URLS: "https://mirror.example, http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion", MIRRORS_SIGNING_KEY: Buffer.alloc(32, 7).toString("base64url") });
+    const e = parseEnv({
+      ...good,
+      PUBLIC_URLS: "https://mirror.example, http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion",
+      MIRRORS_SIGNING_KEY: Buffer.alloc(32, 7).toString("base64url"),
+    });
     expect(e.PUBLIC_URLS).toContain("mirror.example");
     expect(e.MIRRORS_SIGNING_KEY).toHaveLength(43);
     expect(parseEnv(good).PUBLIC_URLS).toBe("");
@@ -70,7 +88,9 @@ describe("ENCRYPTION_KEYS_FILE", () => {
       if (!(p in files)) throw new Error("ENOENT");
       return files[p]!;
     };
-    expect(withKeyFile({ ENCRYPTION_KEYS_FILE: "/run/secrets/keys" }, read).ENCRYPTION_KEYS).toBe("k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    expect(withKeyFile({ ENCRYPTION_KEYS_FILE: "/run/secrets/keys" }, read).ENCRYPTION_KEYS).toBe(
+      "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+    );
     expect(withKeyFile({ ENCRYPTION_KEYS: "x:y", ENCRYPTION_KEYS_FILE: "/run/secrets/keys" }, read).ENCRYPTION_KEYS).toBe("x:y");
     expect(() => withKeyFile({ ENCRYPTION_KEYS_FILE: "/nope" }, read)).toThrow(/ENCRYPTION_KEYS_FILE cannot be read/);
   });

@@ -5,11 +5,9 @@ import { z } from "zod";
 import { parseTrustedProxies, TrustedProxiesError } from "@/lib/security/client-address.mjs";
 import { parsePublicUrls, publicOriginsOf, PublicUrlsError, type PublicOrigins } from "@/lib/security/public-urls.mjs";
 
-const keyring = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/, {
-    message: 'must be "<keyId>:<32 random bytes in base64>" (comma-separated, newest first), e.g. from `npm run keys:generate`',
-  });
+const keyring = z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/, {
+  message: 'must be "<keyId>:<32 random bytes in base64>" (comma-separated, newest first), e.g. from `npm run keys:generate`',
+});
 
 const POOL_SIZE = "must be a whole number of connections (1-100)";
 
@@ -45,17 +43,32 @@ const EnvSchema = z.object({
   // what was sealed to them). Unset: the offline page and delivery say they are not available here.
   INTAKE_KEYS: z
     .string()
-    .regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}(,AGE-SECRET-KEY-1[0-9A-Z]{58})*$/, { message: 'must be age X25519 private keys ("AGE-SECRET-KEY-1…", comma-separated, newest first), e.g. from `npm run keys:generate`' })
+    .regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}(,AGE-SECRET-KEY-1[0-9A-Z]{58})*$/, {
+      message: 'must be age X25519 private keys ("AGE-SECRET-KEY-1…", comma-separated, newest first), e.g. from `npm run keys:generate`',
+    })
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" })
+    .optional(),
   MAIL_FROM: z.string().default("Padtrymka <no-reply@padtrymka.invalid>"),
   MAIL_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Database connections per app process (README, Scaling: app processes × this < max_connections).
-  DATABASE_POOL_SIZE: z.coerce.number({ message: POOL_SIZE }).int({ message: POOL_SIZE }).min(1, { message: POOL_SIZE }).max(100, { message: POOL_SIZE }).default(10),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: POOL_SIZE })
+    .int({ message: POOL_SIZE })
+    .min(1, { message: POOL_SIZE })
+    .max(100, { message: POOL_SIZE })
+    .default(10),
   // "off" for a connection pooler that cannot keep named prepared statements (ADR 0021).
   DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(60 * 60 * 24 * 30).default(60 * 60 * 8),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(60 * 60 * 24 * 30)
+    .default(60 * 60 * 8),
   PADTRYMKA_DEMO: z.enum(["0", "1"]).default("0"),
   // Two-factor sign-in for reviewers, fund managers and admins (docs/decisions/0016-two-factor.md).
   // Unset: required, except in the one-command demo (PADTRYMKA_DEMO=1) where it is optional.

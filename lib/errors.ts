@@ -1,6 +1,14 @@
 // Expected failures of a use case. The action wrapper maps them to a translated message; anything
 // else is an unexpected error, logged once with an event id and shown generically.
-export const ERROR_CODES = ["NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "INVALID_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"] as const;
+export const ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "INVALID_INPUT",
+  "INVALID_STATE",
+  "CONFLICT",
+  "RATE_LIMITED",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type MessageValue = string | number | { minor: number; currency: string };

@@ -10,7 +10,14 @@ const DAY = 24 * 60 * 60 * 1000;
 const REGIONS: Region[] = ["BREST", "VITEBSK", "GOMEL", "GRODNO", "MINSK", "MINSK_REGION", "MOGILEV"];
 const METHODS: PayoutMethod[] = ["BANK_TRANSFER", "THIRD_PARTY", "CARD", "CASH_TRUSTED_PERSON"];
 
-type Plan = { fundId: string; currency: string; category: SituationCategory[]; purposes: AidPurpose[]; counts: [number, number, number, number, number]; amount: [number, number] };
+type Plan = {
+  fundId: string;
+  currency: string;
+  category: SituationCategory[];
+  purposes: AidPurpose[];
+  counts: [number, number, number, number, number];
+  amount: [number, number];
+};
 
 /** Deterministic pseudo-random numbers, so a re-seed produces the same history. */
 function rng(seed: number) {
@@ -21,7 +28,12 @@ function rng(seed: number) {
   };
 }
 
-export async function seedHistory(db: PrismaClient, now: Date, plans: Plan[], staff: { reviewer: string; reviewer2: string; fund: string; fund2: string }) {
+export async function seedHistory(
+  db: PrismaClient,
+  now: Date,
+  plans: Plan[],
+  staff: { reviewer: string; reviewer2: string; fund: string; fund2: string },
+) {
   if (await db.application.findUnique({ where: { id: "demo-history-0-0" } })) return;
   const stages: ApplicationStatus[] = ["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID"];
   for (const [p, plan] of plans.entries()) {
@@ -54,30 +66,61 @@ export async function seedHistory(db: PrismaClient, now: Date, plans: Plan[], st
           createdAt: at(0),
         },
       });
-      const changes = stages.slice(0, reached + 1).map((to, k) => ({ applicationId: id, fromStatus: k === 0 ? ("DRAFT" as const) : stages[k - 1]!, toStatus: to, createdAt: at(k) }));
-      if (finalStatus === "REJECTED") changes.push({ applicationId: id, fromStatus: stages[reached]!, toStatus: "REJECTED", createdAt: at(reached + 1) });
+      const changes = stages
+        .slice(0, reached + 1)
+        .map((to, k) => ({ applicationId: id, fromStatus: k === 0 ? ("DRAFT" as const) : stages[k - 1]!, toStatus: to, createdAt: at(k) }));
+      if (finalStatus === "REJECTED")
+        changes.push({ applicationId: id, fromStatus: stages[reached]!, toStatus: "REJECTED", createdAt: at(reached + 1) });
       for (const c of changes) await db.applicationStatusChange.create({ data: c });
       if (reached >= 3) {
-        await db.review.createMany({ data: [{ applicationId: id, reviewerId: staff.reviewer, vote: "APPROVE", approvedAmountMinor: requested }, { applicationId: id, reviewerId: staff.reviewer2, vote: "APPROVE", approvedAmountMinor: requested }] });
+        await db.review.createMany({
+          data: [
+            { applicationId: id, reviewerId: staff.reviewer, vote: "APPROVE", approvedAmountMinor: requested },
+            { applicationId: id, reviewerId: staff.reviewer2, vote: "APPROVE", approvedAmountMinor: requested },
+          ],
+        });
       }
       if (reached === 4) {
         const approvedAt = at(3);
         const sentAt = at(4);
         const payout = await db.payout.create({
           data: {
-            applicationId: id, fundId: plan.fundId, amountMinor: requested, status: i % 3 === 0 ? "SENT" : "CONFIRMED", method: METHODS[i % METHODS.length],
-            requestedById: staff.fund, approvedById: staff.fund2, sentAt, confirmedAt: i % 3 === 0 ? null : new Date(sentAt.getTime() + 2 * DAY),
-            idempotencyKey: `demo-history-payout-${p}-${i}`, reference: `PO-H${p}${String(i).padStart(2, "0")}-DEMO`, createdAt: approvedAt,
+            applicationId: id,
+            fundId: plan.fundId,
+            amountMinor: requested,
+            status: i % 3 === 0 ? "SENT" : "CONFIRMED",
+            method: METHODS[i % METHODS.length],
+            requestedById: staff.fund,
+            approvedById: staff.fund2,
+            sentAt,
+            confirmedAt: i % 3 === 0 ? null : new Date(sentAt.getTime() + 2 * DAY),
+            idempotencyKey: `demo-history-payout-${p}-${i}`,
+            reference: `PO-H${p}${String(i).padStart(2, "0")}-DEMO`,
+            createdAt: approvedAt,
           },
         });
         const entry = (kind: "COMMITMENT" | "COMMITMENT_RELEASE" | "PAYOUT", createdAt: Date) => ({
-          fundId: plan.fundId, kind, amountMinor: requested, payoutId: payout.id, idempotencyKey: `payout:${payout.id}:${kind}:1:ANY`, createdById: staff.fund2, createdAt,
+          fundId: plan.fundId,
+          kind,
+          amountMinor: requested,
+          payoutId: payout.id,
+          idempotencyKey: `payout:${payout.id}:${kind}:1:ANY`,
+          createdById: staff.fund2,
+          createdAt,
         });
-        for (const e of [entry("COMMITMENT", approvedAt), entry("COMMITMENT_RELEASE", sentAt), entry("PAYOUT", sentAt)]) await db.ledgerEntry.create({ data: e });
+        for (const e of [entry("COMMITMENT", approvedAt), entry("COMMITMENT_RELEASE", sentAt), entry("PAYOUT", sentAt)])
+          await db.ledgerEntry.create({ data: e });
         const weekStart = weekStartOf(sentAt);
         const salt = newSalt();
         await db.payoutReceipt.create({
-          data: { payoutId: payout.id, fundId: plan.fundId, weekStart: new Date(`${weekStart}T00:00:00Z`), salt, leafHash: leafHash({ fundId: plan.fundId, weekStart, amountMinor: requested, currency: plan.currency, salt }), createdAt: sentAt },
+          data: {
+            payoutId: payout.id,
+            fundId: plan.fundId,
+            weekStart: new Date(`${weekStart}T00:00:00Z`),
+            salt,
+            leafHash: leafHash({ fundId: plan.fundId, weekStart, amountMinor: requested, currency: plan.currency, salt }),
+            createdAt: sentAt,
+          },
         });
       }
     }

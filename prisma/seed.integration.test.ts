@@ -43,7 +43,9 @@ describe("demo seed", () => {
     expect(rehab.roots.length).toBeGreaterThan(0);
     // The seeded ledger is consistent with the database's balance projection.
     for (const fundId of ["demo-fund-academy", "demo-fund-rehab", "demo-fund-solidarity"]) {
-      const derived = bucketFigures(await db().ledgerEntry.findMany({ where: { fundId }, select: { kind: true, amountMinor: true, purpose: true } }));
+      const derived = bucketFigures(
+        await db().ledgerEntry.findMany({ where: { fundId }, select: { kind: true, amountMinor: true, purpose: true } }),
+      );
       for (const b of await db().fundBalance.findMany({ where: { fundId } })) {
         expect(Number(b.paidMinor)).toBe(derived.get(b.bucket)!.paid);
         expect(Number(b.committedMinor)).toBe(derived.get(b.bucket)!.committed);

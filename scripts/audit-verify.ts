@@ -14,7 +14,9 @@ async function connection(): Promise<{ url: string; stop?: () => Promise<void> }
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   const dataRoot = effectiveDataRoot(path.resolve(ROOT, process.env.PADTRYMKA_DATA_DIR ?? ".data")) as string;
   const pidFile = path.join(dataRoot, "postgres", "postmaster.pid");
-  const password = fs.existsSync(path.join(dataRoot, "postgres.password")) ? fs.readFileSync(path.join(dataRoot, "postgres.password"), "utf8").trim() : "";
+  const password = fs.existsSync(path.join(dataRoot, "postgres.password"))
+    ? fs.readFileSync(path.join(dataRoot, "postgres.password"), "utf8").trim()
+    : "";
   if (fs.existsSync(pidFile)) {
     const port = fs.readFileSync(pidFile, "utf8").split("\n")[3]?.trim();
     const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/padtrymka`;
@@ -27,7 +29,11 @@ async function connection(): Promise<{ url: string; stop?: () => Promise<void> }
       /* not running: start it below */
     }
   }
-  const server = await startEmbeddedPostgres({ dataRoot: path.resolve(ROOT, process.env.PADTRYMKA_DATA_DIR ?? ".data"), projectDir: ROOT, log: () => {} });
+  const server = await startEmbeddedPostgres({
+    dataRoot: path.resolve(ROOT, process.env.PADTRYMKA_DATA_DIR ?? ".data"),
+    projectDir: ROOT,
+    log: () => {},
+  });
   return { url: server.url, stop: server.stop };
 }
 
@@ -41,7 +47,9 @@ async function main(): Promise<number> {
       console.log(`audit chain intact: ${report.links} events linked; anchor ${report.head}`);
       return 0;
     }
-    console.error(`audit chain BROKEN: ${report.reason}${report.stripe !== null ? ` in chain ${report.stripe}` : ""}${report.brokenAt !== null ? ` at link #${report.brokenAt}` : ""}${report.eventId ? ` (event ${report.eventId})` : ""}; ${report.links} links verified before it`);
+    console.error(
+      `audit chain BROKEN: ${report.reason}${report.stripe !== null ? ` in chain ${report.stripe}` : ""}${report.brokenAt !== null ? ` at link #${report.brokenAt}` : ""}${report.eventId ? ` (event ${report.eventId})` : ""}; ${report.links} links verified before it`,
+    );
     return 1;
   } finally {
     await client.end();
@@ -49,7 +57,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(`audit:verify failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`audit:verify failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  },
+);

@@ -21,16 +21,31 @@ const results = [];
 
 function run(name, cmd, args, { env = {}, expect = () => null } = {}) {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: dir, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
   const problem = r.status !== 0 ? `exit code ${r.status}` : expect(output);
   results.push({ name, ok: !problem });
   console.log(`${problem ? "FAIL" : "ok  "} ${name} (${Math.round((Date.now() - started) / 1000)} s)${problem ? `: ${problem}` : ""}`);
-  if (problem) console.log(output.split("\n").slice(-25).map((l) => `     | ${l}`).join("\n"));
+  if (problem)
+    console.log(
+      output
+        .split("\n")
+        .slice(-25)
+        .map((l) => `     | ${l}`)
+        .join("\n"),
+    );
   return output;
 }
 
-const contains = (...needles) => (out) => needles.find((n) => !out.includes(n)) ? `output lacks "${needles.find((n) => !out.includes(n))}"` : null;
+const contains =
+  (...needles) =>
+  (out) =>
+    needles.find((n) => !out.includes(n)) ? `output lacks "${needles.find((n) => !out.includes(n))}"` : null;
 
 let database;
 try {
@@ -40,12 +55,26 @@ try {
     expect: () => (fs.existsSync(path.join(dir, "lib", "db", "generated", "client.ts")) ? null : "no generated client after npm ci"),
   });
   database = await createThrowawayDatabase({ prefix: "padtrymka_fresh", projectDir: ROOT });
-  const keys = run("npm run keys:generate", "npm", ["run", "-s", "keys:generate"], { expect: contains("AUTH_SECRET=", "ENCRYPTION_KEYS=", "BLIND_INDEX_KEY=") });
-  const secrets = Object.fromEntries(keys.split("\n").map((l) => /^([A-Z_]+)=(.+)$/.exec(l.trim())).filter(Boolean).map((m) => [m[1], m[2]]));
+  const keys = run("npm run keys:generate", "npm", ["run", "-s", "keys:generate"], {
+    expect: contains("AUTH_SECRET=", "ENCRYPTION_KEYS=", "BLIND_INDEX_KEY="),
+  });
+  const secrets = Object.fromEntries(
+    keys
+      .split("\n")
+      .map((l) => /^([A-Z_]+)=(.+)$/.exec(l.trim()))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2]]),
+  );
   const env = { ...secrets, DATABASE_URL: database.url, AUTH_URL: "http://localhost:3000" };
   // The README's way to put demo data into a real database, on one the app never started on.
-  run("npm run db:seed (migrations first)", "npm", ["run", "db:seed"], { env, expect: contains("[seed] applying migrations first", "Applied:", "[seed] demo data ready") });
-  run("npm run db:seed again (idempotent)", "npm", ["run", "db:seed"], { env, expect: contains("No pending migrations", "[seed] demo data ready") });
+  run("npm run db:seed (migrations first)", "npm", ["run", "db:seed"], {
+    env,
+    expect: contains("[seed] applying migrations first", "Applied:", "[seed] demo data ready"),
+  });
+  run("npm run db:seed again (idempotent)", "npm", ["run", "db:seed"], {
+    env,
+    expect: contains("No pending migrations", "[seed] demo data ready"),
+  });
   run("npm run db:migrate", "npm", ["run", "db:migrate"], { env, expect: contains("No pending migrations") });
   run("npm run db:check", "npm", ["run", "db:check"], { env, expect: contains("No drift") });
   run("npm run audit:verify", "npm", ["run", "audit:verify"], { env, expect: contains("audit chain intact") });

@@ -20,7 +20,11 @@ export function prismaClientIsStale(root = ROOT) {
 export function ensurePrismaClient({ root = ROOT, log = (m) => console.log(m) } = {}) {
   if (!prismaClientIsStale(root)) return false;
   log("[db] generating the database client (missing or older than prisma/schema.prisma)");
-  const r = spawnSync(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")], { cwd: root, stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+  });
   if (r.status !== 0) throw new Error("generating the database client failed (npm run db:generate)");
   return true;
 }

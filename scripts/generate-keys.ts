@@ -12,7 +12,9 @@ console.log(`BLIND_INDEX_KEY=${crypto.randomBytes(32).toString("base64url")}`);
 // with the deployment like the master keys; the public key (age1…) is what the offline page seals to.
 const intake = await generateX25519Identity();
 console.log(`INTAKE_KEYS=${intake}`);
-console.log(`# intake public key (shown on /apply/offline; give it to nobody as a secret, it is public): ${await identityToRecipient(intake)}`);
+console.log(
+  `# intake public key (shown on /apply/offline; give it to nobody as a secret, it is public): ${await identityToRecipient(intake)}`,
+);
 // The mirror list's signing key (ADR 0047): the private key goes into the environment; the public key and
 // its fingerprint are for the README and the channels (they are also on /{locale}/mirrors).
 const mirrors = generateSigningKey();

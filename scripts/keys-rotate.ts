@@ -12,7 +12,9 @@ async function main() {
   const url = process.env.DATABASE_URL;
   const spec = process.env.ENCRYPTION_KEYS;
   if (!url || !spec) {
-    console.error("keys:rotate needs DATABASE_URL and ENCRYPTION_KEYS (new key first, e.g. \"k2:<base64>,k1:<base64>\"); see README, Key rotation.");
+    console.error(
+      'keys:rotate needs DATABASE_URL and ENCRYPTION_KEYS (new key first, e.g. "k2:<base64>,k1:<base64>"); see README, Key rotation.',
+    );
     process.exit(2);
   }
   const ring = parseKeyring(spec);
@@ -23,7 +25,11 @@ async function main() {
     console.log(`values_reencrypted ${r.valuesReencrypted}`);
     console.log(`files_reencrypted ${r.filesReencrypted}`);
     console.log(`still_under_old_keys ${r.stillUnderOldKeys}`);
-    console.log(r.stillUnderOldKeys === 0 ? `Done: everything is under ${ring.current}; the older keys can be removed from ENCRYPTION_KEYS.` : "Some values are still under old keys: run again.");
+    console.log(
+      r.stillUnderOldKeys === 0
+        ? `Done: everything is under ${ring.current}; the older keys can be removed from ENCRYPTION_KEYS.`
+        : "Some values are still under old keys: run again.",
+    );
     process.exitCode = r.stillUnderOldKeys === 0 ? 0 : 1;
   } finally {
     await db.$disconnect();

@@ -15,9 +15,16 @@ const write = (name: string, text: string) => {
   fs.writeFileSync(p, text);
   return p;
 };
-const genuine = write("genuine.txt", `Our new addresses:\n${signMirrorList(["https://padtrymka.example", "http://abc.onion"], "2026-05-01", ours)}`);
+const genuine = write(
+  "genuine.txt",
+  `Our new addresses:\n${signMirrorList(["https://padtrymka.example", "http://abc.onion"], "2026-05-01", ours)}`,
+);
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "mirrors-verify.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "mirrors-verify.ts"), ...args],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
@@ -31,7 +38,11 @@ describe("npm run mirrors:verify", () => {
   }, 30_000);
 
   it("refuses a changed list and one signed by another key, with exit code 1", () => {
-    const changed = run(write("changed.txt", fs.readFileSync(genuine, "utf8").replace("abc.onion", "evil.onion")), "--key", ours.fingerprint);
+    const changed = run(
+      write("changed.txt", fs.readFileSync(genuine, "utf8").replace("abc.onion", "evil.onion")),
+      "--key",
+      ours.fingerprint,
+    );
     expect(changed).toMatchObject({ code: 1 });
     expect(changed.out).toContain("REFUSED: the list was changed after it was signed");
     const theirs = signingKeyFrom(generateSigningKey());

@@ -58,12 +58,16 @@ if (r.reason === "malformed") {
   process.exit(1);
 }
 if (anchor === undefined) {
-  console.error(`NO KEY TO CHECK AGAINST: the list says it is signed by the key with fingerprint ${r.fingerprint}, which anyone could have made.`);
+  console.error(
+    `NO KEY TO CHECK AGAINST: the list says it is signed by the key with fingerprint ${r.fingerprint}, which anyone could have made.`,
+  );
   console.error("Pass the deployment's public key or fingerprint (its /{locale}/mirrors page, its README): " + usage);
   process.exit(2);
 }
 if (r.reason === "other_key") {
-  console.error(`REFUSED: signed by another key (fingerprint ${r.fingerprint}), not by the expected one (from ${from}). Do not use these addresses.`);
+  console.error(
+    `REFUSED: signed by another key (fingerprint ${r.fingerprint}), not by the expected one (from ${from}). Do not use these addresses.`,
+  );
   process.exit(1);
 }
 console.error("REFUSED: the list was changed after it was signed. Do not use these addresses.");

@@ -29,7 +29,9 @@ const ROOT = process.cwd();
 const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");
 const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
 
-try { process.loadEnvFile?.(path.join(ROOT, ".env")); } catch {}
+try {
+  process.loadEnvFile?.(path.join(ROOT, ".env"));
+} catch {}
 
 // The wasm engine reports a Rust panic through this global before it traps; print it instead of crashing
 // with "Cannot read properties of undefined".
@@ -50,7 +52,14 @@ async function loadSchemaEngine() {
 // pointing the "shadow" database at the main one.
 function pgConfig(url) {
   const c = parsePgUrl(url);
-  return { host: c.host ?? "localhost", port: c.port ? Number(c.port) : 5432, user: c.user, password: c.password, database: c.database, ssl: c.ssl || undefined };
+  return {
+    host: c.host ?? "localhost",
+    port: c.port ? Number(c.port) : 5432,
+    user: c.user,
+    password: c.password,
+    database: c.database,
+    ssl: c.ssl || undefined,
+  };
 }
 
 // Workaround for prisma/orm#27403-style failures: the schema engine's
@@ -60,9 +69,13 @@ function pgConfig(url) {
 const INTERNAL_TEXT_OIDS = new Set([18 /* "char" */, 19 /* name */]);
 class SchemaEngineClient extends pg.Client {
   query(config, values, callback) {
-    if (typeof values === "function") { callback = values; values = undefined; }
+    if (typeof values === "function") {
+      callback = values;
+      values = undefined;
+    }
     const fix = (res) => {
-      for (const r of Array.isArray(res) ? res : [res]) for (const f of r?.fields ?? []) if (INTERNAL_TEXT_OIDS.has(f.dataTypeID)) f.dataTypeID = 25;
+      for (const r of Array.isArray(res) ? res : [res])
+        for (const f of r?.fields ?? []) if (INTERNAL_TEXT_OIDS.has(f.dataTypeID)) f.dataTypeID = 25;
       return res;
     };
     if (typeof callback === "function") return super.query(config, values, (err, res) => callback(err, err ? res : fix(res)));
@@ -84,7 +97,9 @@ function wholeScripts(adapter) {
   const queryRaw = adapter.queryRaw.bind(adapter);
   adapter.queryRaw = async (q) => {
     const r = await queryRaw(q);
-    r.columnNames?.forEach((n, i) => { if (CHAR_COLUMNS.has(n)) r.columnTypes[i] = COLUMN_TYPE_CHARACTER; });
+    r.columnNames?.forEach((n, i) => {
+      if (CHAR_COLUMNS.has(n)) r.columnTypes[i] = COLUMN_TYPE_CHARACTER;
+    });
     return r;
   };
   adapter.executeScript = async function executeWholeScript(script) {
@@ -110,20 +125,34 @@ function adapterFactory(url) {
     base.connectToShadowDb = async () => {
       const c = new pg.Client(pgConfig(shadowUrl));
       await c.connect();
-      try { await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"); } finally { await c.end(); }
+      try {
+        await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+      } finally {
+        await c.end();
+      }
       return wholeScripts(await shadow.connect());
     };
-  }
-  else {
+  } else {
     // Throw-away shadow database, like the native engine without shadowDatabaseUrl (needs CREATEDB).
     // (adapter-pg 7.10.1's own connectToShadowDb() drops the DB before closing its pool -> fails.)
-    const admin = async (sql) => { const c = new pg.Client(pgConfig(url)); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
+    const admin = async (sql) => {
+      const c = new pg.Client(pgConfig(url));
+      await c.connect();
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
     base.connectToShadowDb = async () => {
       const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
       await admin(`CREATE DATABASE "${name}"`);
       const adapter = wholeScripts(await new PrismaPg({ ...cfg, database: name }).connect());
       const dispose = adapter.dispose.bind(adapter);
-      adapter.dispose = async () => { await dispose(); await admin(`DROP DATABASE IF EXISTS "${name}"`); };
+      adapter.dispose = async () => {
+        await dispose();
+        await admin(`DROP DATABASE IF EXISTS "${name}"`);
+      };
       return adapter;
     };
   }
@@ -131,12 +160,17 @@ function adapterFactory(url) {
 }
 
 async function migrationsList() {
-  const lockfile = { path: "migration_lock.toml", content: await fs.readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8").catch(() => null) };
+  const lockfile = {
+    path: "migration_lock.toml",
+    content: await fs.readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8").catch(() => null),
+  };
   const entries = await fs.readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
   const dirs = [];
   for (const d of entries.filter((e) => e.isDirectory())) {
-    const content = await fs.readFile(path.join(MIGRATIONS_DIR, d.name, "migration.sql"), "utf8")
-      .then((value) => ({ tag: "ok", value }), (e) => ({ tag: "error", value: e.message }));
+    const content = await fs.readFile(path.join(MIGRATIONS_DIR, d.name, "migration.sql"), "utf8").then(
+      (value) => ({ tag: "ok", value }),
+      (e) => ({ tag: "error", value: e.message }),
+    );
     dirs.push({ path: d.name, migrationFile: { path: "migration.sql", content } });
   }
   dirs.sort((a, b) => a.path.localeCompare(b.path));
@@ -148,14 +182,23 @@ async function schemaFiles() {
 }
 
 function timestamp() {
-  const d = new Date(), p = (n) => String(n).padStart(2, "0");
+  const d = new Date(),
+    p = (n) => String(n).padStart(2, "0");
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
 
 const filters = { externalTables: [], externalEnums: [] };
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: "string" }, "create-only": { type: "boolean" }, applied: { type: "string" }, "rolled-back": { type: "string" } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      "create-only": { type: "boolean" },
+      applied: { type: "string" },
+      "rolled-back": { type: "string" },
+    },
+  });
   const cmd = positionals[0];
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
@@ -163,7 +206,11 @@ async function main() {
   const SchemaEngine = await loadSchemaEngine();
   const factory = adapterFactory(url);
   const files = await schemaFiles();
-  const engine = await SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, (log) => process.env.DEBUG && console.error(log), factory);
+  const engine = await SchemaEngine.new(
+    { datamodels: files.map((f) => [f.path, f.content]) },
+    (log) => process.env.DEBUG && console.error(log),
+    factory,
+  );
 
   try {
     switch (cmd) {
@@ -173,7 +220,11 @@ async function main() {
         return 0;
       }
       case "status": {
-        const out = await engine.diagnoseMigrationHistory({ migrationsList: await migrationsList(), optInToShadowDatabase: false, filters });
+        const out = await engine.diagnoseMigrationHistory({
+          migrationsList: await migrationsList(),
+          optInToShadowDatabase: false,
+          filters,
+        });
         console.log(JSON.stringify(out, null, 2));
         return out.history || out.failedMigrationNames.length || out.editedMigrationNames.length ? 1 : 0;
       }
@@ -189,14 +240,26 @@ async function main() {
         }
         const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: list, filters });
         if (appliedMigrationNames.length) console.log(`Applied pending: ${appliedMigrationNames.join(", ")}`);
-        const out = await engine.createMigration({ draft: false, migrationName: values.name, migrationsList: list, schema: { files }, filters });
-        if (!out.migrationScript) { console.log("Already in sync, no schema change or pending migration was found."); return 0; }
+        const out = await engine.createMigration({
+          draft: false,
+          migrationName: values.name,
+          migrationsList: list,
+          schema: { files },
+          filters,
+        });
+        if (!out.migrationScript) {
+          console.log("Already in sync, no schema change or pending migration was found.");
+          return 0;
+        }
         const dirName = `${timestamp()}_${values.name}`;
         await fs.mkdir(path.join(MIGRATIONS_DIR, dirName), { recursive: true });
         await fs.writeFile(path.join(MIGRATIONS_DIR, dirName, `migration.${out.extension}`), out.migrationScript, "utf8");
         if (list.lockfile.content === null) {
-          await fs.writeFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"),
-            `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${out.connectorType}"\n`, "utf8");
+          await fs.writeFile(
+            path.join(MIGRATIONS_DIR, "migration_lock.toml"),
+            `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${out.connectorType}"\n`,
+            "utf8",
+          );
         }
         console.log(`Created prisma/migrations/${dirName}/migration.${out.extension}`);
         if (!values["create-only"]) {
@@ -205,13 +268,15 @@ async function main() {
         }
         return 0;
       }
-      case "reset": { // = prisma migrate reset --skip-seed (DESTROYS ALL DATA in DATABASE_URL)
+      case "reset": {
+        // = prisma migrate reset --skip-seed (DESTROYS ALL DATA in DATABASE_URL)
         await engine.reset({ filter: filters });
         const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await migrationsList(), filters });
         console.log(`Database reset. Applied: ${appliedMigrationNames.join(", ") || "(none)"}`);
         return 0;
       }
-      case "resolve": { // = prisma migrate resolve --applied X | --rolled-back X
+      case "resolve": {
+        // = prisma migrate resolve --applied X | --rolled-back X
         if (values.applied) await engine.markMigrationApplied({ migrationName: values.applied, migrationsList: await migrationsList() });
         else if (values["rolled-back"]) await engine.markMigrationRolledBack({ migrationName: values["rolled-back"] });
         else throw new Error("resolve needs --applied <name> or --rolled-back <name>");
@@ -219,15 +284,31 @@ async function main() {
         return 0;
       }
       case "drift": {
-        const r = await engine.diff({ from: { tag: "schemaDatasource", files, configDir: ROOT }, to: { tag: "schemaDatamodel", files }, script: true, exitCode: true, filters });
-        if (r.exitCode === 2) { console.error("DRIFT: database differs from prisma/schema.prisma. SQL to reconcile:\n" + r.stdout); }
-        else console.log("No drift: database matches prisma/schema.prisma.");
+        const r = await engine.diff({
+          from: { tag: "schemaDatasource", files, configDir: ROOT },
+          to: { tag: "schemaDatamodel", files },
+          script: true,
+          exitCode: true,
+          filters,
+        });
+        if (r.exitCode === 2) {
+          console.error("DRIFT: database differs from prisma/schema.prisma. SQL to reconcile:\n" + r.stdout);
+        } else console.log("No drift: database matches prisma/schema.prisma.");
         return r.exitCode;
       }
       case "check-migrations":
       case "diff-sql": {
-        const r = await engine.diff({ from: { tag: "migrations", ...(await migrationsList()) }, to: { tag: "schemaDatamodel", files }, script: true, exitCode: true, filters });
-        if (cmd === "diff-sql") { process.stdout.write(r.stdout ?? ""); return 0; }
+        const r = await engine.diff({
+          from: { tag: "migrations", ...(await migrationsList()) },
+          to: { tag: "schemaDatamodel", files },
+          script: true,
+          exitCode: true,
+          filters,
+        });
+        if (cmd === "diff-sql") {
+          process.stdout.write(r.stdout ?? "");
+          return 0;
+        }
         if (r.exitCode === 2) console.error("prisma/migrations does not produce prisma/schema.prisma. Missing SQL:\n" + r.stdout);
         else console.log("Migrations folder is in sync with prisma/schema.prisma.");
         return r.exitCode;
@@ -241,8 +322,11 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code ?? 0), (e) => {
-  console.error(e?.message ?? e);
-  if (e?.cause) console.error(e.cause);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code ?? 0),
+  (e) => {
+    console.error(e?.message ?? e);
+    if (e?.cause) console.error(e.cause);
+    process.exit(1);
+  },
+);

@@ -73,7 +73,19 @@ function buildIsStale(): boolean {
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   const skip = (p: string) => p.includes(`${path.sep}generated`) || p.endsWith(".test.ts");
-  const sources = ["app", "components", "lib", "messages", "proxy.ts", "next.config.mjs", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "messages",
+    "proxy.ts",
+    "next.config.mjs",
+    "package.json",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "prisma/schema.prisma",
+  ];
   return sources.some((s) => newestMtime(path.join(ROOT, s), skip) > built);
 }
 
@@ -88,7 +100,8 @@ async function main() {
     process.env.PADTRYMKA_DEMO = "1";
   }
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`Invalid configuration: PORT must be a port number (1-65535), got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`Invalid configuration: PORT must be a port number (1-65535), got "${process.env.PORT}"`);
   // WEB_CONCURRENCY: how many app processes serve the port (one Node process uses one core); 1 by default.
   const workers = dev ? 1 : webConcurrency();
   process.env.AUTH_URL ??= `http://localhost:${port}`;
@@ -98,7 +111,8 @@ async function main() {
     if (e instanceof EnvError) fail(e.message);
     throw e;
   }
-  if (!(await portIsFree(port, "0.0.0.0"))) fail(`Port ${port} is in use: is Padtrymka (or another server) already running? Stop it, or set PORT to another port.`);
+  if (!(await portIsFree(port, "0.0.0.0")))
+    fail(`Port ${port} is in use: is Padtrymka (or another server) already running? Stop it, or set PORT to another port.`);
 
   const stoppers: (() => Promise<void>)[] = [];
   let next: ChildProcess | undefined;
@@ -127,7 +141,12 @@ async function main() {
 
   try {
     if (embedded) {
-      const pg = await startEmbeddedPostgres({ dataRoot, projectDir: ROOT, port: process.env.PADTRYMKA_PG_PORT ? Number(process.env.PADTRYMKA_PG_PORT) : undefined, log });
+      const pg = await startEmbeddedPostgres({
+        dataRoot,
+        projectDir: ROOT,
+        port: process.env.PADTRYMKA_PG_PORT ? Number(process.env.PADTRYMKA_PG_PORT) : undefined,
+        log,
+      });
       stoppers.push(pg.stop);
       process.env.DATABASE_URL = pg.url;
       pg.exited.then(() => {
@@ -142,7 +161,12 @@ async function main() {
     log("[db] applying migrations");
     runStep("Migrations", process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], env);
     if (embedded) {
-      runStep("Demo data", process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts", "--if-empty", "--migrated"], env);
+      runStep(
+        "Demo data",
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts", "--if-empty", "--migrated"],
+        env,
+      );
       if (!process.env.SMTP_URL) {
         const mailDir = process.env.MAIL_DIR ?? path.join(dataRoot, "mail");
         const smtp = await startSmtpCatcher({ dir: mailDir, port: Number(process.env.PADTRYMKA_SMTP_PORT ?? 0), log, showLinks: true });
@@ -163,7 +187,11 @@ async function main() {
     // Production: Next.js behind our app server (scripts/lib/app-server.mjs, ADR 0022), one process or
     // WEB_CONCURRENCY of them on one port. Development: `next dev` alone.
     const appServer = path.join(ROOT, "scripts", "lib", "app-server.mjs");
-    const entry = dev ? [nextBin, "dev"] : workers > 1 ? [path.join(ROOT, "scripts", "lib", "app-cluster.mjs"), String(workers), appServer] : [appServer];
+    const entry = dev
+      ? [nextBin, "dev"]
+      : workers > 1
+        ? [path.join(ROOT, "scripts", "lib", "app-cluster.mjs"), String(workers), appServer]
+        : [appServer];
     if (workers > 1 && !dev) log(`[app] ${workers} app processes (WEB_CONCURRENCY)`);
     next = spawn(process.execPath, [...nodeArgs, ...entry, "-p", String(port)], {
       cwd: ROOT,
@@ -183,7 +211,8 @@ function webConcurrency(): number {
   const raw = process.env.WEB_CONCURRENCY;
   if (raw === undefined || raw === "") return 1;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) fail(`Invalid configuration: WEB_CONCURRENCY must be a whole number of app processes (1-64), got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    fail(`Invalid configuration: WEB_CONCURRENCY must be a whole number of app processes (1-64), got "${raw}"`);
   return n;
 }
 

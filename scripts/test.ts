@@ -25,7 +25,14 @@ const playwrightCounts = (): Counts => {
 const vitest = (project: string): Step => ({
   name: project,
   cmd: bin("vitest"),
-  args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(REPORTS, `${project}.json`)}`],
+  args: [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${path.join(REPORTS, `${project}.json`)}`,
+  ],
   counts: vitestCounts(`${project}.json`),
 });
 
@@ -74,6 +81,9 @@ for (const step of steps) {
 }
 
 console.log("\n=== summary");
-for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(17)} ${String(r.seconds).padStart(4)} s${r.counts ? `  (${r.counts.passed} passed, ${r.counts.failed} failed)` : ""}`);
+for (const r of results)
+  console.log(
+    `${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(17)} ${String(r.seconds).padStart(4)} s${r.counts ? `  (${r.counts.passed} passed, ${r.counts.failed} failed)` : ""}`,
+  );
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

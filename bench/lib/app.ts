@@ -9,11 +9,23 @@ export type RunningApp = { baseUrl: string; databaseUrl: string; pid: number; st
 
 export async function startApp(name: string, port: number, pgPort: number): Promise<RunningApp> {
   const dataDir = path.join(ROOT, ".data", `bench-${name}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PADTRYMKA_NODE_ARGS: process.env.BENCH_NODE_ARGS ?? "", PORT: String(port), PADTRYMKA_DATA_DIR: dataDir, PADTRYMKA_PG_PORT: String(pgPort), LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PADTRYMKA_NODE_ARGS: process.env.BENCH_NODE_ARGS ?? "",
+    PORT: String(port),
+    PADTRYMKA_DATA_DIR: dataDir,
+    PADTRYMKA_PG_PORT: String(pgPort),
+    LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL;
   fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true }); // a fresh checkout has none yet
   const log = fs.openSync(path.join(ROOT, ".data", `bench-${name}.log`), "w");
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--fresh"], { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true });
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--fresh"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
   const baseUrl = `http://localhost:${port}`;
   const started = Date.now();
   let exited = false;
@@ -61,7 +73,11 @@ export async function signIn(baseUrl: string, identifier: string, password: stri
     method: "POST",
     redirect: "manual",
     // Like a browser's form post: our own Origin (posts without one are refused).
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(baseUrl).origin, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: new URL(baseUrl).origin,
+      cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+    },
     body: new URLSearchParams({ csrfToken, identifier, password, callbackUrl: "/" }),
   });
   keep(r);
@@ -74,7 +90,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+export const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 /** Runs `fn` a few times to warm up, then `n` times; returns the sorted durations in ms. */
 export async function timeIt(fn: (i: number) => Promise<unknown> | unknown, n = 40, warmup = 5): Promise<number[]> {

@@ -20,7 +20,8 @@ export function appCpuMs(root?: number): { node: number; postgres: number } {
     }
   }
   const ours = (pid: number): boolean => {
-    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = procs.get(p)?.parent, hops++) if (p === root) return true;
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = procs.get(p)?.parent, hops++)
+      if (p === root) return true;
     return false;
   };
   let node = 0;

@@ -12,7 +12,11 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 export async function withInProcessDatabase<T>(poolSize: number, work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const database = await createThrowawayDatabase({ prefix: "padtrymka_bench", projectDir: root });
   try {
-    const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: "utf8",
+    });
     if (r.status !== 0) throw new Error(`migrations failed: ${r.stderr || r.stdout}`);
     Object.assign(process.env, {
       DATABASE_URL: database.url,

@@ -14,7 +14,9 @@ import net from "node:net";
 function serialize(port, req) {
   const body = Buffer.from(req.body ?? "", "base64");
   const headers = { host: `127.0.0.1:${port}`, connection: "keep-alive", ...req.headers, "content-length": String(body.length) };
-  const head = `${req.method ?? "POST"} ${req.path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n`;
+  const head = `${req.method ?? "POST"} ${req.path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\r\n")}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, "latin1"), body]);
 }
 
@@ -49,7 +51,12 @@ function responseReader(done) {
         if (end < 0) return;
         const lines = buf.subarray(0, end).toString("latin1").split("\r\n");
         const fields = new Map(lines.slice(1).map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
-        head = { status: Number(lines[0].split(" ")[1]), location: fields.get("location") ?? null, length: fields.has("content-length") ? Number(fields.get("content-length")) : null, chunked: /chunked/i.test(fields.get("transfer-encoding") ?? "") };
+        head = {
+          status: Number(lines[0].split(" ")[1]),
+          location: fields.get("location") ?? null,
+          length: fields.has("content-length") ? Number(fields.get("content-length")) : null,
+          chunked: /chunked/i.test(fields.get("transfer-encoding") ?? ""),
+        };
         buf = buf.subarray(end + 4);
       }
       const used = head.length !== null ? (buf.length >= head.length ? head.length : -1) : head.chunked ? chunkedLength(buf) : 0;
@@ -85,7 +92,8 @@ function runClient(port, wire, client, results) {
     );
     socket.on("connect", next);
     socket.on("error", (e) => {
-      for (; index < wire.length; index++) results.push({ client, index, ms: performance.now() - started, status: 0, location: null, error: e.message });
+      for (; index < wire.length; index++)
+        results.push({ client, index, ms: performance.now() - started, status: 0, location: null, error: e.message });
       resolve();
     });
   });

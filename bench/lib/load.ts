@@ -12,7 +12,12 @@ export async function runLoad(port: number, clients: LoadRequest[][]): Promise<{
     child.once("message", (m) => resolve(m as { results: LoadResult[]; cpuMs: number }));
     child.once("exit", (code) => reject(new Error(`load generator exited (${code})`)));
   });
-  child.send({ port, clients: clients.map((reqs) => reqs.map((r) => ({ path: r.path, headers: r.headers, method: r.method, body: r.body.toString("base64") }))) });
+  child.send({
+    port,
+    clients: clients.map((reqs) =>
+      reqs.map((r) => ({ path: r.path, headers: r.headers, method: r.method, body: r.body.toString("base64") })),
+    ),
+  });
   const { results, cpuMs } = await reply;
   return { results, clientCpuMs: cpuMs };
 }

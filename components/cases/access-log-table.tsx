@@ -20,10 +20,24 @@ export async function AccessLogTable({ rows, caption }: { rows: AccessLogRow[]; 
     <div className="overflow-x-auto">
       <table>
         {caption && <caption className="sr-only">{caption}</caption>}
-        <thead><tr><th scope="col">{t("auditWhen")}</th><th scope="col">{t("accessWho")}</th><th scope="col">{t("auditAction")}</th><th scope="col">{t("accessCase")}</th><th scope="col">{t("accessReason")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("auditWhen")}</th>
+            <th scope="col">{t("accessWho")}</th>
+            <th scope="col">{t("auditAction")}</th>
+            <th scope="col">{t("accessCase")}</th>
+            <th scope="col">{t("accessReason")}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((e) => (
-            <tr key={e.seq}><td>{format.dateTime(e.when, { dateStyle: "short", timeStyle: "medium" })}</td><td>{e.who}</td><td>{name(e.action)}</td><td>{e.reference}</td><td>{e.reason ?? ""}</td></tr>
+            <tr key={e.seq}>
+              <td>{format.dateTime(e.when, { dateStyle: "short", timeStyle: "medium" })}</td>
+              <td>{e.who}</td>
+              <td>{name(e.action)}</td>
+              <td>{e.reference}</td>
+              <td>{e.reason ?? ""}</td>
+            </tr>
           ))}
         </tbody>
       </table>

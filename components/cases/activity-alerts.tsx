@@ -14,7 +14,10 @@ export async function ActivityAlerts({ actor }: { actor: Actor }) {
       <ul className="space-y-1">
         {alerts.map((a) => (
           <li key={a.id}>
-            {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} — {a.data.kind === "reveals" ? t("reveals", { who: a.who, count: a.data.threshold }) : t("openings", { who: a.who, count: a.data.threshold })}
+            {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} —{" "}
+            {a.data.kind === "reveals"
+              ? t("reveals", { who: a.who, count: a.data.threshold })
+              : t("openings", { who: a.who, count: a.data.threshold })}
           </li>
         ))}
       </ul>

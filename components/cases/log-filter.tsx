@@ -8,9 +8,22 @@ export async function LogFilterForm({ path, filter, label }: { path: string; fil
   const t = await getTranslations("admin");
   const field = (name: "who" | "case" | "from" | "to", text: string, type: "text" | "date" = "text", hint?: string) => (
     <div className="flex flex-col gap-1">
-      <label htmlFor={`log-${name}`} className="text-sm font-medium">{text}</label>
-      <input id={`log-${name}`} name={name} type={type} defaultValue={filter[name] ?? ""} aria-describedby={hint ? `log-${name}-hint` : undefined} className="rounded border border-neutral-400 px-2 py-1" />
-      {hint && <p id={`log-${name}-hint`} className="text-xs text-neutral-700">{hint}</p>}
+      <label htmlFor={`log-${name}`} className="text-sm font-medium">
+        {text}
+      </label>
+      <input
+        id={`log-${name}`}
+        name={name}
+        type={type}
+        defaultValue={filter[name] ?? ""}
+        aria-describedby={hint ? `log-${name}-hint` : undefined}
+        className="rounded border border-neutral-400 px-2 py-1"
+      />
+      {hint && (
+        <p id={`log-${name}-hint`} className="text-xs text-neutral-700">
+          {hint}
+        </p>
+      )}
     </div>
   );
   return (
@@ -22,7 +35,9 @@ export async function LogFilterForm({ path, filter, label }: { path: string; fil
         {field("to", t("filterTo"), "date")}
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("filterApply")}</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("filterApply")}
+        </button>
         <Link href={path}>{t("filterReset")}</Link>
       </div>
     </form>

@@ -5,7 +5,12 @@ type Message = { id: string; kind: MessageKind; createdAt: Date; body: string; t
 
 /** A case's conversation, for the applicant ("your answer") or for staff ("from the applicant"). */
 export async function MessageList({ messages, viewer }: { messages: Message[]; viewer: "applicant" | "staff" }) {
-  const [tm, tr, tt, format] = await Promise.all([getTranslations("me"), getTranslations("review"), getTranslations("templates"), getFormatter()]);
+  const [tm, tr, tt, format] = await Promise.all([
+    getTranslations("me"),
+    getTranslations("review"),
+    getTranslations("templates"),
+    getFormatter(),
+  ]);
   if (messages.length === 0) return null;
   return (
     <section className="space-y-2">
@@ -14,7 +19,8 @@ export async function MessageList({ messages, viewer }: { messages: Message[]; v
         {messages.map((m) => (
           <li key={m.id} className="rounded border border-neutral-200 p-3">
             <p className="text-sm text-neutral-700">
-              {m.kind === "APPLICANT_REPLY" ? (viewer === "applicant" ? tm("fromYou") : tr("fromApplicant")) : tm("fromReviewers")} · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              {m.kind === "APPLICANT_REPLY" ? (viewer === "applicant" ? tm("fromYou") : tr("fromApplicant")) : tm("fromReviewers")} ·{" "}
+              {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
             </p>
             {/* A template is shown in the reader's language; the reviewer's own words follow it. */}
             {m.templateKey && tt.has(m.templateKey as never) && <p>{tt(m.templateKey as never)}</p>}

@@ -19,11 +19,15 @@ export function EvidenceSection({ applicationId, files, editable }: { applicatio
   return (
     <section className="space-y-3" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t("evidenceTitle")}</h2>
-      {files.length === 0 ? <p>{t("noFiles")}</p> : (
+      {files.length === 0 ? (
+        <p>{t("noFiles")}</p>
+      ) : (
         <ul className="space-y-2">
           {files.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center gap-3">
-              <a href={`/api/evidence/${f.id}`} download>{t("download", { name: f.fileName })}</a>
+              <a href={`/api/evidence/${f.id}`} download>
+                {t("download", { name: f.fileName })}
+              </a>
               <span className="text-sm text-neutral-600">{Math.max(1, Math.round(f.sizeBytes / 1024))} KB</span>
               {editable && <RemoveFile fileId={f.id} name={f.fileName} />}
             </li>
@@ -42,13 +46,35 @@ export function EvidenceSection({ applicationId, files, editable }: { applicatio
             if (big) e.preventDefault();
           }}
         >
-          <p className="text-sm text-neutral-700" id="file-hint">{t("evidenceHint")}</p>
+          <p className="text-sm text-neutral-700" id="file-hint">
+            {t("evidenceHint")}
+          </p>
           <input type="hidden" name="applicationId" value={applicationId} />
-          <label htmlFor="evidence-file" className="font-medium">{t("file")}</label>
-          <input id="evidence-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required aria-invalid={fileError ? true : undefined} aria-describedby={["file-hint", fileError && "file-error"].filter(Boolean).join(" ")} />
-          {fileError && <p id="file-error" className="text-sm text-red-800">{tv(fileError as never)}</p>}
+          <label htmlFor="evidence-file" className="font-medium">
+            {t("file")}
+          </label>
+          <input
+            id="evidence-file"
+            name="file"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            required
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={["file-hint", fileError && "file-error"].filter(Boolean).join(" ")}
+          />
+          {fileError && (
+            <p id="file-error" className="text-sm text-red-800">
+              {tv(fileError as never)}
+            </p>
+          )}
           {state && !fileError && <FormMessage state={state} success={t("uploaded")} />}
-          <button type="submit" disabled={pending} className="self-start rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700">{t("upload")}</button>
+          <button
+            type="submit"
+            disabled={pending}
+            className="self-start rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700"
+          >
+            {t("upload")}
+          </button>
         </form>
       )}
     </section>

@@ -26,12 +26,23 @@ export function CheckboxGroup({ name, legend, hint, options, checked, errorKey, 
       <div className={columns ? "grid grid-cols-2 gap-1" : "space-y-1"}>
         {options.map((o) => (
           <div key={o.value} className="flex items-center gap-2">
-            <input id={`${name}-${o.value}`} type="checkbox" value={o.value} defaultChecked={ticked.includes(o.value)} className="h-5 w-5" {...registration} />
+            <input
+              id={`${name}-${o.value}`}
+              type="checkbox"
+              value={o.value}
+              defaultChecked={ticked.includes(o.value)}
+              className="h-5 w-5"
+              {...registration}
+            />
             <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
           </div>
         ))}
       </div>
-      {errorKey && <p id={`${name}-error`} className="text-sm text-red-800">{tv(errorKey as never)}</p>}
+      {errorKey && (
+        <p id={`${name}-error`} className="text-sm text-red-800">
+          {tv(errorKey as never)}
+        </p>
+      )}
     </fieldset>
   );
 }

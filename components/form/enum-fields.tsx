@@ -23,22 +23,65 @@ function useEnumOptions(enumName: string, values: readonly string[]) {
 }
 
 /** A repeated enum field: one checkbox per value. `checked` is the field's values joined by newlines. */
-export function EnumCheckboxGroup({ f, name, enumName, values, legend, hint, checked, columns }: Common & { legend: string; hint?: string; checked?: string; columns?: boolean }) {
+export function EnumCheckboxGroup({
+  f,
+  name,
+  enumName,
+  values,
+  legend,
+  hint,
+  checked,
+  columns,
+}: Common & { legend: string; hint?: string; checked?: string; columns?: boolean }) {
   const options = useEnumOptions(enumName, values);
-  return <CheckboxGroup name={name} legend={legend} hint={hint} columns={columns} checked={checked ?? ""} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={options} />;
+  return (
+    <CheckboxGroup
+      name={name}
+      legend={legend}
+      hint={hint}
+      columns={columns}
+      checked={checked ?? ""}
+      errorKey={f.errorKey(name)}
+      registration={f.form.register(name)}
+      options={options}
+    />
+  );
 }
 
 /** A single enum field: a select whose empty option is a prompt, or a real answer when `optional`. */
-export function EnumSelectField({ f, name, enumName, values, label, placeholder, defaultValue, optional }: Common & { label: string; placeholder: string; defaultValue?: string; optional?: boolean }) {
+export function EnumSelectField({
+  f,
+  name,
+  enumName,
+  values,
+  label,
+  placeholder,
+  defaultValue,
+  optional,
+}: Common & { label: string; placeholder: string; defaultValue?: string; optional?: boolean }) {
   const options = useEnumOptions(enumName, values);
-  return <SelectField id={name} label={label} placeholder={placeholder} optional={optional} defaultValue={defaultValue} errorKey={f.errorKey(name)} registration={f.form.register(name)} options={options} />;
+  return (
+    <SelectField
+      id={name}
+      label={label}
+      placeholder={placeholder}
+      optional={optional}
+      defaultValue={defaultValue}
+      errorKey={f.errorKey(name)}
+      registration={f.form.register(name)}
+      options={options}
+    />
+  );
 }
 
 /**
  * Turns a form's saved values (strings; a repeated field joined by newlines, a ticked box as "on") into
  * react-hook-form's defaults: arrays for checkbox groups and booleans for single checkboxes.
  */
-export function formDefaults(defaults: Record<string, string>, shape: { arrays?: readonly string[]; booleans?: readonly string[] }): Record<string, string> {
+export function formDefaults(
+  defaults: Record<string, string>,
+  shape: { arrays?: readonly string[]; booleans?: readonly string[] },
+): Record<string, string> {
   const out: Record<string, unknown> = { ...defaults };
   for (const k of shape.arrays ?? []) out[k] = defaults[k] ? defaults[k].split("\n").filter(Boolean) : [];
   for (const k of shape.booleans ?? []) out[k] = defaults[k] === "on";

@@ -13,10 +13,24 @@ export function FieldShell({ id, label, hint, errorKey, children }: Props) {
   const errId = errorKey ? `${id}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">{label}</label>
-      {hint && <p id={hintId} className="text-sm text-neutral-600">{hint}</p>}
-      {children({ id, "aria-invalid": errorKey ? true : undefined, "aria-describedby": [hintId, errId].filter(Boolean).join(" ") || undefined })}
-      {errorKey && <p id={errId} className="text-sm text-red-800">{t(errorKey as never)}</p>}
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-neutral-600">
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        "aria-invalid": errorKey ? true : undefined,
+        "aria-describedby": [hintId, errId].filter(Boolean).join(" ") || undefined,
+      })}
+      {errorKey && (
+        <p id={errId} className="text-sm text-red-800">
+          {t(errorKey as never)}
+        </p>
+      )}
     </div>
   );
 }

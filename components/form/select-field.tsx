@@ -18,9 +18,20 @@ export function SelectField({ id, label, options, placeholder, errorKey, default
   return (
     <FieldShell id={id} label={label} errorKey={errorKey}>
       {(control) => (
-        <select {...control} defaultValue={defaultValue ?? ""} required={!optional} aria-required={!optional} className={CONTROL_CLASS} {...registration}>
+        <select
+          {...control}
+          defaultValue={defaultValue ?? ""}
+          required={!optional}
+          aria-required={!optional}
+          className={CONTROL_CLASS}
+          {...registration}
+        >
           <option value="">{placeholder}</option>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       )}
     </FieldShell>

@@ -16,11 +16,32 @@ type Props = {
 };
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function TextField({ id, label, type = "text", hint, errorKey, autoComplete, defaultValue, required, registration, inputMode }: Props) {
+export function TextField({
+  id,
+  label,
+  type = "text",
+  hint,
+  errorKey,
+  autoComplete,
+  defaultValue,
+  required,
+  registration,
+  inputMode,
+}: Props) {
   return (
     <FieldShell id={id} label={label} hint={hint} errorKey={errorKey}>
       {(control) => (
-        <input {...control} type={type} inputMode={inputMode} autoComplete={autoComplete} defaultValue={defaultValue} required={required} aria-required={required} className={CONTROL_CLASS} {...registration} />
+        <input
+          {...control}
+          type={type}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          defaultValue={defaultValue}
+          required={required}
+          aria-required={required}
+          className={CONTROL_CLASS}
+          {...registration}
+        />
       )}
     </FieldShell>
   );

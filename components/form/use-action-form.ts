@@ -37,7 +37,8 @@ export function useActionForm<T>(schema: z.ZodType, action: Action<T>, defaults:
   const errorKey = (name: string): string | undefined => {
     const e = form.formState.errors[name];
     const m = e?.message;
-    if (typeof m === "string") return validationKey({ code: typeof e?.type === "string" ? e.type : undefined, message: m }, form.getValues(name));
+    if (typeof m === "string")
+      return validationKey({ code: typeof e?.type === "string" ? e.type : undefined, message: m }, form.getValues(name));
     return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
   };
   return { form, state, formAction, pending, onSubmit, errorKey };

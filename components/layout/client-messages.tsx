@@ -10,5 +10,9 @@ export const BASE_NAMESPACES = ["nav", "validation", "fallback"] as const;
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: React.ReactNode }) {
   const [all, locale, timeZone] = await Promise.all([getMessages() as Promise<Record<string, unknown>>, getLocale(), getTimeZone()]);
   const picked = Object.fromEntries([...BASE_NAMESPACES, ...namespaces].filter((n) => n in all).map((n) => [n, all[n]]));
-  return <IntlClientProvider locale={locale} timeZone={timeZone} messages={picked as never}>{children}</IntlClientProvider>;
+  return (
+    <IntlClientProvider locale={locale} timeZone={timeZone} messages={picked as never}>
+      {children}
+    </IntlClientProvider>
+  );
 }

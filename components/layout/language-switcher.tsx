@@ -16,9 +16,13 @@ export function LanguageSwitcher() {
         {LOCALES.map((l) => (
           <li key={l}>
             {l === locale ? (
-              <span aria-current="true" lang={l} className="font-semibold">{NAMES[l]}</span>
+              <span aria-current="true" lang={l} className="font-semibold">
+                {NAMES[l]}
+              </span>
             ) : (
-              <Link href={pathname} locale={l} lang={l} hrefLang={l}>{NAMES[l]}</Link>
+              <Link href={pathname} locale={l} lang={l} hrefLang={l}>
+                {NAMES[l]}
+              </Link>
             )}
           </li>
         ))}

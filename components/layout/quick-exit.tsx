@@ -15,7 +15,9 @@ function leave() {
     localStorage.removeItem(OFFLINE_DRAFT_KEY);
   } catch {}
   const erase = Promise.all([
-    typeof caches === "undefined" ? null : caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith("padtrymka-offline-")).map((n) => caches.delete(n)))),
+    typeof caches === "undefined"
+      ? null
+      : caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith("padtrymka-offline-")).map((n) => caches.delete(n)))),
     navigator.serviceWorker?.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))),
   ]).catch(() => null);
   document.title = "";
@@ -48,7 +50,9 @@ export function QuickExit({ label, hint }: { label: string; hint: string }) {
       className="rounded bg-neutral-900 px-3 py-2 text-sm font-semibold text-white no-underline hover:bg-neutral-700 hover:text-white"
     >
       {label}
-      <span id="quick-exit-hint" className="sr-only">{hint}</span>
+      <span id="quick-exit-hint" className="sr-only">
+        {hint}
+      </span>
     </a>
   );
 }

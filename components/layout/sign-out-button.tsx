@@ -4,7 +4,9 @@ import { signOutAction } from "@/lib/users/actions";
 export function SignOutButton({ label }: { label: string }) {
   return (
     <form action={signOutAction}>
-      <button type="submit" className="underline underline-offset-2">{label}</button>
+      <button type="submit" className="underline underline-offset-2">
+        {label}
+      </button>
     </form>
   );
 }

@@ -7,7 +7,9 @@ export async function SiteFooter() {
     <footer className="border-t border-neutral-200 bg-neutral-50">
       <div className="mx-auto max-w-4xl px-4 py-4 text-sm text-neutral-700">
         <p>{t("privacy")}</p>
-        <p><Link href="/mirrors">{t("mirrors")}</Link></p>
+        <p>
+          <Link href="/mirrors">{t("mirrors")}</Link>
+        </p>
       </div>
     </footer>
   );

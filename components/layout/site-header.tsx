@@ -22,7 +22,9 @@ export async function SiteHeader() {
     <header className="border-b border-neutral-200 bg-neutral-50">
       <div className="mx-auto flex max-w-4xl flex-col gap-3 px-4 py-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <Link href="/" className="text-lg font-bold no-underline">{t("home")}</Link>
+          <Link href="/" className="text-lg font-bold no-underline">
+            {t("home")}
+          </Link>
           <div className="flex flex-wrap items-center gap-4">
             <LanguageSwitcher />
             <QuickExit label={t("quickExit")} hint={t("quickExitHint")} />
@@ -30,12 +32,28 @@ export async function SiteHeader() {
         </div>
         <nav aria-label={t("main")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-            <li><Link href="/apply">{t("apply")}</Link></li>
-            <li><Link href="/courses">{t("courses")}</Link></li>
-            <li><Link href="/status">{t("status")}</Link></li>
-            <li><Link href="/transparency">{t("transparency")}</Link></li>
-            {actor && <li><Link href="/me">{t("me")}</Link></li>}
-            {staffLinks.map((l) => <li key={l.href}><Link href={l.href}>{l.label}</Link></li>)}
+            <li>
+              <Link href="/apply">{t("apply")}</Link>
+            </li>
+            <li>
+              <Link href="/courses">{t("courses")}</Link>
+            </li>
+            <li>
+              <Link href="/status">{t("status")}</Link>
+            </li>
+            <li>
+              <Link href="/transparency">{t("transparency")}</Link>
+            </li>
+            {actor && (
+              <li>
+                <Link href="/me">{t("me")}</Link>
+              </li>
+            )}
+            {staffLinks.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href}>{l.label}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="flex flex-wrap items-center gap-3 text-sm">

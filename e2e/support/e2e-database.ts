@@ -22,7 +22,10 @@ function databaseUrl(): string {
   const root = effectiveDataRoot(DATA_DIR) as string;
   const password = fs.readFileSync(path.join(root, "postgres.password"), "utf8").trim();
   // postmaster.pid, line 4: the port this cluster listens on (start picks another if the asked one is taken).
-  const port = fs.readFileSync(path.join(root, "postgres", "postmaster.pid"), "utf8").split("\n")[3]!.trim();
+  const port = fs
+    .readFileSync(path.join(root, "postgres", "postmaster.pid"), "utf8")
+    .split("\n")[3]!
+    .trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/padtrymka`;
 }
 

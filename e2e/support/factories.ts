@@ -18,7 +18,13 @@ import { e2eDatabase } from "./e2e-database";
 const PASSWORD = "padtrymka-e2e-factory";
 const DAY = 24 * 60 * 60 * 1000;
 
-export type Account = { id: string; email: string | null; username: string | null; /** what the sign-in form takes */ login: string; password: string };
+export type Account = {
+  id: string;
+  email: string | null;
+  username: string | null;
+  /** what the sign-in form takes */ login: string;
+  password: string;
+};
 export type Fund = { id: string; name: string; organisationId: string };
 export type Case = { id: string; referenceCode: string };
 
@@ -52,14 +58,22 @@ async function makeProvider(): Promise<Account> {
 }
 
 type FundOptions = NonNullable<Parameters<typeof makeFund>[2]> & {
-  settings?: Pick<Prisma.FundUpdateInput, "verificationChecklist" | "rubric" | "revealNeedsSecondReviewer" | "publicationDelayDays" | "receiptConfirmationAboveMinor">;
+  settings?: Pick<
+    Prisma.FundUpdateInput,
+    "verificationChecklist" | "rubric" | "revealNeedsSecondReviewer" | "publicationDelayDays" | "receiptConfirmationAboveMinor"
+  >;
 };
 
 /** Another fund of `organisationId`. */
 async function makeFundOf(organisationId: string, o: FundOptions = {}): Promise<Fund> {
   const db = await e2eDatabase();
   const { settings, ...fields } = o;
-  const fund = await makeFund(db, organisationId, { name: `E2E fund ${uniq("f")}`, eligibleCategories: ["OTHER"], eligiblePurposes: ["OTHER"], ...fields });
+  const fund = await makeFund(db, organisationId, {
+    name: `E2E fund ${uniq("f")}`,
+    eligibleCategories: ["OTHER"],
+    eligiblePurposes: ["OTHER"],
+    ...fields,
+  });
   if (settings) await db.fund.update({ where: { id: fund.id }, data: settings });
   return { id: fund.id, name: fund.name, organisationId };
 }
@@ -69,8 +83,12 @@ async function makeFunder(o: { reviewers?: number; managers?: number; fund?: Fun
   const db = await e2eDatabase();
   const organisation = await makeOrganisation(db, { name: `E2E funder ${uniq("o")}`, kind: "FUNDER" });
   const fund = await makeFundOf(organisation.id, o.fund);
-  const staff = (prefix: string, role: Role, n = 0) => Promise.all(Array.from({ length: n }, () => account(prefix, [{ role, organisationId: organisation.id }])));
-  const [reviewers, managers] = await Promise.all([staff("reviewer", "REVIEWER", o.reviewers), staff("manager", "FUND_MANAGER", o.managers)]);
+  const staff = (prefix: string, role: Role, n = 0) =>
+    Promise.all(Array.from({ length: n }, () => account(prefix, [{ role, organisationId: organisation.id }])));
+  const [reviewers, managers] = await Promise.all([
+    staff("reviewer", "REVIEWER", o.reviewers),
+    staff("manager", "FUND_MANAGER", o.managers),
+  ]);
   return { organisation: { id: organisation.id, name: organisation.name }, fund, reviewers, managers };
 }
 
@@ -108,10 +126,16 @@ async function makeCase(
   const submittedAt = new Date(Date.now() - (o.ageDays ?? 1) * DAY);
   await loadCaseKeys(db, [id], { create: true });
   const ring = caseKeyring(id);
-  const path: { fromStatus: ApplicationStatus; toStatus: ApplicationStatus; createdAt?: Date }[] = [{ fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: submittedAt }];
+  const path: { fromStatus: ApplicationStatus; toStatus: ApplicationStatus; createdAt?: Date }[] = [
+    { fromStatus: "DRAFT", toStatus: "SUBMITTED", createdAt: submittedAt },
+  ];
   if (o.status === "APPROVED") {
     (["SHORTLISTED", "VERIFIED", "APPROVED"] as const).forEach((to, k) =>
-      path.push({ fromStatus: (["SUBMITTED", "SHORTLISTED", "VERIFIED"] as const)[k]!, toStatus: to, createdAt: new Date(submittedAt.getTime() + (k + 1) * DAY) }),
+      path.push({
+        fromStatus: (["SUBMITTED", "SHORTLISTED", "VERIFIED"] as const)[k]!,
+        toStatus: to,
+        createdAt: new Date(submittedAt.getTime() + (k + 1) * DAY),
+      }),
     );
   } else if (o.status !== "SUBMITTED") path.push({ fromStatus: "SUBMITTED", toStatus: o.status });
   await db.application.create({
@@ -134,14 +158,31 @@ async function makeCase(
       statusChanges: { create: path },
     },
   });
-  const ballots = [...(o.ballots ?? []), ...(o.approvedBy ?? []).map((reviewer) => ({ reviewer, vote: "APPROVE" as const, reason: undefined }))];
+  const ballots = [
+    ...(o.ballots ?? []),
+    ...(o.approvedBy ?? []).map((reviewer) => ({ reviewer, vote: "APPROVE" as const, reason: undefined })),
+  ];
   for (const b of ballots) {
-    await db.review.create({ data: { applicationId: id, reviewerId: b.reviewer.id, vote: b.vote, approvedAmountMinor: b.vote === "APPROVE" ? amount : null, reason: b.reason ?? null } });
+    await db.review.create({
+      data: {
+        applicationId: id,
+        reviewerId: b.reviewer.id,
+        vote: b.vote,
+        approvedAmountMinor: b.vote === "APPROVE" ? amount : null,
+        reason: b.reason ?? null,
+      },
+    });
   }
   if (o.infoRequest) {
     const messageId = uniq("e2e-message");
     await db.applicationMessage.create({
-      data: { id: messageId, applicationId: id, authorId: o.infoRequest.from.id, kind: "INFO_REQUEST", bodyEnc: encryptField(ring, o.infoRequest.text, `ApplicationMessage.body:${messageId}`) },
+      data: {
+        id: messageId,
+        applicationId: id,
+        authorId: o.infoRequest.from.id,
+        kind: "INFO_REQUEST",
+        bodyEnc: encryptField(ring, o.infoRequest.text, `ApplicationMessage.body:${messageId}`),
+      },
     });
   }
   return { id, referenceCode };
@@ -152,32 +193,80 @@ async function makeCase(
  * each (payout, ledger entries, Merkle leaf), with the money for them received first from "E2E earlier
  * gifts", so the fund's public figures pass the small-number threshold (5 people) and its balance is as before.
  */
-async function makePaidHistory(fund: Fund, o: { count: number; amountMinor: number; reviewers: Account[]; managers: [Account, Account] }): Promise<void> {
+async function makePaidHistory(
+  fund: Fund,
+  o: { count: number; amountMinor: number; reviewers: Account[]; managers: [Account, Account] },
+): Promise<void> {
   const db = await e2eDatabase();
   const { leafHash, newSalt, weekStartOf } = await import("@/lib/money/merkle");
   const [requester, approver] = o.managers;
   const total = o.count * o.amountMinor;
-  const pledge = await db.pledge.create({ data: { fundId: fund.id, donorDisplayName: "E2E earlier gifts", amountMinor: total, status: "RECEIVED", createdAt: new Date(Date.now() - 40 * DAY) } });
-  await db.ledgerEntry.create({ data: { fundId: fund.id, kind: "RECEIPT", amountMinor: total, pledgeId: pledge.id, idempotencyKey: uniq("e2e-receipt"), createdById: requester.id, createdAt: new Date(Date.now() - 35 * DAY) } });
+  const pledge = await db.pledge.create({
+    data: {
+      fundId: fund.id,
+      donorDisplayName: "E2E earlier gifts",
+      amountMinor: total,
+      status: "RECEIVED",
+      createdAt: new Date(Date.now() - 40 * DAY),
+    },
+  });
+  await db.ledgerEntry.create({
+    data: {
+      fundId: fund.id,
+      kind: "RECEIPT",
+      amountMinor: total,
+      pledgeId: pledge.id,
+      idempotencyKey: uniq("e2e-receipt"),
+      createdById: requester.id,
+      createdAt: new Date(Date.now() - 35 * DAY),
+    },
+  });
   for (let i = 0; i < o.count; i++) {
     const c = await makeCase(fund, { status: "APPROVED", amountMinor: o.amountMinor, ageDays: 30, approvedBy: o.reviewers });
     const approvedAt = new Date(Date.now() - 26 * DAY);
     const sentAt = new Date(Date.now() - 25 * DAY);
-    await db.application.update({ where: { id: c.id }, data: { status: "PAID", statusChanges: { create: { fromStatus: "APPROVED", toStatus: "PAID", createdAt: sentAt } } } });
+    await db.application.update({
+      where: { id: c.id },
+      data: { status: "PAID", statusChanges: { create: { fromStatus: "APPROVED", toStatus: "PAID", createdAt: sentAt } } },
+    });
     const payout = await db.payout.create({
       data: {
-        applicationId: c.id, fundId: fund.id, amountMinor: o.amountMinor, status: "CONFIRMED", method: "BANK_TRANSFER", requestedById: requester.id, approvedById: approver.id,
-        sentAt, confirmedAt: sentAt, idempotencyKey: uniq("e2e-payout"), reference: generateReferenceCode().replace("PAD-", "PO-"), createdAt: approvedAt,
+        applicationId: c.id,
+        fundId: fund.id,
+        amountMinor: o.amountMinor,
+        status: "CONFIRMED",
+        method: "BANK_TRANSFER",
+        requestedById: requester.id,
+        approvedById: approver.id,
+        sentAt,
+        confirmedAt: sentAt,
+        idempotencyKey: uniq("e2e-payout"),
+        reference: generateReferenceCode().replace("PAD-", "PO-"),
+        createdAt: approvedAt,
       },
     });
     const entry = (kind: "COMMITMENT" | "COMMITMENT_RELEASE" | "PAYOUT", createdAt: Date) => ({
-      fundId: fund.id, kind, amountMinor: o.amountMinor, payoutId: payout.id, idempotencyKey: `payout:${payout.id}:${kind}:1:ANY`, createdById: approver.id, createdAt,
+      fundId: fund.id,
+      kind,
+      amountMinor: o.amountMinor,
+      payoutId: payout.id,
+      idempotencyKey: `payout:${payout.id}:${kind}:1:ANY`,
+      createdById: approver.id,
+      createdAt,
     });
-    for (const e of [entry("COMMITMENT", approvedAt), entry("COMMITMENT_RELEASE", sentAt), entry("PAYOUT", sentAt)]) await db.ledgerEntry.create({ data: e });
+    for (const e of [entry("COMMITMENT", approvedAt), entry("COMMITMENT_RELEASE", sentAt), entry("PAYOUT", sentAt)])
+      await db.ledgerEntry.create({ data: e });
     const weekStart = weekStartOf(sentAt);
     const salt = newSalt();
     await db.payoutReceipt.create({
-      data: { payoutId: payout.id, fundId: fund.id, weekStart: new Date(`${weekStart}T00:00:00Z`), salt, leafHash: leafHash({ fundId: fund.id, weekStart, amountMinor: o.amountMinor, currency: "USD", salt }), createdAt: sentAt },
+      data: {
+        payoutId: payout.id,
+        fundId: fund.id,
+        weekStart: new Date(`${weekStart}T00:00:00Z`),
+        salt,
+        leafHash: leafHash({ fundId: fund.id, weekStart, amountMinor: o.amountMinor, currency: "USD", salt }),
+        createdAt: sentAt,
+      },
     });
   }
 }
@@ -187,5 +276,14 @@ async function warmUp(): Promise<void> {
   await Promise.all([e2eDatabase().then(() => import("@/lib/crypto/case-keys")), passwordHash()]);
 }
 
-export const make = { applicant: makeApplicant, donor: makeDonor, provider: makeProvider, funder: makeFunder, fund: makeFundOf, case: makeCase, paidHistory: makePaidHistory, warmUp };
+export const make = {
+  applicant: makeApplicant,
+  donor: makeDonor,
+  provider: makeProvider,
+  funder: makeFunder,
+  fund: makeFundOf,
+  case: makeCase,
+  paidHistory: makePaidHistory,
+  warmUp,
+};
 export type Make = typeof make;

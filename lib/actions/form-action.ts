@@ -18,7 +18,8 @@ const SECRET_FIELDS = /pass|secret|token|code|otp/i;
 export function formValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   // A repeated field (checkboxes) keeps all its values, one per line.
-  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = k in out ? `${out[k]}\n${v}` : v;
+  for (const [k, v] of fd.entries())
+    if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.test(k)) out[k] = k in out ? `${out[k]}\n${v}` : v;
   return out;
 }
 
@@ -44,14 +45,28 @@ export function formAction<S extends z.ZodType, T>(
     // A NUL character cannot be stored in PostgreSQL text or JSON: refuse it here, by field, instead of
     // letting the database fail the request (found by the fuzzing suite).
     const raw = formToObject(fd);
-    const withNul = Object.entries(raw).filter(([, v]) => ([] as unknown[]).concat(v).some((x) => typeof x === "string" && x.includes("\u0000")));
+    const withNul = Object.entries(raw).filter(([, v]) =>
+      ([] as unknown[]).concat(v).some((x) => typeof x === "string" && x.includes("\u0000")),
+    );
     if (withNul.length > 0) {
       for (const [k] of withNul) values[k] = (values[k] ?? "").replaceAll("\u0000", "");
-      return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors: Object.fromEntries(withNul.map(([k]) => [k, ["invalid_characters"]])), values };
+      return {
+        ok: false,
+        code: "INVALID_INPUT",
+        message: (await errors())("INVALID_INPUT"),
+        fieldErrors: Object.fromEntries(withNul.map(([k]) => [k, ["invalid_characters"]])),
+        values,
+      };
     }
     const parsed = schema.safeParse(raw, { error: zodErrorMap });
     if (!parsed.success) {
-      return { ok: false, code: "INVALID_INPUT", message: (await errors())("INVALID_INPUT"), fieldErrors: fieldErrorsOf(parsed.error.issues, raw), values };
+      return {
+        ok: false,
+        code: "INVALID_INPUT",
+        message: (await errors())("INVALID_INPUT"),
+        fieldErrors: fieldErrorsOf(parsed.error.issues, raw),
+        values,
+      };
     }
     try {
       return { ok: true, data: await handler(parsed.data), values };
@@ -59,12 +74,22 @@ export function formAction<S extends z.ZodType, T>(
       unstable_rethrow(e);
       if (isAppError(e)) {
         const locale = await getLocale();
-        const shown = Object.fromEntries(Object.entries(e.messageValues ?? {}).map(([k, v]) => [k, typeof v === "object" ? formatMoney(v.minor, v.currency, locale) : v]));
+        const shown = Object.fromEntries(
+          Object.entries(e.messageValues ?? {}).map(([k, v]) => [k, typeof v === "object" ? formatMoney(v.minor, v.currency, locale) : v]),
+        );
         const message = e.messageKey ? (await getTranslations())(e.messageKey as never, shown as never) : (await errors())(e.code);
         return { ok: false, code: e.code, message, fieldErrors: e.fieldErrors, values };
       }
       const eventId = crypto.randomUUID().slice(0, 8);
-      logger.error({ event: "action.failed", action: name, eventId, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "server action failed");
+      logger.error(
+        {
+          event: "action.failed",
+          action: name,
+          eventId,
+          err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e),
+        },
+        "server action failed",
+      );
       return { ok: false, code: "INTERNAL", message: (await errors())("INTERNAL", { eventId }), values, eventId };
     }
   };

@@ -13,7 +13,9 @@ describe("validationKey", () => {
     expect(validationKey({ code: "too_small", message: "password_short" }, "abc")).toBe("password_short");
   });
   it("maps zod's own messages by their code and the input", () => {
-    expect(validationKey({ code: "invalid_type", message: "Invalid input: expected string, received undefined" }, undefined)).toBe("required");
+    expect(validationKey({ code: "invalid_type", message: "Invalid input: expected string, received undefined" }, undefined)).toBe(
+      "required",
+    );
     expect(validationKey({ code: "invalid_type", message: "Invalid input: expected string, received File" }, {})).toBe("invalid");
     expect(validationKey({ code: "too_small", message: "Too small: expected string to have >=1 characters" }, "")).toBe("required");
     expect(validationKey({ code: "too_big", message: "Too big" }, "x")).toBe("too_long");

@@ -10,7 +10,8 @@ const KEY = /^[a-z][a-z0-9_]*$/;
 
 export type IssueLike = { code?: string; message?: string; format?: string };
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
+const isBlank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
 
 export function validationKey(issue: IssueLike, input?: unknown): string {
   if (issue.message && KEY.test(issue.message)) return issue.message;

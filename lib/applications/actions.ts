@@ -38,7 +38,10 @@ export const lookupStatusAction = formAction("lookupStatus", StatusLookupSchema,
 /** Eligibility check: answers in, matching fund ids out. Nothing is stored. */
 export const checkEligibilityAction = formAction("checkEligibility", EligibilitySchema, async ({ category, purpose, region }) => {
   const funds = await listOpenFunds();
-  return { fundIds: funds.filter((f) => fundAccepts({ ...f, status: "OPEN" }, category, purpose)).map((f) => f.id), answers: { category, purpose, region: region ?? "" } };
+  return {
+    fundIds: funds.filter((f) => fundAccepts({ ...f, status: "OPEN" }, category, purpose)).map((f) => f.id),
+    answers: { category, purpose, region: region ?? "" },
+  };
 });
 
 export const startApplicationAction = formAction("startApplication", StartApplicationSchema, async (input) => {
@@ -51,14 +54,18 @@ export const startApplicationAction = formAction("startApplication", StartApplic
 
 // The form's fields depend on the fund, so the use case parses them with the fund's schema. The form also
 // carries its files ("Add the file", "Remove …"): the draft is saved with them, nothing typed is lost.
-export const saveApplicationAction = formAction("saveApplication", z.looseObject({ applicationId: z.string().min(1).max(100) }), async (raw) => {
-  const locale = await getLocale();
-  // Submissions per account are limited inside the use case (saving a draft is not).
-  const r = await saveWithEvidence(await requireActor(), raw.applicationId, raw);
-  if (r.status === "SUBMITTED") redirect(`/${locale}/me/${r.applicationId}?submitted=1`);
-  if (r.evidence) revalidatePath("/[locale]", "layout");
-  return r;
-});
+export const saveApplicationAction = formAction(
+  "saveApplication",
+  z.looseObject({ applicationId: z.string().min(1).max(100) }),
+  async (raw) => {
+    const locale = await getLocale();
+    // Submissions per account are limited inside the use case (saving a draft is not).
+    const r = await saveWithEvidence(await requireActor(), raw.applicationId, raw);
+    if (r.status === "SUBMITTED") redirect(`/${locale}/me/${r.applicationId}?submitted=1`);
+    if (r.evidence) revalidatePath("/[locale]", "layout");
+    return r;
+  },
+);
 
 export const withdrawApplicationAction = formAction("withdrawApplication", WithdrawSchema, async ({ applicationId }) => {
   await withdrawApplication(await requireActor(), applicationId);

@@ -19,8 +19,16 @@ export async function withdrawApplication(actor: Actor, applicationId: string): 
     const app = await lockOwnApplication(tx, actor, applicationId);
     if (!isWithdrawable(app.status)) throw new AppError("INVALID_STATE", "cannot withdraw", { messageKey: "me.cannotWithdraw" });
     await tx.application.update({ where: { id: app.id }, data: { status: "WITHDRAWN", returnStatus: null } });
-    await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: "WITHDRAWN", actorId: actor.userId } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "application.withdrawn", entityType: "Application", entityId: app.id, data: { from: app.status } });
+    await tx.applicationStatusChange.create({
+      data: { applicationId: app.id, fromStatus: app.status, toStatus: "WITHDRAWN", actorId: actor.userId },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "application.withdrawn",
+      entityType: "Application",
+      entityId: app.id,
+      data: { from: app.status },
+    });
   });
 }
 
@@ -31,12 +39,26 @@ export async function answerInfoRequest(actor: Actor, applicationId: string, ans
     if (app.status !== "NEEDS_INFO") throw new AppError("INVALID_STATE", "no open request", { messageKey: "me.noOpenRequest" });
     const to = returnAfterInfo(app.returnStatus);
     if (!canMove("NEEDS_INFO", to)) throw new AppError("INVALID_STATE", "cannot return");
-    const message = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "APPLICANT_REPLY", bodyEnc: "" }, select: { id: true } });
+    const message = await tx.applicationMessage.create({
+      data: { applicationId: app.id, authorId: actor.userId, kind: "APPLICANT_REPLY", bodyEnc: "" },
+      select: { id: true },
+    });
     await loadCaseKeys(tx, [app.id], { create: true });
-    await tx.applicationMessage.update({ where: { id: message.id }, data: { bodyEnc: encryptForCase(app.id, answer, `ApplicationMessage.body:${message.id}`) } });
+    await tx.applicationMessage.update({
+      where: { id: message.id },
+      data: { bodyEnc: encryptForCase(app.id, answer, `ApplicationMessage.body:${message.id}`) },
+    });
     await tx.application.update({ where: { id: app.id }, data: { status: to, returnStatus: null } });
-    await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: "NEEDS_INFO", toStatus: to, actorId: actor.userId, reason: "information provided" } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "application.info_provided", entityType: "Application", entityId: app.id, data: { returnedTo: to } });
+    await tx.applicationStatusChange.create({
+      data: { applicationId: app.id, fromStatus: "NEEDS_INFO", toStatus: to, actorId: actor.userId, reason: "information provided" },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "application.info_provided",
+      entityType: "Application",
+      entityId: app.id,
+      data: { returnedTo: to },
+    });
   });
 }
 
@@ -47,8 +69,17 @@ export async function deleteApplicationData(actor: Actor, applicationId: string)
     if (app.dataDeletedAt) return; // already gone: deleting again changes nothing
     const withdraw = isWithdrawable(app.status);
     await eraseCaseData(tx, app.id, withdraw ? { status: "WITHDRAWN", returnStatus: null } : {});
-    if (withdraw) await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: "WITHDRAWN", actorId: actor.userId } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "application.data_deleted", entityType: "Application", entityId: app.id, data: { status: withdraw ? "WITHDRAWN" : app.status } });
+    if (withdraw)
+      await tx.applicationStatusChange.create({
+        data: { applicationId: app.id, fromStatus: app.status, toStatus: "WITHDRAWN", actorId: actor.userId },
+      });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "application.data_deleted",
+      entityType: "Application",
+      entityId: app.id,
+      data: { status: withdraw ? "WITHDRAWN" : app.status },
+    });
   });
 }
 

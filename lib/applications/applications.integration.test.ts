@@ -57,13 +57,21 @@ describe("starting an application", () => {
 
   it("refuses unknown and closed funds with a clear error", async () => {
     const a = await applicant();
-    await expect(startApplication(a, { fundId: "no-such-fund" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "apply.unknownFund" });
+    await expect(startApplication(a, { fundId: "no-such-fund" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "apply.unknownFund",
+    });
     const closed = await makeFund(db(), (await makeOrganisation(db())).id, { status: "CLOSED" });
-    await expect(startApplication(a, { fundId: closed.id })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "apply.fundClosed" });
+    await expect(startApplication(a, { fundId: closed.id })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "apply.fundClosed",
+    });
   });
 
   it("refuses a staff member without the applicant role", async () => {
-    const reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const reviewer = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     await expect(startApplication(reviewer, { fundId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -72,7 +80,13 @@ describe("saving and submitting", () => {
   it("saves an incomplete draft, encrypted: the row never holds the plaintext", async () => {
     const a = await applicant();
     const { applicationId } = await startApplication(a, { fundId });
-    const r = await saveApplication(a, applicationId, { intent: "save", submissionKey: "k-draft-1", statement: "Secret statement text", legalName: "Алена Іванова", amount: "12,50" });
+    const r = await saveApplication(a, applicationId, {
+      intent: "save",
+      submissionKey: "k-draft-1",
+      statement: "Secret statement text",
+      legalName: "Алена Іванова",
+      amount: "12,50",
+    });
     expect(r).toEqual({ applicationId, status: "DRAFT", referenceCode: null });
     const raw = await db().$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Application" WHERE id = ${applicationId}`;
     const dump = JSON.stringify(raw[0]);
@@ -129,7 +143,14 @@ describe("saving and submitting", () => {
     // "no stage reached" (prisma/migrations/20261127050000_submission_sets_funnel_rank): both halves are
     // needed for the count.
     const org = await makeOrganisation(db());
-    const fresh = (await makeFund(db(), org.id, { currency: "USD", perApplicantCapMinor: 200_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+    const fresh = (
+      await makeFund(db(), org.id, {
+        currency: "USD",
+        perApplicantCapMinor: 200_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+      })
+    ).id;
     const a = await applicant();
     const { applicationId } = await startApplication(a, { fundId: fresh });
     const input = complete();
@@ -155,7 +176,10 @@ describe("saving and submitting", () => {
     expect(x.referenceCode).toBe(y.referenceCode);
     expect(await db().applicationStatusChange.count({ where: { applicationId } })).toBe(1);
     // A different key on an already submitted case is a clear error, not a second submission.
-    await expect(saveApplication(a, applicationId, complete())).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "apply.notADraft" });
+    await expect(saveApplication(a, applicationId, complete())).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "apply.notADraft",
+    });
   });
 
   it("submits once under concurrency: eight tabs with one key, eight with different keys, first save being the submit", async () => {
@@ -178,7 +202,8 @@ describe("saving and submitting", () => {
     const other = (await startApplication(b, { fundId })).applicationId;
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => saveApplication(b, other, complete())));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "INVALID_STATE", messageKey: "apply.notADraft" });
+    for (const o of outcomes.filter((o) => o.status === "rejected"))
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "INVALID_STATE", messageKey: "apply.notADraft" });
     expect(await db().applicationStatusChange.count({ where: { applicationId: other } })).toBe(1);
   });
 
@@ -189,8 +214,14 @@ describe("saving and submitting", () => {
       expect((await saveApplication(a, applicationId, complete())).status).toBe("SUBMITTED");
     }
     const { applicationId } = await startApplication(a, { fundId });
-    await expect(saveApplication(a, applicationId, complete())).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes" });
-    expect(await db().application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({ status: "DRAFT", referenceCode: null });
+    await expect(saveApplication(a, applicationId, complete())).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      messageKey: "errors.rateLimitedMinutes",
+    });
+    expect(await db().application.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({
+      status: "DRAFT",
+      referenceCode: null,
+    });
     // Saving the draft is not limited.
     expect((await saveApplication(a, applicationId, { ...complete(), intent: "save" })).status).toBe("DRAFT");
   });
@@ -203,10 +234,16 @@ describe("saving and submitting", () => {
     // A retry of the same submission (a dropped connection) answers with the first result and uses nothing.
     for (let i = 0; i < 3; i++) expect((await saveApplication(a, first, input)).status).toBe("SUBMITTED");
     // Twelve drafts (one per fund is what the form opens; more can exist from other devices or funds).
-    const drafts = await Promise.all(Array.from({ length: 12 }, async () => (await db().application.create({ data: { applicantId: a.userId, fundId, status: "DRAFT" } })).id));
+    const drafts = await Promise.all(
+      Array.from(
+        { length: 12 },
+        async () => (await db().application.create({ data: { applicantId: a.userId, fundId, status: "DRAFT" } })).id,
+      ),
+    );
     const outcomes = await Promise.allSettled(drafts.map((id) => saveApplication(a, id, complete())));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(9);
-    for (const o of outcomes.filter((o) => o.status === "rejected")) expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED" });
+    for (const o of outcomes.filter((o) => o.status === "rejected"))
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED" });
     expect(await db().application.count({ where: { applicantId: a.userId, status: "SUBMITTED" } })).toBe(10);
   });
 
@@ -216,7 +253,10 @@ describe("saving and submitting", () => {
     const input = complete();
     await saveApplication(a, first, input);
     const second = (await startApplication(a, { fundId })).applicationId;
-    await expect(saveApplication(a, second, { ...complete(), submissionKey: input.submissionKey })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { submissionKey: ["form_tampered"] } });
+    await expect(saveApplication(a, second, { ...complete(), submissionKey: input.submissionKey })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { submissionKey: ["form_tampered"] },
+    });
     expect(await db().application.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "DRAFT" });
   });
 
@@ -237,7 +277,11 @@ describe("saving and submitting", () => {
     await saveApplication(a, first, complete({ phone, legalName: "Person One", birthDate: "1970-01-01" }));
     expect((await db().application.findUniqueOrThrow({ where: { id: first } })).isDuplicateFlagged).toBe(false);
     const second = (await startApplication(b, { fundId })).applicationId;
-    await saveApplication(b, second, complete({ phone: phone.replace("+375 ", "80").replaceAll(" ", ""), legalName: "Person Two", birthDate: "1971-01-01" }));
+    await saveApplication(
+      b,
+      second,
+      complete({ phone: phone.replace("+375 ", "80").replaceAll(" ", ""), legalName: "Person Two", birthDate: "1971-01-01" }),
+    );
     expect((await db().application.findUniqueOrThrow({ where: { id: second } })).isDuplicateFlagged).toBe(true);
     expect((await db().application.findUniqueOrThrow({ where: { id: first } })).isDuplicateFlagged).toBe(false);
   });
@@ -250,7 +294,11 @@ describe("saving and submitting", () => {
     const first = (await startApplication(a, { fundId })).applicationId;
     await saveApplication(a, first, complete({ phone: randomPhone(), legalName, birthDate: "1980-05-05" }));
     const second = (await startApplication(b, { fundId })).applicationId;
-    await saveApplication(b, second, complete({ phone: randomPhone(), legalName: `  ${legalName.toUpperCase()} `, birthDate: "1980-05-05" }));
+    await saveApplication(
+      b,
+      second,
+      complete({ phone: randomPhone(), legalName: `  ${legalName.toUpperCase()} `, birthDate: "1980-05-05" }),
+    );
     expect((await db().application.findUniqueOrThrow({ where: { id: second } })).isDuplicateFlagged).toBe(true);
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: second, action: "application.submitted" } });
     expect(event.data).toMatchObject({ duplicateMatches: 1 });
@@ -268,7 +316,10 @@ describe("the applicant's own case", () => {
   it("withdraws, records who and when, and cannot withdraw twice", async () => {
     const { a, applicationId } = await submitted();
     await withdrawApplication(a, applicationId);
-    const row = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { statusChanges: { orderBy: { createdAt: "asc" } } } });
+    const row = await db().application.findUniqueOrThrow({
+      where: { id: applicationId },
+      include: { statusChanges: { orderBy: { createdAt: "asc" } } },
+    });
     expect(row.status).toBe("WITHDRAWN");
     expect(row.statusChanges.at(-1)).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "WITHDRAWN", actorId: a.userId });
     await expect(withdrawApplication(a, applicationId)).rejects.toMatchObject({ code: "INVALID_STATE" });
@@ -289,8 +340,20 @@ describe("the applicant's own case", () => {
     const { a, applicationId } = await submitted();
     await db().applicationMessage.create({ data: { applicationId, kind: "INFO_REQUEST", bodyEnc: "pv1.x.y.z" } });
     await deleteApplicationData(a, applicationId);
-    const row = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { messages: true, evidenceFiles: true } });
-    expect(row).toMatchObject({ statementEnc: null, legalNameEnc: null, phoneEnc: null, birthDateEnc: null, cityEnc: null, phoneIndex: null, identityIndex: null, status: "WITHDRAWN" });
+    const row = await db().application.findUniqueOrThrow({
+      where: { id: applicationId },
+      include: { messages: true, evidenceFiles: true },
+    });
+    expect(row).toMatchObject({
+      statementEnc: null,
+      legalNameEnc: null,
+      phoneEnc: null,
+      birthDateEnc: null,
+      cityEnc: null,
+      phoneIndex: null,
+      identityIndex: null,
+      status: "WITHDRAWN",
+    });
     expect(row.messages).toHaveLength(0);
     expect(row.dataDeletedAt).not.toBeNull();
     expect(row).toMatchObject({ category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", requestedAmountMinor: 150_000 });

@@ -21,7 +21,13 @@ let fundId: string;
 
 beforeAll(async () => {
   const platformId = (await platformOrganisation(db())).id;
-  fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+  fundId = (
+    await makeFund(db(), (await makeOrganisation(db())).id, {
+      perApplicantCapMinor: 100_000,
+      eligibleCategories: ["DISMISSED_WORKER"],
+      eligiblePurposes: ["LIVING_COSTS"],
+    })
+  ).id;
   applicantId = (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id;
   client = new pg.Client({ connectionString: env().DATABASE_URL });
   await client.connect();

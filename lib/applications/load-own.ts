@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
  * withdrawals and deletions of the same case). Someone else's case is "not found", never "forbidden".
  */
 export async function lockOwnApplication(tx: Tx, actor: Actor, applicationId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} FOR UPDATE`;
   if (rows.length === 0) throw new AppError("NOT_FOUND", "application not found");
   return tx.application.findUniqueOrThrow({ where: { id: applicationId }, include: { fund: true } });
 }

@@ -18,7 +18,8 @@ const NOTICE = {
 export async function notifyApplicant(userId: string, knownEmail?: string | null): Promise<void> {
   try {
     // Callers that already know the address (or know there is none) save a query on a hot path.
-    const email = knownEmail !== undefined ? knownEmail : (await db().user.findUnique({ where: { id: userId }, select: { email: true } }))?.email;
+    const email =
+      knownEmail !== undefined ? knownEmail : (await db().user.findUnique({ where: { id: userId }, select: { email: true } }))?.email;
     if (email) await sendMail({ to: email, ...NOTICE });
   } catch (e) {
     logger.warn({ event: "notify.failed", err: e instanceof Error ? e.message : String(e) }, "applicant notice not sent");

@@ -28,7 +28,10 @@ export function encryptPersonal(applicationId: string, values: Partial<Record<Pe
   return out;
 }
 
-export function decryptPersonal(applicationId: string, row: Partial<Record<EncColumn, string | null>>): Partial<Record<PersonalField, string>> {
+export function decryptPersonal(
+  applicationId: string,
+  row: Partial<Record<EncColumn, string | null>>,
+): Partial<Record<PersonalField, string>> {
   const out: Partial<Record<PersonalField, string>> = {};
   for (const [field, column] of Object.entries(PERSONAL_FIELDS) as [PersonalField, EncColumn][]) {
     const v = row[column];

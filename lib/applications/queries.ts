@@ -18,7 +18,6 @@ export async function listOwnApplications(actor: Actor) {
   });
 }
 
-
 export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   assertCan(actor, "application:read:org");
   const c = await db().application.findFirst({
@@ -41,9 +40,20 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
       verifiedItems: true,
       score: true,
       fundId: true,
-      fund: { select: { name: true, currency: true, requiredApprovals: true, verificationChecklist: true, rubric: true, revealNeedsSecondReviewer: true } },
+      fund: {
+        select: {
+          name: true,
+          currency: true,
+          requiredApprovals: true,
+          verificationChecklist: true,
+          rubric: true,
+          revealNeedsSecondReviewer: true,
+        },
+      },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true, reason: true } },
-      reviews: { select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, rubricScores: true, overruledAt: true } },
+      reviews: {
+        select: { reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, rubricScores: true, overruledAt: true },
+      },
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, templateKey: true, bodyEnc: true, createdAt: true } },
       evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, sizeBytes: true } },
     },
@@ -52,7 +62,11 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
   await loadCaseKeys(db(), [c.id]);
   // The history also shows each vote and withdrawal (who: "you" or "a reviewer"; the amount voted).
   const ballotEvents = await db().auditEvent.findMany({
-    where: { entityType: "Application", entityId: c.id, action: { in: ["review.vote_approve", "review.vote_reject", "review.withdraw_vote", "review.declare_conflict"] } },
+    where: {
+      entityType: "Application",
+      entityId: c.id,
+      action: { in: ["review.vote_approve", "review.vote_reject", "review.withdraw_vote", "review.declare_conflict"] },
+    },
     orderBy: { seq: "asc" },
     select: { seq: true, action: true, actorId: true, createdAt: true, data: true },
   });
@@ -66,12 +80,32 @@ export async function getCaseForReviewer(actor: Actor, applicationId: string) {
     ballotEvents: ballotEvents.flatMap((e) => {
       const d = (e.data ?? {}) as { amountMinor?: number | null; withdrawn?: string | null };
       if (e.action === "review.declare_conflict" && !d.withdrawn) return [];
-      const action = (e.action === "review.declare_conflict" ? "withdraw_vote" : e.action.slice("review.".length)) as "vote_approve" | "vote_reject" | "withdraw_vote";
-      return [{ id: e.seq.toString(), action, mine: e.actorId === actor.userId, createdAt: e.createdAt, amountMinor: d.amountMinor ?? null, withdrawn: d.withdrawn ?? null }];
+      const action = (e.action === "review.declare_conflict" ? "withdraw_vote" : e.action.slice("review.".length)) as
+        "vote_approve" | "vote_reject" | "withdraw_vote";
+      return [
+        {
+          id: e.seq.toString(),
+          action,
+          mine: e.actorId === actor.userId,
+          createdAt: e.createdAt,
+          amountMinor: d.amountMinor ?? null,
+          withdrawn: d.withdrawn ?? null,
+        },
+      ];
     }),
     statement: statementEnc ? decrypt(statementEnc, `Application.statement:${c.id}`) : "",
-    messages: c.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
-    evidenceFiles: c.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
+    messages: c.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      templateKey: m.templateKey,
+      createdAt: m.createdAt,
+      body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "",
+    })),
+    evidenceFiles: c.evidenceFiles.map((f) => ({
+      id: f.id,
+      sizeBytes: f.sizeBytes,
+      fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`),
+    })),
     myBallot: c.reviews.find((r) => r.reviewerId === actor.userId) ?? null,
     approvals: c.reviews.filter((r) => r.vote === "APPROVE" && !r.conflictDeclared).length,
     rejections: c.reviews.filter((r) => r.vote === "REJECT" && !r.conflictDeclared && !r.overruledAt).length,
@@ -94,7 +128,11 @@ export async function getOwnDraft(actor: Actor, applicationId: string) {
   if (!app) return null;
   await loadCaseKeys(db(), [app.id]);
   return {
-    files: app.evidenceFiles.map((f) => ({ id: f.id, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
+    files: app.evidenceFiles.map((f) => ({
+      id: f.id,
+      sizeBytes: f.sizeBytes,
+      fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`),
+    })),
     id: app.id,
     status: app.status,
     fund: { id: app.fund.id, name: app.fund.name, purpose: app.fund.purpose, evidenceHint: app.fund.evidenceHint, status: app.fund.status },
@@ -123,7 +161,11 @@ export async function getOwnCase(actor: Actor, applicationId: string) {
       fund: { select: { name: true, currency: true } },
       statusChanges: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, createdAt: true } },
       // Reviewer notes are between reviewers only: never part of the applicant's view.
-      messages: { where: { kind: { not: "REVIEWER_NOTE" } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, templateKey: true, bodyEnc: true, createdAt: true } },
+      messages: {
+        where: { kind: { not: "REVIEWER_NOTE" } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, templateKey: true, bodyEnc: true, createdAt: true },
+      },
       evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, fileNameEnc: true, mimeType: true, sizeBytes: true } },
     },
   });
@@ -131,7 +173,18 @@ export async function getOwnCase(actor: Actor, applicationId: string) {
   await loadCaseKeys(db(), [app.id]);
   return {
     ...app,
-    messages: app.messages.map((m) => ({ id: m.id, kind: m.kind, templateKey: m.templateKey, createdAt: m.createdAt, body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "" })),
-    evidenceFiles: app.evidenceFiles.map((f) => ({ id: f.id, mimeType: f.mimeType, sizeBytes: f.sizeBytes, fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`) })),
+    messages: app.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      templateKey: m.templateKey,
+      createdAt: m.createdAt,
+      body: m.bodyEnc ? decrypt(m.bodyEnc, `ApplicationMessage.body:${m.id}`) : "",
+    })),
+    evidenceFiles: app.evidenceFiles.map((f) => ({
+      id: f.id,
+      mimeType: f.mimeType,
+      sizeBytes: f.sizeBytes,
+      fileName: decrypt(f.fileNameEnc, `EvidenceFile.fileName:${f.id}`),
+    })),
   };
 }

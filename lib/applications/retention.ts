@@ -20,14 +20,17 @@ export async function sweepRetention(now = new Date(), limit = 200): Promise<{ e
   let erased = 0;
   for (const { id } of due) {
     erased += await db().$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Application" WHERE id = ${id} AND "dataDeletedAt" IS NULL FOR UPDATE SKIP LOCKED`;
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "Application" WHERE id = ${id} AND "dataDeletedAt" IS NULL FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return 0;
       await eraseCaseData(tx, id);
       await recordAuditEvent(tx, { actorId: null, action: "application.data_expired", entityType: "Application", entityId: id });
       return 1;
     });
   }
-  if (erased > 0) logger.info({ event: "retention.erased", count: erased }, "personal data of closed cases erased after the retention period");
+  if (erased > 0)
+    logger.info({ event: "retention.erased", count: erased }, "personal data of closed cases erased after the retention period");
   return { erased };
 }
 
@@ -35,7 +38,10 @@ let timer: NodeJS.Timeout | undefined;
 /** Runs the sweep a minute after start and then every hour on this node (started by instrumentation.ts). */
 export function startRetentionTimer(): void {
   if (timer) return;
-  const run = () => sweepRetention().catch((e) => logger.warn({ event: "retention.failed", err: e instanceof Error ? e.message : String(e) }, "retention sweep failed"));
+  const run = () =>
+    sweepRetention().catch((e) =>
+      logger.warn({ event: "retention.failed", err: e instanceof Error ? e.message : String(e) }, "retention sweep failed"),
+    );
   setTimeout(run, 60_000).unref();
   timer = setInterval(run, 60 * 60_000);
   timer.unref();

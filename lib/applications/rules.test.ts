@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canMove, fundAccepts, generateReferenceCode, isWithdrawable, normaliseIdentity, normalisePhone, returnAfterInfo } from "@/lib/applications/rules";
+import {
+  canMove,
+  fundAccepts,
+  generateReferenceCode,
+  isWithdrawable,
+  normaliseIdentity,
+  normalisePhone,
+  returnAfterInfo,
+} from "@/lib/applications/rules";
 import { normaliseReferenceCode } from "@/lib/applications/schemas";
 
 describe("application lifecycle", () => {
@@ -56,7 +64,12 @@ describe("blind-index normalisation", () => {
 });
 
 describe("fund eligibility", () => {
-  const fund = { id: "f", status: "OPEN" as const, eligibleCategories: ["RESIGNING_OFFICER" as const], eligiblePurposes: ["ACADEMY_DEBT" as const] };
+  const fund = {
+    id: "f",
+    status: "OPEN" as const,
+    eligibleCategories: ["RESIGNING_OFFICER" as const],
+    eligiblePurposes: ["ACADEMY_DEBT" as const],
+  };
   it("accepts matching category and purpose of an open fund", () => {
     expect(fundAccepts(fund, "RESIGNING_OFFICER", "ACADEMY_DEBT")).toBe(true);
     expect(fundAccepts(fund, "DISMISSED_WORKER", "ACADEMY_DEBT")).toBe(false);

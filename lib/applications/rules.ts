@@ -61,5 +61,9 @@ export function normaliseIdentity(legalName: string, birthDate: string): string 
 export type FundRules = { id: string; status: "OPEN" | "CLOSED"; eligibleCategories: SituationCategory[]; eligiblePurposes: AidPurpose[] };
 
 export function fundAccepts(fund: FundRules, category?: SituationCategory, purpose?: AidPurpose): boolean {
-  return fund.status === "OPEN" && (!category || fund.eligibleCategories.includes(category)) && (!purpose || fund.eligiblePurposes.includes(purpose));
+  return (
+    fund.status === "OPEN" &&
+    (!category || fund.eligibleCategories.includes(category)) &&
+    (!purpose || fund.eligiblePurposes.includes(purpose))
+  );
 }

@@ -51,8 +51,23 @@ async function saveOnce(actor: Actor, applicationId: string, raw: Record<string,
     if (app.fund.status !== "OPEN") throw new AppError("INVALID_STATE", "fund closed", { messageKey: "apply.fundClosed" });
     const input = parse(raw, app.fund, "draft");
     await loadCaseKeys(tx, [app.id], { create: true });
-    const personal = encryptPersonal(app.id, { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate });
-    await tx.application.update({ where: { id: app.id }, data: { category: input.category ?? null, purpose: input.purpose ?? null, region: input.region ?? null, requestedAmountMinor: input.amount ?? null, ...personal } });
+    const personal = encryptPersonal(app.id, {
+      statement: input.statement,
+      legalName: input.legalName,
+      phone: input.phone,
+      city: input.city,
+      birthDate: input.birthDate,
+    });
+    await tx.application.update({
+      where: { id: app.id },
+      data: {
+        category: input.category ?? null,
+        purpose: input.purpose ?? null,
+        region: input.region ?? null,
+        requestedAmountMinor: input.amount ?? null,
+        ...personal,
+      },
+    });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "application.draft_saved", entityType: "Application", entityId: app.id });
     return { applicationId, status: "DRAFT" as const, referenceCode: null };
   });
@@ -102,7 +117,13 @@ type SubmitRow = {
  * materialized CTE is planned to read all its rows, and for that the two indexes win at any size
  * (lib/applications/duplicate-lookup-plan.serial.integration.test.ts).
  */
-export function otherCasesMatching(phoneIndex: string | null, identityIndex: string | null, applicantId: string, applicationId: string, fundId: string): Prisma.Sql {
+export function otherCasesMatching(
+  phoneIndex: string | null,
+  identityIndex: string | null,
+  applicantId: string,
+  applicationId: string,
+  fundId: string,
+): Prisma.Sql {
   // The organisation is compared per matching row (its fund by primary key): matches are few.
   return Prisma.sql`MATERIALIZED (SELECT o.id FROM "Application" o
     WHERE (o."phoneIndex" = ${phoneIndex}::text OR o."identityIndex" = ${identityIndex}::text) AND o."applicantId" <> ${applicantId} AND o.id <> ${applicationId}
@@ -130,7 +151,12 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
   // hit in the same statement (the read stays read-only: one commit per submission, not two).
   // Counted only while the case is still this applicant's draft: a retry or a second tab that finds it
   // submitted uses nothing.
-  const limit = rateLimitHitSql(LIMITS.submissionAccount, actor.userId, new Date(), Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`);
+  const limit = rateLimitHitSql(
+    LIMITS.submissionAccount,
+    actor.userId,
+    new Date(),
+    Prisma.sql`EXISTS (SELECT 1 FROM "Application" WHERE id = ${applicationId} AND "applicantId" = ${actor.userId} AND status = 'DRAFT')`,
+  );
   for (let attempt = 0; ; attempt++) {
     const counted = attempt === 0;
     const app = (await hotQuery<SubmitRow>(submissionRead(applicationId, actor.userId)))[0];
@@ -144,10 +170,15 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
     const dataKey = adoptCaseKey(applicationId, app);
     const { newKey } = dataKey;
     const keyId = newKey?.id ?? app.keyId!;
-    const personal = encryptPersonal(applicationId, { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate }, dataKey.ring);
+    const personal = encryptPersonal(
+      applicationId,
+      { statement: input.statement, legalName: input.legalName, phone: input.phone, city: input.city, birthDate: input.birthDate },
+      dataKey.ring,
+    );
     const key = env().BLIND_INDEX_KEY;
     const phoneIndex = input.phone ? blindIndex(key, `phone:${normalisePhone(input.phone)}`) : null;
-    const identityIndex = input.legalName && input.birthDate ? blindIndex(key, `identity:${normaliseIdentity(input.legalName, input.birthDate)}`) : null;
+    const identityIndex =
+      input.legalName && input.birthDate ? blindIndex(key, `identity:${normaliseIdentity(input.legalName, input.birthDate)}`) : null;
     const referenceCode = generateReferenceCode();
     const submissionKey = String(raw.submissionKey);
     // A match with another person's case of the organisation flags this (the newer) case for reviewers, never
@@ -187,13 +218,16 @@ async function submitOnce(actor: Actor, applicationId: string, raw: Record<strin
       ), e AS (
         ${auditEventInsert({ actorId: actor.userId, action: "application.submitted", entityType: "Application", entityId: Prisma.sql`a.id`, data: { fundId: Prisma.sql`a."fundId"`, amountMinor: input.amount ?? null, duplicateMatches: Prisma.sql`(SELECT count(*) FROM m)` } }, Prisma.sql`a`)}
       )
-      SELECT (SELECT count(*) FROM a)::int AS submitted, (SELECT "count" FROM hit) AS hits`)
-      .then((rows) => rows[0], (e: unknown) => {
+      SELECT (SELECT count(*) FROM a)::int AS submitted, (SELECT "count" FROM hit) AS hits`).then(
+      (rows) => rows[0],
+      (e: unknown) => {
         dataKey.discard();
         // The key is unique: one already used by another case means the hidden field was altered.
-        if (isUniqueViolation(e, "submissionKey")) throw new AppError("INVALID_INPUT", "submission key reused", { fieldErrors: { submissionKey: ["form_tampered"] } });
+        if (isUniqueViolation(e, "submissionKey"))
+          throw new AppError("INVALID_INPUT", "submission key reused", { fieldErrors: { submissionKey: ["form_tampered"] } });
         throw e;
-      });
+      },
+    );
     if (written?.submitted === 1) {
       dataKey.confirm();
       await notifyApplicant(actor.userId, actor.email);

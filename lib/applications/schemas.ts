@@ -98,7 +98,10 @@ function buildApplicationFormSchema(p: FundFormParams, mode: FormMode) {
   return z.object({
     intent: z.enum(["save", "submit"], { message: "form_tampered" }).default("save"),
     submissionKey: z.string({ message: "form_tampered" }).min(8, { message: "form_tampered" }).max(100, { message: "form_tampered" }),
-    category: z.preprocess(blankToUndefined, need(z.enum(p.categories as [SituationCategory, ...SituationCategory[]], { message: "required" }))),
+    category: z.preprocess(
+      blankToUndefined,
+      need(z.enum(p.categories as [SituationCategory, ...SituationCategory[]], { message: "required" })),
+    ),
     purpose: z.preprocess(blankToUndefined, need(z.enum(p.purposes as [AidPurpose, ...AidPurpose[]], { message: "required" }))),
     region: z.preprocess(blankToUndefined, need(z.enum(REGIONS, { message: "required" }))),
     amount: z.preprocess(
@@ -114,12 +117,33 @@ function buildApplicationFormSchema(p: FundFormParams, mode: FormMode) {
     ),
     statement: z.preprocess(
       blankToUndefined,
-      need(z.string().trim().max(5000, { message: "too_long" }).refine((s) => mode === "draft" || s.length >= 20, { message: "statement_short" })),
+      need(
+        z
+          .string()
+          .trim()
+          .max(5000, { message: "too_long" })
+          .refine((s) => mode === "draft" || s.length >= 20, { message: "statement_short" }),
+      ),
     ),
     legalName: personal(p.legalName, mode, z.string().trim().min(2, { message: "required" }).max(200, { message: "too_long" })),
-    phone: personal(p.phone, mode, z.string().trim().max(40, { message: "too_long" }).regex(/^\+?[\d\s()-]{7,}$/, { message: "phone_format" })),
+    phone: personal(
+      p.phone,
+      mode,
+      z
+        .string()
+        .trim()
+        .max(40, { message: "too_long" })
+        .regex(/^\+?[\d\s()-]{7,}$/, { message: "phone_format" }),
+    ),
     city: personal(p.city, mode, z.string().trim().min(1, { message: "required" }).max(100, { message: "too_long" })),
-    birthDate: personal(p.birthDate, mode, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date_format" }).refine((d) => !Number.isNaN(Date.parse(d)) && Date.parse(d) < Date.now(), { message: "date_format" })),
+    birthDate: personal(
+      p.birthDate,
+      mode,
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date_format" })
+        .refine((d) => !Number.isNaN(Date.parse(d)) && Date.parse(d) < Date.now(), { message: "date_format" }),
+    ),
   });
 }
 export type ApplicationFormOutput = z.output<ReturnType<typeof buildApplicationFormSchema>>;

@@ -13,10 +13,16 @@ export async function startApplication(actor: Actor, input: StartApplicationInpu
   return db().$transaction(async (tx) => {
     // Serialise per applicant so two simultaneous starts cannot both create a draft.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.userId} FOR UPDATE`;
-    const fund = await tx.fund.findUnique({ where: { id: input.fundId }, select: { id: true, status: true, eligibleCategories: true, eligiblePurposes: true } });
+    const fund = await tx.fund.findUnique({
+      where: { id: input.fundId },
+      select: { id: true, status: true, eligibleCategories: true, eligiblePurposes: true },
+    });
     if (!fund) throw new AppError("NOT_FOUND", "fund not found", { messageKey: "apply.unknownFund" });
     if (!fundAccepts(fund)) throw new AppError("INVALID_STATE", "fund closed", { messageKey: "apply.fundClosed" });
-    const existing = await tx.application.findFirst({ where: { applicantId: actor.userId, fundId: fund.id, status: "DRAFT" }, select: { id: true } });
+    const existing = await tx.application.findFirst({
+      where: { applicantId: actor.userId, fundId: fund.id, status: "DRAFT" },
+      select: { id: true },
+    });
     if (existing) return { applicationId: existing.id, resumed: true };
     const app = await tx.application.create({
       data: {
@@ -28,7 +34,13 @@ export async function startApplication(actor: Actor, input: StartApplicationInpu
       },
       select: { id: true },
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "application.draft_created", entityType: "Application", entityId: app.id, data: { fundId: fund.id } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "application.draft_created",
+      entityType: "Application",
+      entityId: app.id,
+      data: { fundId: fund.id },
+    });
     return { applicationId: app.id, resumed: false };
   });
 }

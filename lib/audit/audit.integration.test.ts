@@ -28,7 +28,9 @@ describe("audit trail", () => {
 
   it("is append-only in the database itself: UPDATE and DELETE are refused", async () => {
     const org = await makeOrganisation(db());
-    const e = await db().$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: "x.y", entityType: "Organisation", entityId: org.id }));
+    const e = await db().$transaction((tx) =>
+      recordAuditEvent(tx, { actorId: null, action: "x.y", entityType: "Organisation", entityId: org.id }),
+    );
     await expect(db().auditEvent.update({ where: { id: e.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
     await expect(db().auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(/append-only/);
     await expect(db().$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
@@ -37,7 +39,11 @@ describe("audit trail", () => {
 
   it("orders events by a strictly increasing sequence", async () => {
     const ids: bigint[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await db().$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: "seq.test", entityType: "T", entityId: uniq() }))).seq);
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        (await db().$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: "seq.test", entityType: "T", entityId: uniq() })))
+          .seq,
+      );
     expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
   });
 
@@ -49,10 +55,23 @@ describe("audit trail", () => {
     // one event per row and none when it wrote nothing.
     const written = Prisma.sql`(SELECT ${computedId}::text AS id, 'fund-1'::text AS "fundId") w`;
     const nothing = Prisma.sql`(SELECT ${computedId}::text AS id, 'fund-1'::text AS "fundId" WHERE false) w`;
-    const event = (from: Prisma.Sql) => auditEventInsert({ actorId: null, action: "x.same", entityType: "T", entityId: Prisma.sql`w.id`, data: { ...data, fundId: Prisma.sql`w."fundId"`, duplicateMatches: Prisma.sql`(SELECT count(*) FROM "AuditEvent" WHERE false)` } }, from);
+    const event = (from: Prisma.Sql) =>
+      auditEventInsert(
+        {
+          actorId: null,
+          action: "x.same",
+          entityType: "T",
+          entityId: Prisma.sql`w.id`,
+          data: { ...data, fundId: Prisma.sql`w."fundId"`, duplicateMatches: Prisma.sql`(SELECT count(*) FROM "AuditEvent" WHERE false)` },
+        },
+        from,
+      );
     expect(await hotQuery(event(nothing))).toEqual([]);
     expect(await hotQuery(event(written))).toHaveLength(1);
-    const row = (entityId: string) => db().$queryRaw<{ data: string; actorId: string | null; action: string; entityType: string }[]>`SELECT data::text AS data, "actorId", action, "entityType" FROM "AuditEvent" WHERE "entityId" = ${entityId}`;
+    const row = (entityId: string) =>
+      db().$queryRaw<
+        { data: string; actorId: string | null; action: string; entityType: string }[]
+      >`SELECT data::text AS data, "actorId", action, "entityType" FROM "AuditEvent" WHERE "entityId" = ${entityId}`;
     const [plain, computed] = [await row(plainId), await row(computedId)];
     expect(computed).toEqual(plain);
     expect(JSON.parse(plain[0]!.data)).toEqual(data);
@@ -62,9 +81,17 @@ describe("audit trail", () => {
 describe("money invariants held by the database", () => {
   it("refuses non-positive amounts and bad currencies", async () => {
     const org = await makeOrganisation(db());
-    const fund = await db().fund.create({ data: { organisationId: org.id, name: "f", purpose: "p", currency: "USD", perApplicantCapMinor: 100 } });
-    await expect(db().pledge.create({ data: { fundId: fund.id, donorDisplayName: "d", amountMinor: -5 } })).rejects.toThrow(/Pledge_amount_positive/);
-    await expect(db().ledgerEntry.create({ data: { fundId: fund.id, kind: "RECEIPT", amountMinor: 0 } })).rejects.toThrow(/LedgerEntry_amount_positive/);
-    await expect(db().fund.create({ data: { organisationId: org.id, name: "f", purpose: "p", currency: "usd", perApplicantCapMinor: 100 } })).rejects.toThrow(/Fund_currency_iso/);
+    const fund = await db().fund.create({
+      data: { organisationId: org.id, name: "f", purpose: "p", currency: "USD", perApplicantCapMinor: 100 },
+    });
+    await expect(db().pledge.create({ data: { fundId: fund.id, donorDisplayName: "d", amountMinor: -5 } })).rejects.toThrow(
+      /Pledge_amount_positive/,
+    );
+    await expect(db().ledgerEntry.create({ data: { fundId: fund.id, kind: "RECEIPT", amountMinor: 0 } })).rejects.toThrow(
+      /LedgerEntry_amount_positive/,
+    );
+    await expect(
+      db().fund.create({ data: { organisationId: org.id, name: "f", purpose: "p", currency: "usd", perApplicantCapMinor: 100 } }),
+    ).rejects.toThrow(/Fund_currency_iso/);
   });
 });

@@ -15,7 +15,9 @@ let reviewer: Actor;
 beforeAll(async () => {
   const platform = await platformOrganisation(db());
   admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platform.id }] })).id);
-  reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+  reviewer = await actorFor(
+    (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+  );
 });
 
 describe("checking the audit chain on demand", () => {
@@ -31,7 +33,9 @@ describe("checking the audit chain on demand", () => {
 
   it("shows a broken chain's last result as recorded", async () => {
     const broken = { ok: false, links: 12, stripe: 3, brokenAt: 5, eventId: "evt-1", reason: "hash_mismatch" } as const;
-    await db().$transaction((tx) => recordAuditEvent(tx, { actorId: admin.userId, action: CHAIN_VERIFIED, entityType: "AuditChain", entityId: "chain", data: broken }));
+    await db().$transaction((tx) =>
+      recordAuditEvent(tx, { actorId: admin.userId, action: CHAIN_VERIFIED, entityType: "AuditChain", entityId: "chain", data: broken }),
+    );
     expect((await lastChainCheck(admin))!.report).toEqual(broken);
   });
 

@@ -9,10 +9,16 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 let client: pg.Client;
-const query = (c: pg.Client): Query => async (sql, params) => (await c.query(sql, params)).rows;
+const query =
+  (c: pg.Client): Query =>
+  async (sql, params) =>
+    (await c.query(sql, params)).rows;
 
 beforeAll(async () => {
-  for (let i = 0; i < 5; i++) await db().$transaction((tx) => recordAuditEvent(tx, { actorId: null, action: "test.chain", entityType: "Test", entityId: `chain-${i}`, data: { i } }));
+  for (let i = 0; i < 5; i++)
+    await db().$transaction((tx) =>
+      recordAuditEvent(tx, { actorId: null, action: "test.chain", entityType: "Test", entityId: `chain-${i}`, data: { i } }),
+    );
   client = new pg.Client({ connectionString: env().DATABASE_URL });
   await client.connect();
 });
@@ -47,7 +53,8 @@ describe("audit hash chain", () => {
   });
 
   it("detects reordered events", async () => {
-    const seq = async (id: string) => (await client.query(`SELECT seq::text FROM "AuditEvent" WHERE "entityId" = $1`, [id])).rows[0].seq as string;
+    const seq = async (id: string) =>
+      (await client.query(`SELECT seq::text FROM "AuditEvent" WHERE "entityId" = $1`, [id])).rows[0].seq as string;
     const [a, b] = [await seq("chain-1"), await seq("chain-2")];
     const r = await tampered([
       `UPDATE "AuditEvent" SET seq = -1 WHERE "entityId" = 'chain-1'`,
@@ -59,28 +66,51 @@ describe("audit hash chain", () => {
 
   it("detects a removed link and an event outside the chain", async () => {
     const { stripe } = (await client.query(`SELECT stripe FROM "AuditChain" GROUP BY stripe HAVING count(*) >= 3 LIMIT 1`)).rows[0];
-    expect(await tampered([`DELETE FROM "AuditChain" WHERE stripe = ${stripe} AND "chainIndex" = 2`])).toMatchObject({ ok: false, reason: "gap", stripe, brokenAt: 2 });
+    expect(await tampered([`DELETE FROM "AuditChain" WHERE stripe = ${stripe} AND "chainIndex" = 2`])).toMatchObject({
+      ok: false,
+      reason: "gap",
+      stripe,
+      brokenAt: 2,
+    });
     const last = (await client.query(`SELECT max("chainIndex")::text AS m FROM "AuditChain" WHERE stripe = $1`, [stripe])).rows[0].m;
-    expect(await tampered([`DELETE FROM "AuditChain" WHERE stripe = ${stripe} AND "chainIndex" = ${last}`])).toMatchObject({ ok: false, stripe });
+    expect(await tampered([`DELETE FROM "AuditChain" WHERE stripe = ${stripe} AND "chainIndex" = ${last}`])).toMatchObject({
+      ok: false,
+      stripe,
+    });
     // Moving a link (with its hash) to another stripe does not verify either.
-    expect(await tampered([`UPDATE "AuditChain" SET stripe = 99 WHERE stripe = ${stripe} AND "chainIndex" = ${last}`])).toMatchObject({ ok: false });
+    expect(await tampered([`UPDATE "AuditChain" SET stripe = 99 WHERE stripe = ${stripe} AND "chainIndex" = ${last}`])).toMatchObject({
+      ok: false,
+    });
   });
 
   it("links each session's events into its own stripe (concurrent commits need not queue on one head), and all verify", async () => {
     // Sessions hold their transactions open together: with one chain head they would queue at commit.
-    const clients = await Promise.all(Array.from({ length: 6 }, async () => {
-      const c = new pg.Client({ connectionString: env().DATABASE_URL });
-      await c.connect();
-      return c;
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const c = new pg.Client({ connectionString: env().DATABASE_URL });
+        await c.connect();
+        return c;
+      }),
+    );
     try {
-      const pids = await Promise.all(clients.map(async (c) => (await c.query(`SELECT pg_backend_pid() % 16 + 1 AS stripe`)).rows[0].stripe as number));
-      await Promise.all(clients.map(async (c, i) => {
-        await c.query("BEGIN");
-        await c.query(`INSERT INTO "AuditEvent" (id, action, "entityType", "entityId", data, "createdAt", "updatedAt") VALUES ($1, 'test.stripe', 'Test', $1, '{}', now(), now())`, [`stripe-${i}-${Date.now()}`]);
-      }));
+      const pids = await Promise.all(
+        clients.map(async (c) => (await c.query(`SELECT pg_backend_pid() % 16 + 1 AS stripe`)).rows[0].stripe as number),
+      );
+      await Promise.all(
+        clients.map(async (c, i) => {
+          await c.query("BEGIN");
+          await c.query(
+            `INSERT INTO "AuditEvent" (id, action, "entityType", "entityId", data, "createdAt", "updatedAt") VALUES ($1, 'test.stripe', 'Test', $1, '{}', now(), now())`,
+            [`stripe-${i}-${Date.now()}`],
+          );
+        }),
+      );
       await Promise.all(clients.map((c) => c.query("COMMIT")));
-      const linked = (await client.query(`SELECT c.stripe FROM "AuditChain" c JOIN "AuditEvent" e ON e.id = c."eventId" WHERE e.action = 'test.stripe' AND e."entityId" LIKE 'stripe-%' ORDER BY e.seq DESC LIMIT 6`)).rows.map((r) => r.stripe as number);
+      const linked = (
+        await client.query(
+          `SELECT c.stripe FROM "AuditChain" c JOIN "AuditEvent" e ON e.id = c."eventId" WHERE e.action = 'test.stripe' AND e."entityId" LIKE 'stripe-%' ORDER BY e.seq DESC LIMIT 6`,
+        )
+      ).rows.map((r) => r.stripe as number);
       expect(linked.sort()).toEqual([...pids].sort());
     } finally {
       await Promise.all(clients.map((c) => c.end()));
@@ -102,6 +132,8 @@ describe("audit hash chain", () => {
   it("refuses ordinary edits of events and links", async () => {
     await expect(db().auditEvent.updateMany({ where: { entityId: "chain-0" }, data: { action: "x" } })).rejects.toThrow();
     const link = await db().auditChain.findFirstOrThrow({ select: { stripe: true, chainIndex: true } });
-    await expect(db().auditChain.deleteMany({ where: { stripe: link.stripe, chainIndex: link.chainIndex } })).rejects.toThrow(/append-only/);
+    await expect(db().auditChain.deleteMany({ where: { stripe: link.stripe, chainIndex: link.chainIndex } })).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

@@ -28,9 +28,22 @@ export function logFilterConditions(filter: LogFilter): Prisma.Sql[] {
 
 export type AuditRow = { seq: string; when: Date; who: string | null; action: string; entityType: string; entity: string };
 
-type Row = { seq: bigint; action: string; entityType: string; entityId: string; createdAt: Date; email: string | null; username: string | null; actorId: string | null; referenceCode: string | null };
+type Row = {
+  seq: bigint;
+  action: string;
+  entityType: string;
+  entityId: string;
+  createdAt: Date;
+  email: string | null;
+  username: string | null;
+  actorId: string | null;
+  referenceCode: string | null;
+};
 
-export async function auditEventsPage(actor: Actor, filter: LogFilter & { take?: number } = {}): Promise<{ rows: AuditRow[]; next: string | null }> {
+export async function auditEventsPage(
+  actor: Actor,
+  filter: LogFilter & { take?: number } = {},
+): Promise<{ rows: AuditRow[]; next: string | null }> {
   assertCan(actor, "audit:read:any");
   const take = Math.min(Math.max(filter.take ?? 50, 1), 200);
   const where: Prisma.Sql[] = [Prisma.sql`true`];
@@ -67,13 +80,25 @@ export type ChainCheck = { at: Date; report: ChainReport };
 /** The last on-demand check of the audit chain (verifyAuditChainNow), or null when none was run yet. */
 export async function lastChainCheck(actor: Actor): Promise<ChainCheck | null> {
   assertCan(actor, "audit:read:any");
-  const e = await db().auditEvent.findFirst({ where: { action: CHAIN_VERIFIED, entityType: "AuditChain" }, orderBy: { seq: "desc" }, select: { createdAt: true, data: true } });
+  const e = await db().auditEvent.findFirst({
+    where: { action: CHAIN_VERIFIED, entityType: "AuditChain" },
+    orderBy: { seq: "desc" },
+    select: { createdAt: true, data: true },
+  });
   if (!e) return null;
   const d = (e.data ?? {}) as Record<string, unknown>;
   const num = (v: unknown) => (typeof v === "number" ? v : null);
   const str = (v: unknown) => (typeof v === "string" ? v : null);
-  const report: ChainReport = d.ok === true
-    ? { ok: true, links: num(d.links) ?? 0, head: str(d.head) ?? "" }
-    : { ok: false, links: num(d.links) ?? 0, stripe: num(d.stripe), brokenAt: num(d.brokenAt), eventId: str(d.eventId), reason: (str(d.reason) ?? "hash_mismatch") as Extract<ChainReport, { ok: false }>["reason"] };
+  const report: ChainReport =
+    d.ok === true
+      ? { ok: true, links: num(d.links) ?? 0, head: str(d.head) ?? "" }
+      : {
+          ok: false,
+          links: num(d.links) ?? 0,
+          stripe: num(d.stripe),
+          brokenAt: num(d.brokenAt),
+          eventId: str(d.eventId),
+          reason: (str(d.reason) ?? "hash_mismatch") as Extract<ChainReport, { ok: false }>["reason"],
+        };
   return { at: e.createdAt, report };
 }

@@ -21,7 +21,10 @@ export type AuditInput = {
 };
 
 /** As AuditInput, where the entity id and entries of `data` may be SQL expressions over the statement's own rows. */
-export type AuditSqlInput = Omit<AuditInput, "entityId" | "data"> & { entityId: string | Prisma.Sql; data?: Record<string, Value | Prisma.Sql> };
+export type AuditSqlInput = Omit<AuditInput, "entityId" | "data"> & {
+  entityId: string | Prisma.Sql;
+  data?: Record<string, Value | Prisma.Sql>;
+};
 
 const param = (v: string | Prisma.Sql) => (v instanceof Prisma.Sql ? v : Prisma.sql`${v}::text`);
 
@@ -39,7 +42,10 @@ export function auditEventInsert(e: AuditSqlInput, from?: Prisma.Sql): Prisma.Sq
     if (v instanceof Prisma.Sql) computed.push(Prisma.sql`${k}::text, ${v}`);
     else if (v !== undefined) plain[k] = v;
   }
-  const data = computed.length > 0 ? Prisma.sql`${JSON.stringify(plain)}::jsonb || jsonb_build_object(${Prisma.join(computed)})` : Prisma.sql`${JSON.stringify(plain)}::jsonb`;
+  const data =
+    computed.length > 0
+      ? Prisma.sql`${JSON.stringify(plain)}::jsonb || jsonb_build_object(${Prisma.join(computed)})`
+      : Prisma.sql`${JSON.stringify(plain)}::jsonb`;
   return Prisma.sql`INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", data, "createdAt", "updatedAt")
         SELECT ${crypto.randomUUID()}::text, ${e.actorId}::text, ${e.action}::text, ${e.entityType}::text, ${param(e.entityId)}, ${data}, now(), now()${from ? Prisma.sql` FROM ${from}` : Prisma.empty}
         RETURNING id, seq`;

@@ -12,7 +12,9 @@ describe("log filters", () => {
     expect(containsPattern("A_b%")).toBe("%a\\_b\\%%");
   });
   it("drops only the malformed fields and normalises the reference code", () => {
-    expect(parseLogFilter({ who: " reviewer@demo ", case: "pad demo 0001", from: "2026-02-30x", to: "2026-12-01", after: "12;drop" })).toEqual({ who: "reviewer@demo", case: "PAD-DEMO-0001", to: "2026-12-01" });
+    expect(
+      parseLogFilter({ who: " reviewer@demo ", case: "pad demo 0001", from: "2026-02-30x", to: "2026-12-01", after: "12;drop" }),
+    ).toEqual({ who: "reviewer@demo", case: "PAD-DEMO-0001", to: "2026-12-01" });
     expect(parseLogFilter({ who: ["a", "b"], case: "" })).toEqual({ who: "a" });
   });
   it("builds the next page's link from the filter", () => {

@@ -8,11 +8,27 @@ export const APP_TIME_ZONE = "Europe/Minsk";
 export function dayStart(ymd: string, timeZone = APP_TIME_ZONE, plusDays = 0): Date {
   const utcMidnight = Date.parse(`${ymd}T00:00:00Z`) + plusDays * 86_400_000;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(new Date(utcMidnight))
       .map((p) => [p.type, p.value]),
   );
-  const asLocal = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asLocal = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return new Date(utcMidnight - (asLocal - utcMidnight));
 }
 

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { normaliseReferenceCode } from "@/lib/applications/schemas";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const day = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))).optional());
+const day = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+    .optional(),
+);
 
 export const LogFilterSchema = z.object({
   /** Part of the staff member's email or username. */
@@ -14,7 +21,13 @@ export const LogFilterSchema = z.object({
   from: day,
   to: day,
   /** Cursor: the sequence number below which the next page starts. */
-  after: z.preprocess(blank, z.string().regex(/^\d{1,19}$/).optional()),
+  after: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional(),
+  ),
 });
 export type LogFilter = z.infer<typeof LogFilterSchema>;
 

@@ -14,6 +14,8 @@ export async function verifyAuditChainNow(actor: Actor): Promise<ChainReport> {
   assertCan(actor, "audit:read:any");
   const report = await verifyAuditChain((sql, params) => db().$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params));
   // The event is linked into the chain when it commits: the next check covers it too.
-  await db().$transaction((tx) => recordAuditEvent(tx, { actorId: actor.userId, action: CHAIN_VERIFIED, entityType: "AuditChain", entityId: "chain", data: report }));
+  await db().$transaction((tx) =>
+    recordAuditEvent(tx, { actorId: actor.userId, action: CHAIN_VERIFIED, entityType: "AuditChain", entityId: "chain", data: report }),
+  );
   return report;
 }

@@ -8,13 +8,35 @@ import crypto from "node:crypto";
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 export type ChainReport =
   | { ok: true; links: number; head: string }
-  | { ok: false; links: number; stripe: number | null; brokenAt: number | null; eventId: string | null; reason: "hash_mismatch" | "wrong_previous" | "missing_event" | "gap" | "unlinked_event" | "head_mismatch" };
+  | {
+      ok: false;
+      links: number;
+      stripe: number | null;
+      brokenAt: number | null;
+      eventId: string | null;
+      reason: "hash_mismatch" | "wrong_previous" | "missing_event" | "gap" | "unlinked_event" | "head_mismatch";
+    };
 
 export const GENESIS = "0".repeat(64);
 const PAGE = 5000;
 
-export function linkHash(prev: string, e: { id: string; seq: string; actorId: string | null; action: string; entityType: string; entityId: string; data: string; created: string }): string {
-  return crypto.createHash("sha256").update([prev, e.id, e.seq, e.actorId ?? "", e.action, e.entityType, e.entityId, e.data, e.created].join("|"), "utf8").digest("hex");
+export function linkHash(
+  prev: string,
+  e: {
+    id: string;
+    seq: string;
+    actorId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    data: string;
+    created: string;
+  },
+): string {
+  return crypto
+    .createHash("sha256")
+    .update([prev, e.id, e.seq, e.actorId ?? "", e.action, e.entityType, e.entityId, e.data, e.created].join("|"), "utf8")
+    .digest("hex");
 }
 
 /** One hash over every stripe's head (id, length and last hash): what the admin writes down or publishes. */
@@ -41,7 +63,14 @@ export async function verifyAuditChain(query: Query): Promise<ChainReport> {
       );
       for (const r of rows) {
         const idx = BigInt(r.idx as string);
-        const broken = (reason: Extract<ChainReport, { ok: false }>["reason"]): ChainReport => ({ ok: false, links, stripe, brokenAt: Number(idx), eventId: r.eventId as string, reason });
+        const broken = (reason: Extract<ChainReport, { ok: false }>["reason"]): ChainReport => ({
+          ok: false,
+          links,
+          stripe,
+          brokenAt: Number(idx),
+          eventId: r.eventId as string,
+          reason,
+        });
         if (idx !== expectedIndex) return { ok: false, links, stripe, brokenAt: Number(expectedIndex), eventId: null, reason: "gap" };
         if (r.prevHash !== prevHash) return broken("wrong_previous");
         if (!r.id) return broken("missing_event");
@@ -53,12 +82,32 @@ export async function verifyAuditChain(query: Query): Promise<ChainReport> {
       }
       if (rows.length < PAGE) break;
     }
-    if (BigInt(head.idx as string) !== expectedIndex - 1n || head.hash !== prevHash) return { ok: false, links, stripe, brokenAt: Number(expectedIndex - 1n), eventId: null, reason: "head_mismatch" };
+    if (BigInt(head.idx as string) !== expectedIndex - 1n || head.hash !== prevHash)
+      return { ok: false, links, stripe, brokenAt: Number(expectedIndex - 1n), eventId: null, reason: "head_mismatch" };
   }
   // Links in a stripe without a head row would be skipped above: they count as a broken chain too.
-  const orphan = await query(`SELECT c.stripe, c."eventId" FROM "AuditChain" c LEFT JOIN "AuditChainHead" h ON h.id = c.stripe WHERE h.id IS NULL LIMIT 1`, []);
-  if (orphan.length > 0) return { ok: false, links, stripe: Number(orphan[0]!.stripe), brokenAt: null, eventId: orphan[0]!.eventId as string, reason: "head_mismatch" };
-  const unlinked = await query(`SELECT e.id FROM "AuditEvent" e LEFT JOIN "AuditChain" c ON c."eventId" = e.id WHERE c."eventId" IS NULL ORDER BY e.seq LIMIT 1`, []);
-  if (unlinked.length > 0) return { ok: false, links, stripe: null, brokenAt: null, eventId: unlinked[0]!.id as string, reason: "unlinked_event" };
-  return { ok: true, links, head: chainAnchor(heads.map((h) => ({ stripe: Number(h.id), links: h.idx as string, hash: h.hash as string }))) };
+  const orphan = await query(
+    `SELECT c.stripe, c."eventId" FROM "AuditChain" c LEFT JOIN "AuditChainHead" h ON h.id = c.stripe WHERE h.id IS NULL LIMIT 1`,
+    [],
+  );
+  if (orphan.length > 0)
+    return {
+      ok: false,
+      links,
+      stripe: Number(orphan[0]!.stripe),
+      brokenAt: null,
+      eventId: orphan[0]!.eventId as string,
+      reason: "head_mismatch",
+    };
+  const unlinked = await query(
+    `SELECT e.id FROM "AuditEvent" e LEFT JOIN "AuditChain" c ON c."eventId" = e.id WHERE c."eventId" IS NULL ORDER BY e.seq LIMIT 1`,
+    [],
+  );
+  if (unlinked.length > 0)
+    return { ok: false, links, stripe: null, brokenAt: null, eventId: unlinked[0]!.id as string, reason: "unlinked_event" };
+  return {
+    ok: true,
+    links,
+    head: chainAnchor(heads.map((h) => ({ stripe: Number(h.id), links: h.idx as string, hash: h.hash as string }))),
+  };
 }

@@ -28,7 +28,10 @@ import { after } from "next/server";
  */
 async function deliverMagicLink(identifier: string, url: string, expires: Date): Promise<void> {
   try {
-    const user = await db().user.findUnique({ where: { email: identifier.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } });
+    const user = await db().user.findUnique({
+      where: { email: identifier.toLowerCase() },
+      select: { suspendedAt: true, totpEnabledAt: true },
+    });
     if (!user || user.suspendedAt || user.totpEnabledAt) {
       await db().verificationToken.deleteMany({ where: { identifier, expires } });
       logger.info({ event: "auth.magic_link_unknown" }, "magic link requested for no active account");
@@ -95,14 +98,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const u = await db().user.findUnique({ where: { id: params.user.id }, select: { sessionVersion: true } });
           token.sv = u?.sessionVersion ?? 0;
           // A device session per sign-in: listed on /me/security, where it can be signed out on its own.
-          const ua = await headers().then((h) => h.get("user-agent"), () => null);
+          const ua = await headers().then(
+            (h) => h.get("user-agent"),
+            () => null,
+          );
           token.sid = await startDeviceSession(params.user.id, ua);
         }
         return token;
       },
       session(params) {
         const session = authConfig.callbacks.session(params);
-        return { ...session, sv: typeof params.token.sv === "number" ? params.token.sv : 0, sid: typeof params.token.sid === "string" ? params.token.sid : undefined };
+        return {
+          ...session,
+          sv: typeof params.token.sv === "number" ? params.token.sv : 0,
+          sid: typeof params.token.sid === "string" ? params.token.sid : undefined,
+        };
       },
       async signIn({ user, account, email }) {
         if (account?.provider === "nodemailer") {
@@ -110,7 +120,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (email?.verificationRequest) return true;
           // Following one: magic links never create accounts (sign-up does); suspended users cannot sign in,
           // and a link is one factor, not enough for an account with two-factor sign-in.
-          const existing = user.email ? await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } }) : null;
+          const existing = user.email
+            ? await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { suspendedAt: true, totpEnabledAt: true } })
+            : null;
           return !!existing && !existing.suspendedAt && !existing.totpEnabledAt;
         }
         return true;

@@ -43,7 +43,13 @@ describe("a password chosen before the email was confirmed", () => {
     const owner = await db().user.findUniqueOrThrow({ where: { email } });
     const attackerDevice = await startDeviceSession(owner.id, "Firefox on Linux");
     const ownerDevice = await startDeviceSession(owner.id, "Chrome on Android");
-    expect(await setPassword(await actorFor(owner.id), { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW }, ownerDevice)).toEqual({ outcome: "changed" });
+    expect(
+      await setPassword(
+        await actorFor(owner.id),
+        { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW },
+        ownerDevice,
+      ),
+    ).toEqual({ outcome: "changed" });
     await expect(signIn(email, ATTACKER_PW)).rejects.toBeInstanceOf(CredentialsSignin);
     await expect(signIn(email, ATTACKER_PW)).rejects.not.toBeInstanceOf(PasswordPending);
     expect(await signIn(email, OWNER_PW)).toEqual({ id: owner.id });
@@ -59,7 +65,10 @@ describe("a password chosen before the email was confirmed", () => {
     await openLink(email);
     const owner = await db().user.findUniqueOrThrow({ where: { email } });
     const actor = await actorFor(owner.id);
-    await expect(setPassword(actor, { mode: "confirm", password: ATTACKER_PW })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { password: ["password_not_signup"] } });
+    await expect(setPassword(actor, { mode: "confirm", password: ATTACKER_PW })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { password: ["password_not_signup"] },
+    });
     await expect(signIn(email, OWNER_PW)).rejects.toBeInstanceOf(PasswordPending);
     expect(await setPassword(actor, { mode: "confirm", password: OWNER_PW })).toEqual({ outcome: "confirmed" });
     expect(await signIn(email, OWNER_PW)).toEqual({ id: owner.id });
@@ -71,14 +80,18 @@ describe("a password chosen before the email was confirmed", () => {
     const user = await db().user.findUniqueOrThrow({ where: { email } });
     const actor = await actorFor(user.id);
     await expect(setPassword(actor, { mode: "confirm", password: ATTACKER_PW })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setPassword(actor, { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setPassword(actor, { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(signIn(email, ATTACKER_PW)).rejects.toBeInstanceOf(PasswordPending);
   });
 
   it("a working password is changed only with the current one", async () => {
     const u = await makeUser(db(), { password: OWNER_PW });
     const actor = await actorFor(u.id);
-    await expect(setPassword(actor, { mode: "change", current: "a guess at it", password: ATTACKER_PW, passwordConfirm: ATTACKER_PW })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { current: ["password_current_wrong"] } });
+    await expect(
+      setPassword(actor, { mode: "change", current: "a guess at it", password: ATTACKER_PW, passwordConfirm: ATTACKER_PW }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { current: ["password_current_wrong"] } });
     expect(await signIn(u.email!, OWNER_PW)).toEqual({ id: u.id });
     await setPassword(actor, { mode: "change", current: OWNER_PW, password: ATTACKER_PW, passwordConfirm: ATTACKER_PW });
     expect(await signIn(u.email!, ATTACKER_PW)).toEqual({ id: u.id });
@@ -91,13 +104,18 @@ describe("the owner of an address someone keeps guessing at", () => {
     await openLink(email);
     for (let i = 0; i < 6; i++) await signIn(email, `guess ${i}`).catch(() => undefined); // anyone can do this
     const owner = await db().user.findUniqueOrThrow({ where: { email } });
-    expect(await setPassword(await actorFor(owner.id), { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW })).toEqual({ outcome: "changed" });
+    expect(
+      await setPassword(await actorFor(owner.id), { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW }),
+    ).toEqual({ outcome: "changed" });
   });
 });
 
 describe("the migration that flags accounts created before the fix", () => {
   it("makes the sign-up password of an existing email account pending and ends its sessions, and leaves other accounts alone", async () => {
-    const sql = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261201201948_password_pending/migration.sql"), "utf8");
+    const sql = fs.readFileSync(
+      path.join(import.meta.dirname, "../../prisma/migrations/20261201201948_password_pending/migration.sql"),
+      "utf8",
+    );
     const backfill = sql.slice(sql.indexOf("UPDATE"));
     const email = await registered(ATTACKER_PW);
     const old = await db().user.update({ where: { email }, data: { passwordPending: false, emailVerified: new Date() } }); // as before the fix

@@ -31,7 +31,8 @@ export async function checkPasswordSignIn(raw: unknown, client: string): Promise
     await hitRateLimit(LIMITS.signInFailuresClient, client);
   };
   // Lockout: after repeated failures for this account or from this client, refuse without checking.
-  if ((await rateLimitedFor(LIMITS.signInFailuresAccount, id)) || (await rateLimitedFor(LIMITS.signInFailuresClient, client))) throw new CredentialsSignin();
+  if ((await rateLimitedFor(LIMITS.signInFailuresAccount, id)) || (await rateLimitedFor(LIMITS.signInFailuresClient, client)))
+    throw new CredentialsSignin();
   const user = await db().user.findFirst({
     where: id.includes("@") ? { email: id } : { username: id },
     select: { id: true, passwordHash: true, passwordPending: true, suspendedAt: true, totpEnabledAt: true },

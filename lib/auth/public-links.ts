@@ -26,7 +26,11 @@ export function redirectOnThisAddress(url: string, baseUrl: string, origins: Pub
  * to (its Host, or a trusted proxy's X-Forwarded-Host), if that is one of ours; else left on the primary.
  */
 export function mailedLink(url: string, requestHeaders: Headers, origins: PublicOrigins): string {
-  const origin = linkOriginFor(requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host"), origins, requestHeaders.get("x-forwarded-proto"));
+  const origin = linkOriginFor(
+    requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host"),
+    origins,
+    requestHeaders.get("x-forwarded-proto"),
+  );
   if (!origin) return url;
   const u = new URL(url);
   return `${origin}${u.pathname}${u.search}${u.hash}`;

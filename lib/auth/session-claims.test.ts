@@ -5,7 +5,15 @@ const name = "authjs.session-token";
 
 describe("the session cookie as next-auth writes it", () => {
   it("reads a whole cookie, and ignores other cookies", () => {
-    expect(sessionToken([{ name: "NEXT_LOCALE", value: "en" }, { name, value: "abc" }], name)).toBe("abc");
+    expect(
+      sessionToken(
+        [
+          { name: "NEXT_LOCALE", value: "en" },
+          { name, value: "abc" },
+        ],
+        name,
+      ),
+    ).toBe("abc");
     expect(sessionToken([{ name: `__Secure-${name}`, value: "x" }], name)).toBeNull();
     expect(sessionToken([], name)).toBeNull();
   });

@@ -33,7 +33,11 @@ export const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
     if (!token) continue;
     const claims = await decodeRemembered({ token, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
     if (!claims?.sub) return null;
-    return { userId: claims.sub, sessionVersion: typeof claims.sv === "number" ? claims.sv : 0, deviceSessionId: typeof claims.sid === "string" ? claims.sid : undefined };
+    return {
+      userId: claims.sub,
+      sessionVersion: typeof claims.sv === "number" ? claims.sv : 0,
+      deviceSessionId: typeof claims.sid === "string" ? claims.sid : undefined,
+    };
   }
   return null;
 });

@@ -18,7 +18,11 @@ const tamper = (token: string, i: number) => {
 
 describe("synchronous session token decryption", () => {
   it("gives exactly what next-auth's decoder gives for the tokens next-auth writes", async () => {
-    for (const claims of [{ sub: "user-1", sv: 3 }, { sub: "user-2", sid: "device-1", email: "a@example.test", name: "Алена" }, { sub: "u".repeat(500) }]) {
+    for (const claims of [
+      { sub: "user-1", sv: 3 },
+      { sub: "user-2", sid: "device-1", email: "a@example.test", name: "Алена" },
+      { sub: "u".repeat(500) },
+    ]) {
       const token = await made(claims);
       expect(decryptSessionToken(token, secret, salt)).toEqual(await decode({ token, secret, salt }));
     }
@@ -44,18 +48,29 @@ describe("synchronous session token decryption", () => {
     expect(decryptSessionToken(token, secret, salt, (exp + 14) * 1000)).toMatchObject({ sub: "user-4" });
     expect(() => decryptSessionToken(token, secret, salt, (exp + 15) * 1000)).toThrow(/expired/);
     const key = hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64);
-    const odd = await new EncryptJWT({ sub: "user-5", exp: "never" } as never).setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512" }).encrypt(new Uint8Array(key));
+    const odd = await new EncryptJWT({ sub: "user-5", exp: "never" } as never)
+      .setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512" })
+      .encrypt(new Uint8Array(key));
     expect(() => decryptSessionToken(odd, secret, salt)).toThrow(/exp/);
   });
 
   it("refuses a token whose key id is not the secret's, and leaves other encryptions to next-auth", async () => {
     const key = new Uint8Array(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64));
-    const foreignKid = await new EncryptJWT({ sub: "user-6" }).setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512", kid: "someone-else" }).setExpirationTime("1h").encrypt(key);
+    const foreignKid = await new EncryptJWT({ sub: "user-6" })
+      .setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512", kid: "someone-else" })
+      .setExpirationTime("1h")
+      .encrypt(key);
     expect(() => decryptSessionToken(foreignKid, secret, salt)).toThrow(/key id/);
-    const noKid = await new EncryptJWT({ sub: "user-7" }).setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512" }).setExpirationTime("1h").encrypt(key);
+    const noKid = await new EncryptJWT({ sub: "user-7" })
+      .setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512" })
+      .setExpirationTime("1h")
+      .encrypt(key);
     expect(decryptSessionToken(noKid, secret, salt)).toMatchObject({ sub: "user-7" });
     const gcmKey = new Uint8Array(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 32));
-    const gcm = await new EncryptJWT({ sub: "user-8" }).setProtectedHeader({ alg: "dir", enc: "A256GCM" }).setExpirationTime("1h").encrypt(gcmKey);
+    const gcm = await new EncryptJWT({ sub: "user-8" })
+      .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+      .setExpirationTime("1h")
+      .encrypt(gcmKey);
     expect(decryptSessionToken(gcm, secret, salt)).toBeUndefined();
     expect(await decode({ token: gcm, secret, salt })).toMatchObject({ sub: "user-8" });
   });

@@ -22,7 +22,10 @@ function derived(secret: string, salt: string): { key: Buffer; kid: string } {
   if (!k) {
     const key = Buffer.from(crypto.hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64));
     // RFC 7638: the members of the JWK in lexicographic order, no whitespace; SHA-512 for a 512-bit key.
-    const kid = crypto.createHash("sha512").update(`{"k":"${key.toString("base64url")}","kty":"oct"}`).digest("base64url");
+    const kid = crypto
+      .createHash("sha512")
+      .update(`{"k":"${key.toString("base64url")}","kty":"oct"}`)
+      .digest("base64url");
     k = { key, kid };
     derivedKeys.set(id, k);
   }
@@ -62,7 +65,14 @@ export function decryptSessionToken(token: string, secret: string, salt: string,
   const aad = Buffer.from(h, "ascii");
   const al = Buffer.alloc(8);
   al.writeBigUInt64BE(BigInt(aad.length * 8));
-  const mac = crypto.createHmac("sha512", key.subarray(0, 32)).update(aad).update(iv).update(ciphertext).update(al).digest().subarray(0, 32);
+  const mac = crypto
+    .createHmac("sha512", key.subarray(0, 32))
+    .update(aad)
+    .update(iv)
+    .update(ciphertext)
+    .update(al)
+    .digest()
+    .subarray(0, 32);
   if (!crypto.timingSafeEqual(mac, tag)) return invalid("authentication tag");
   let claims: unknown;
   try {

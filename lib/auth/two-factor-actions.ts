@@ -15,10 +15,14 @@ export const startTwoFactorAction = formAction("startTwoFactor", z.object({}), a
   redirect(`/${await getLocale()}/me/security?setup=1`);
 });
 
-export const confirmTwoFactorAction = formAction("confirmTwoFactor", z.object({ otp: z.string().trim().min(1, { message: "otp_needed" }).max(20, { message: "otp_invalid" }) }), async ({ otp }) => {
-  // No revalidation: the page must keep showing the recovery codes this once.
-  return confirmEnrolment(await requireActor(), otp);
-});
+export const confirmTwoFactorAction = formAction(
+  "confirmTwoFactor",
+  z.object({ otp: z.string().trim().min(1, { message: "otp_needed" }).max(20, { message: "otp_invalid" }) }),
+  async ({ otp }) => {
+    // No revalidation: the page must keep showing the recovery codes this once.
+    return confirmEnrolment(await requireActor(), otp);
+  },
+);
 
 export const resetTwoFactorAction = formAction("resetTwoFactor", z.object({ userId: z.string().min(1).max(100) }), async ({ userId }) => {
   await resetTwoFactor(await requireActor(), userId);
@@ -26,24 +30,16 @@ export const resetTwoFactorAction = formAction("resetTwoFactor", z.object({ user
   return { done: true };
 });
 
-export const lockDeploymentAction = formAction(
-  "lockDeployment",
-  LockDeploymentSchema,
-  async ({ otp }) => {
-    const result = await lockDeployment(await requireActor(), otp);
-    // No revalidation: the page must keep showing the unlock code this once. Without JavaScript the page is
-    // rendered again (now locked) and the lock form, still in the page, shows the result (admin page).
-    return result;
-  },
-);
+export const lockDeploymentAction = formAction("lockDeployment", LockDeploymentSchema, async ({ otp }) => {
+  const result = await lockDeployment(await requireActor(), otp);
+  // No revalidation: the page must keep showing the unlock code this once. Without JavaScript the page is
+  // rendered again (now locked) and the lock form, still in the page, shows the result (admin page).
+  return result;
+});
 
-export const unlockDeploymentAction = formAction(
-  "unlockDeployment",
-  UnlockDeploymentSchema,
-  async ({ code, otp }) => {
-    const { keys } = await unlockDeployment(await requireActor(), code, otp);
-    revalidatePath("/[locale]/admin", "layout");
-    // The unlock form leaves the page with the lock: the page says what happened.
-    redirect(`/${await getLocale()}/admin?unlocked=${keys}#lock`);
-  },
-);
+export const unlockDeploymentAction = formAction("unlockDeployment", UnlockDeploymentSchema, async ({ code, otp }) => {
+  const { keys } = await unlockDeployment(await requireActor(), code, otp);
+  revalidatePath("/[locale]/admin", "layout");
+  // The unlock form leaves the page with the lock: the page says what happened.
+  redirect(`/${await getLocale()}/admin?unlocked=${keys}#lock`);
+});

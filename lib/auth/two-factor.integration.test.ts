@@ -32,7 +32,9 @@ async function enrolled(actor: Actor): Promise<{ secret: string; recoveryCodes: 
 
 describe("two-factor sign-in", () => {
   it("enrols with a first code, stores the secret encrypted, and gives ten recovery codes once", async () => {
-    const actor = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const actor = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     const { secret } = await beginEnrolment(actor);
     await expect(confirmEnrolment(actor, "000000")).rejects.toMatchObject({ fieldErrors: { otp: ["otp_invalid"] } });
     const { recoveryCodes } = await confirmEnrolment(actor, await codeAt(secret, 0));
@@ -45,7 +47,9 @@ describe("two-factor sign-in", () => {
   });
 
   it("accepts each code once, refuses a wrong one, and takes each recovery code once", async () => {
-    const actor = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const actor = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     const { secret, recoveryCodes } = await enrolled(actor);
     const code = await codeAt(secret, 0);
     expect(await verifySecondFactor(actor.userId, code)).toBe(true);
@@ -67,7 +71,9 @@ describe("two-factor sign-in", () => {
     const before = (await loadActor(user.id))!;
     expect(before.twoFactorSetupNeeded).toBe(true);
     expect(before.memberships).toEqual([]);
-    await expect(reviewCase(before, ReviewActionSchema.parse({ applicationId: "any", action: "shortlist" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(reviewCase(before, ReviewActionSchema.parse({ applicationId: "any", action: "shortlist" }))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await enrolled(before);
     const after = (await loadActor(user.id))!;
     expect(after.twoFactorSetupNeeded).toBeUndefined();
@@ -99,7 +105,16 @@ describe("two-factor sign-in", () => {
     const w = await moneyWorld();
     await receive(w, "5000");
     const { applicationId } = await approvedCase(w, "1000");
-    const { payoutId } = await requestPayout(w.fm1, RequestPayoutSchema.parse({ applicationId, amount: "1000", method: "BANK_TRANSFER", details: "BY00 TEST 0000 0001", idempotencyKey: key() }));
+    const { payoutId } = await requestPayout(
+      w.fm1,
+      RequestPayoutSchema.parse({
+        applicationId,
+        amount: "1000",
+        method: "BANK_TRANSFER",
+        details: "BY00 TEST 0000 0001",
+        idempotencyKey: key(),
+      }),
+    );
     const { secret } = await enrolled(w.fm2);
     const approve = (otp: string) => payoutStep(w.fm2, { payoutId, action: "approve", method: "", reason: "", otp, idempotencyKey: key() });
     await expect(approve("")).rejects.toMatchObject({ fieldErrors: { otp: ["otp_invalid"] } });
@@ -107,10 +122,16 @@ describe("two-factor sign-in", () => {
     await expect(approve(await codeAt(secret, 0))).resolves.toMatchObject({ status: "APPROVED" });
 
     const r = await enrolled(w.r1);
-    await expect(revealIdentity(w.r1, applicationId, "To check the bank account holder's name")).rejects.toMatchObject({ fieldErrors: { otp: ["otp_invalid"] } });
-    await expect(revealIdentity(w.r1, applicationId, "To check the bank account holder's name", await codeAt(r.secret, 0))).resolves.toHaveProperty("recordedAt");
+    await expect(revealIdentity(w.r1, applicationId, "To check the bank account holder's name")).rejects.toMatchObject({
+      fieldErrors: { otp: ["otp_invalid"] },
+    });
+    await expect(
+      revealIdentity(w.r1, applicationId, "To check the bank account holder's name", await codeAt(r.secret, 0)),
+    ).resolves.toHaveProperty("recordedAt");
     // Where the policy requires two-factor, staff without it cannot use the fresh-factor actions at all.
     twoFactorPolicy.required = true;
-    await expect(assertFreshFactor({ ...w.r2, memberships: w.r2.memberships }, "")).rejects.toMatchObject({ messageKey: "security.setUpFirst" });
+    await expect(assertFreshFactor({ ...w.r2, memberships: w.r2.memberships }, "")).rejects.toMatchObject({
+      messageKey: "security.setUpFirst",
+    });
   });
 });

@@ -25,7 +25,10 @@ export async function beginEnrolment(actor: Actor): Promise<{ secret: string; ur
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new AppError("INVALID_STATE", "already enabled", { messageKey: "security.alreadyEnabled" });
   const secret = generateSecret();
-  await db().user.update({ where: { id: actor.userId }, data: { totpSecretEnc: encrypt(secret, secretContext(actor.userId)), totpLastStep: 0 } });
+  await db().user.update({
+    where: { id: actor.userId },
+    data: { totpSecretEnc: encrypt(secret, secretContext(actor.userId)), totpLastStep: 0 },
+  });
   return { secret, ...(await enrolmentView(actor.label, secret)) };
 }
 
@@ -46,7 +49,9 @@ async function enrolmentView(label: string, secret: string) {
 /** Confirms enrolment with a first code; returns the recovery codes, shown once. */
 export async function confirmEnrolment(actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
   return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ totpSecretEnc: string | null; totpEnabledAt: Date | null }[]>`SELECT "totpSecretEnc", "totpEnabledAt" FROM "User" WHERE id = ${actor.userId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { totpSecretEnc: string | null; totpEnabledAt: Date | null }[]
+    >`SELECT "totpSecretEnc", "totpEnabledAt" FROM "User" WHERE id = ${actor.userId} FOR UPDATE`;
     const u = rows[0];
     if (!u?.totpSecretEnc) throw new AppError("INVALID_STATE", "no enrolment started", { messageKey: "security.startFirst" });
     if (u.totpEnabledAt) throw new AppError("INVALID_STATE", "already enabled", { messageKey: "security.alreadyEnabled" });
@@ -55,7 +60,9 @@ export async function confirmEnrolment(actor: Actor, code: string): Promise<{ re
     await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: new Date(), totpLastStep: step } });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.userId, kind: "two_factor" } });
     const recoveryCodes = generateRecoveryCodes();
-    await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: actor.userId, kind: "two_factor", codeHash: hashRecoveryCode(c) })) });
+    await tx.recoveryCode.createMany({
+      data: recoveryCodes.map((c) => ({ userId: actor.userId, kind: "two_factor", codeHash: hashRecoveryCode(c) })),
+    });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "user.two_factor_enabled", entityType: "User", entityId: actor.userId });
     return { recoveryCodes };
   });
@@ -78,7 +85,10 @@ async function totpStep(secret: string, code: string, after: number): Promise<nu
 export async function verifySecondFactor(userId: string, code: string): Promise<boolean> {
   const trimmed = code.trim();
   if (!trimmed) return false;
-  const user = await db().user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (!user?.totpEnabledAt || !user.totpSecretEnc) return false;
   if (isTotpShape(trimmed)) {
     const step = await totpStep(decrypt(user.totpSecretEnc, secretContext(userId)), trimmed, user.totpLastStep);
@@ -87,13 +97,19 @@ export async function verifySecondFactor(userId: string, code: string): Promise<
     const n = await db().user.updateMany({ where: { id: userId, totpLastStep: { lt: step } }, data: { totpLastStep: step } });
     return n.count === 1;
   }
-  const used = await db().recoveryCode.updateMany({ where: { userId, kind: "two_factor", codeHash: hashRecoveryCode(trimmed), usedAt: null }, data: { usedAt: new Date() } });
+  const used = await db().recoveryCode.updateMany({
+    where: { userId, kind: "two_factor", codeHash: hashRecoveryCode(trimmed), usedAt: null },
+    data: { usedAt: new Date() },
+  });
   return used.count === 1;
 }
 
 /** The actor's own two-factor sign-in: since when it is on (null: off), and how many recovery codes are left. */
 export async function ownTwoFactorState(actor: Actor): Promise<{ enabledAt: Date | null; recoveryCodesLeft: number }> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { kind: "two_factor", usedAt: null } } } } } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { kind: "two_factor", usedAt: null } } } } },
+  });
   return { enabledAt: user.totpEnabledAt, recoveryCodesLeft: user._count.recoveryCodes };
 }
 
@@ -110,14 +126,18 @@ export async function assertFreshFactor(actor: Actor, code: string | undefined):
     if (staffTwoFactorRequired()) throw new AppError("FORBIDDEN", "two-factor needed", { messageKey: "security.setUpFirst" });
     return;
   }
-  if (!(await verifySecondFactor(actor.userId, code ?? ""))) throw new AppError("INVALID_INPUT", "fresh factor", { fieldErrors: { otp: ["otp_invalid"] } });
+  if (!(await verifySecondFactor(actor.userId, code ?? "")))
+    throw new AppError("INVALID_INPUT", "fresh factor", { fieldErrors: { otp: ["otp_invalid"] } });
 }
 
 /** An admin turns off a staff member's two-factor sign-in (lost phone); they must set it up again. */
 export async function resetTwoFactor(admin: Actor, userId: string): Promise<void> {
   assertCan(admin, "user:reset-two-factor:any");
   await db().$transaction(async (tx) => {
-    const n = await tx.user.updateMany({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: 0, sessionVersion: { increment: 1 } } });
+    const n = await tx.user.updateMany({
+      where: { id: userId },
+      data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: 0, sessionVersion: { increment: 1 } },
+    });
     if (n.count === 0) throw new AppError("NOT_FOUND", "user not found");
     await tx.recoveryCode.deleteMany({ where: { userId, kind: "two_factor" } });
     await recordAuditEvent(tx, { actorId: admin.userId, action: "user.two_factor_reset", entityType: "User", entityId: userId });

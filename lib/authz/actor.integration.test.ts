@@ -12,10 +12,21 @@ describe("the actor", () => {
   it("is the user with their memberships, for a valid session and device", async () => {
     const platform = (await platformOrganisation(db())).id;
     const org = await makeOrganisation(db());
-    const user = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform }, { role: "APPLICANT", organisationId: org.id }] });
+    const user = await makeUser(db(), {
+      roles: [
+        { role: "APPLICANT", organisationId: platform },
+        { role: "APPLICANT", organisationId: org.id },
+      ],
+    });
     const device = await startDeviceSession(user.id, "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0");
     const actor = await loadActor(user.id, 0, device);
-    expect(actor).toMatchObject({ userId: user.id, memberships: [{ organisationId: platform, role: "APPLICANT" }, { organisationId: org.id, role: "APPLICANT" }] });
+    expect(actor).toMatchObject({
+      userId: user.id,
+      memberships: [
+        { organisationId: platform, role: "APPLICANT" },
+        { organisationId: org.id, role: "APPLICANT" },
+      ],
+    });
     expect(await loadActor("no-such-user", 0)).toBeNull();
   });
 
@@ -30,7 +41,9 @@ describe("the actor", () => {
     await signOutEverywhere(actor);
     expect(await loadActor(user.id, 0)).toBeNull();
     expect(await loadActor(user.id, 1)).not.toBeNull();
-    const admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await platformOrganisation(db())).id }] })).id);
+    const admin = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await platformOrganisation(db())).id }] })).id,
+    );
     expect(await loadActor(user.id)).not.toBeNull();
     await setSuspended(admin, user.id, true);
     expect(await loadActor(user.id, 1)).toBeNull();

@@ -26,7 +26,19 @@ export async function loadActor(userId: string, sessionVersion?: number, deviceS
   // One round trip on every request: the user, their memberships, the device session of this token
   // (one indexed row: signed out on its own?) and whether the deployment is under the emergency lock.
   // On the driver (hotQuery, docs/decisions/0023-hot-statements-on-the-driver.md): it runs on every request.
-  const [user] = await hotQuery<{ id: string; email: string | null; username: string | null; suspendedAt: Date | null; sessionVersion: number; totpEnabledAt: Date | null; memberships: { organisationId: string; role: Role }[]; deviceId: string | null; revokedAt: Date | null; lastSeenAt: Date | null; deploymentLocked: boolean }>(Prisma.sql`
+  const [user] = await hotQuery<{
+    id: string;
+    email: string | null;
+    username: string | null;
+    suspendedAt: Date | null;
+    sessionVersion: number;
+    totpEnabledAt: Date | null;
+    memberships: { organisationId: string; role: Role }[];
+    deviceId: string | null;
+    revokedAt: Date | null;
+    lastSeenAt: Date | null;
+    deploymentLocked: boolean;
+  }>(Prisma.sql`
     SELECT u.id, u.email, u.username, u."suspendedAt", u."sessionVersion", u."totpEnabledAt",
            COALESCE((SELECT json_agg(json_build_object('organisationId', m."organisationId", 'role', m.role) ORDER BY m."createdAt", m.id)
                      FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships,
@@ -43,7 +55,8 @@ export async function loadActor(userId: string, sessionVersion?: number, deviceS
   if (deviceSessionId) {
     if (!user.deviceId || user.revokedAt) return null;
     // "Last seen" is kept to the nearest ten minutes: no write on every request.
-    if (Date.now() - new Date(user.lastSeenAt!).getTime() > 10 * 60_000) await db().userSession.updateMany({ where: { id: deviceSessionId }, data: { lastSeenAt: new Date() } });
+    if (Date.now() - new Date(user.lastSeenAt!).getTime() > 10 * 60_000)
+      await db().userSession.updateMany({ where: { id: deviceSessionId }, data: { lastSeenAt: new Date() } });
   }
   const base = { userId: user.id, label: user.email ?? user.username ?? "", email: user.email };
   // Reviewers, fund managers and admins act only with two-factor sign-in set up (where required): until

@@ -7,7 +7,15 @@ import { requireActor } from "@/lib/authz/current-actor";
 import { applicantRespond, offerToCandidate, providerDecide, requestSeat } from "@/lib/courses/enrolment";
 import { changeCourseStatus, saveCourse } from "@/lib/courses/manage-courses";
 import { saveProfile } from "@/lib/courses/profile";
-import { ApplicantResponseSchema, CourseSchema, CourseStatusSchema, OfferCandidateSchema, ProfileSchema, ProviderDecisionSchema, RequestSeatSchema } from "@/lib/courses/schemas";
+import {
+  ApplicantResponseSchema,
+  CourseSchema,
+  CourseStatusSchema,
+  OfferCandidateSchema,
+  ProfileSchema,
+  ProviderDecisionSchema,
+  RequestSeatSchema,
+} from "@/lib/courses/schemas";
 import { db } from "@/lib/db/client";
 
 export const saveCourseAction = formAction("saveCourse", CourseSchema, async (input) => {

@@ -39,19 +39,41 @@ async function withCourse<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
  * Called inside the transaction that holds the course lock. Returns who got a new offer.
  */
 export async function sweepCourse(tx: Tx, course: LockedCourse, now = new Date()): Promise<string[]> {
-  const expired = await tx.enrollment.findMany({ where: { courseId: course.id, status: "OFFERED", offerExpiresAt: { lt: now } }, select: { id: true } });
+  const expired = await tx.enrollment.findMany({
+    where: { courseId: course.id, status: "OFFERED", offerExpiresAt: { lt: now } },
+    select: { id: true },
+  });
   for (const e of expired) {
     await tx.enrollment.update({ where: { id: e.id }, data: { status: "EXPIRED" } });
-    await recordAuditEvent(tx, { actorId: null, action: "enrollment.expired", entityType: "Enrollment", entityId: e.id, data: { courseId: course.id } });
+    await recordAuditEvent(tx, {
+      actorId: null,
+      action: "enrollment.expired",
+      entityType: "Enrollment",
+      entityId: e.id,
+      data: { courseId: course.id },
+    });
   }
   if (course.status !== "PUBLISHED") return [];
-  const held = await tx.enrollment.count({ where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } } });
+  const held = await tx.enrollment.count({
+    where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } },
+  });
   const free = course.seats - held;
   if (free <= 0) return [];
-  const next = await tx.enrollment.findMany({ where: { courseId: course.id, status: "WAITLISTED" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: free, select: { id: true, applicantId: true } });
+  const next = await tx.enrollment.findMany({
+    where: { courseId: course.id, status: "WAITLISTED" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: free,
+    select: { id: true, applicantId: true },
+  });
   for (const e of next) {
     await tx.enrollment.update({ where: { id: e.id }, data: { status: "OFFERED", offerExpiresAt: offerDeadline(now) } });
-    await recordAuditEvent(tx, { actorId: null, action: "enrollment.offered_from_waitlist", entityType: "Enrollment", entityId: e.id, data: { courseId: course.id } });
+    await recordAuditEvent(tx, {
+      actorId: null,
+      action: "enrollment.offered_from_waitlist",
+      entityType: "Enrollment",
+      entityId: e.id,
+      data: { courseId: course.id },
+    });
   }
   return next.map((e) => e.applicantId);
 }
@@ -68,35 +90,73 @@ export async function requestSeat(actor: Actor, input: { courseId: string; motiv
   return withCourse(async (tx) => {
     const course = await lockCourse(tx, input.courseId);
     if (course.status !== "PUBLISHED") throw new AppError("NOT_FOUND", "course not found");
-    if (course.applicationDeadline.getTime() < Date.now()) throw new AppError("INVALID_STATE", "deadline passed", { messageKey: "courses.deadlinePassed" });
-    const existing = await tx.enrollment.findUnique({ where: { courseId_applicantId: { courseId: course.id, applicantId: actor.userId } }, select: { status: true } });
+    if (course.applicationDeadline.getTime() < Date.now())
+      throw new AppError("INVALID_STATE", "deadline passed", { messageKey: "courses.deadlinePassed" });
+    const existing = await tx.enrollment.findUnique({
+      where: { courseId_applicantId: { courseId: course.id, applicantId: actor.userId } },
+      select: { status: true },
+    });
     if (existing) throw new AppError("CONFLICT", "already requested", { messageKey: "courses.alreadyRequestedError" });
-    const e = await tx.enrollment.create({ data: { courseId: course.id, applicantId: actor.userId, status: "REQUESTED" }, select: { id: true } });
+    const e = await tx.enrollment.create({
+      data: { courseId: course.id, applicantId: actor.userId, status: "REQUESTED" },
+      select: { id: true },
+    });
     await loadUserKeys(tx, [actor.userId], { create: true });
-    await tx.enrollment.update({ where: { id: e.id }, data: { motivationEnc: encryptForUser(actor.userId, input.motivation, `Enrollment.motivation:${e.id}`) } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "enrollment.requested", entityType: "Enrollment", entityId: e.id, data: { courseId: course.id } });
+    await tx.enrollment.update({
+      where: { id: e.id },
+      data: { motivationEnc: encryptForUser(actor.userId, input.motivation, `Enrollment.motivation:${e.id}`) },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "enrollment.requested",
+      entityType: "Enrollment",
+      entityId: e.id,
+      data: { courseId: course.id },
+    });
     return { enrollmentId: e.id };
   });
 }
 
-export async function providerDecide(actor: Actor, input: { enrollmentId: string; action: ProviderAction; expectedStatus?: string }): Promise<{ status: EnrollmentStatus }> {
+export async function providerDecide(
+  actor: Actor,
+  input: { enrollmentId: string; action: ProviderAction; expectedStatus?: string },
+): Promise<{ status: EnrollmentStatus }> {
   assertCan(actor, "enrollment:decide:org");
   const orgs = orgsWithRole(actor, "COURSE_PROVIDER");
-  const found = await db().enrollment.findFirst({ where: { id: input.enrollmentId, course: { providerId: { in: orgs } } }, select: { courseId: true } });
+  const found = await db().enrollment.findFirst({
+    where: { id: input.enrollmentId, course: { providerId: { in: orgs } } },
+    select: { courseId: true },
+  });
   if (!found) throw new AppError("NOT_FOUND", "enrollment not found");
   await sweepNow(found.courseId);
   const result = await withCourse(async (tx) => {
     const course = await lockCourse(tx, found.courseId);
     const notified: string[] = [];
-    const e = await tx.enrollment.findUniqueOrThrow({ where: { id: input.enrollmentId }, select: { id: true, status: true, applicantId: true } });
+    const e = await tx.enrollment.findUniqueOrThrow({
+      where: { id: input.enrollmentId },
+      select: { id: true, status: true, applicantId: true },
+    });
     const to = providerMove(input.action, e.status);
-    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "courses.notAtThisStage" });
+    if (!to || (input.expectedStatus && input.expectedStatus !== e.status))
+      throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "courses.notAtThisStage" });
     if (to === "OFFERED") {
-      const held = await tx.enrollment.count({ where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } } });
-      if (held >= course.seats) throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: course.seats } });
+      const held = await tx.enrollment.count({
+        where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } },
+      });
+      if (held >= course.seats)
+        throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: course.seats } });
     }
-    await tx.enrollment.update({ where: { id: e.id }, data: { status: to, ...(to === "OFFERED" ? { offerExpiresAt: offerDeadline(new Date()) } : {}) } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: `enrollment.${input.action}`, entityType: "Enrollment", entityId: e.id, data: { courseId: course.id, from: e.status, to } });
+    await tx.enrollment.update({
+      where: { id: e.id },
+      data: { status: to, ...(to === "OFFERED" ? { offerExpiresAt: offerDeadline(new Date()) } : {}) },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: `enrollment.${input.action}`,
+      entityType: "Enrollment",
+      entityId: e.id,
+      data: { courseId: course.id, from: e.status, to },
+    });
     // A seat freed by a drop goes to the waitlist at once.
     if (to === "DROPPED") notified.push(...(await sweepCourse(tx, course)));
     return { status: to, notify: to === "OFFERED" || to === "DECLINED" ? [e.applicantId, ...notified] : notified };
@@ -105,9 +165,15 @@ export async function providerDecide(actor: Actor, input: { enrollmentId: string
   return { status: result.status };
 }
 
-export async function applicantRespond(actor: Actor, input: { enrollmentId: string; action: ApplicantAction; expectedStatus?: string }): Promise<{ status: EnrollmentStatus }> {
+export async function applicantRespond(
+  actor: Actor,
+  input: { enrollmentId: string; action: ApplicantAction; expectedStatus?: string },
+): Promise<{ status: EnrollmentStatus }> {
   assertCan(actor, "enrollment:request:own");
-  const found = await db().enrollment.findFirst({ where: { id: input.enrollmentId, applicantId: actor.userId }, select: { courseId: true } });
+  const found = await db().enrollment.findFirst({
+    where: { id: input.enrollmentId, applicantId: actor.userId },
+    select: { courseId: true },
+  });
   if (!found) throw new AppError("NOT_FOUND", "enrollment not found");
   await sweepNow(found.courseId);
   const result = await withCourse(async (tx) => {
@@ -116,9 +182,16 @@ export async function applicantRespond(actor: Actor, input: { enrollmentId: stri
     const e = await tx.enrollment.findUniqueOrThrow({ where: { id: input.enrollmentId }, select: { id: true, status: true } });
     if (e.status === "EXPIRED") throw new AppError("INVALID_STATE", "offer expired", { messageKey: "courses.offerExpired" });
     const to = applicantMove(input.action, e.status);
-    if (!to || (input.expectedStatus && input.expectedStatus !== e.status)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "courses.notAtThisStage" });
+    if (!to || (input.expectedStatus && input.expectedStatus !== e.status))
+      throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "courses.notAtThisStage" });
     await tx.enrollment.update({ where: { id: e.id }, data: { status: to } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: `enrollment.${input.action}`, entityType: "Enrollment", entityId: e.id, data: { courseId: course.id, from: e.status, to } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: `enrollment.${input.action}`,
+      entityType: "Enrollment",
+      entityId: e.id,
+      data: { courseId: course.id, from: e.status, to },
+    });
     if (to === "ACCEPTED") await requestFeePayout(tx, e.id, actor.userId, course.id);
     if (to === "DECLINED") notified.push(...(await sweepCourse(tx, course)));
     return { status: to, notified };
@@ -136,14 +209,37 @@ export async function offerToCandidate(actor: Actor, input: { courseId: string; 
   await sweepNow(owned.id);
   const result = await withCourse(async (tx) => {
     const course = await lockCourse(tx, owned.id);
-    const profile = await tx.applicantProfile.findUnique({ where: { id: input.candidate }, select: { userId: true, openToSuggestions: true } });
+    const profile = await tx.applicantProfile.findUnique({
+      where: { id: input.candidate },
+      select: { userId: true, openToSuggestions: true },
+    });
     if (!profile?.openToSuggestions) throw new AppError("NOT_FOUND", "candidate not found");
-    const existing = await tx.enrollment.findUnique({ where: { courseId_applicantId: { courseId: course.id, applicantId: profile.userId } } });
+    const existing = await tx.enrollment.findUnique({
+      where: { courseId_applicantId: { courseId: course.id, applicantId: profile.userId } },
+    });
     if (existing) throw new AppError("CONFLICT", "already", { messageKey: "courses.candidateAlready" });
-    const held = await tx.enrollment.count({ where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } } });
-    if (held >= course.seats) throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: course.seats } });
-    const e = await tx.enrollment.create({ data: { courseId: course.id, applicantId: profile.userId, status: "OFFERED", fromSuggestion: true, offerExpiresAt: offerDeadline(new Date()) }, select: { id: true } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "enrollment.offered_to_candidate", entityType: "Enrollment", entityId: e.id, data: { courseId: course.id } });
+    const held = await tx.enrollment.count({
+      where: { courseId: course.id, status: { in: ["OFFERED", "ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"] } },
+    });
+    if (held >= course.seats)
+      throw new AppError("CONFLICT", "no seat", { messageKey: "courses.noSeatLeft", messageValues: { seats: course.seats } });
+    const e = await tx.enrollment.create({
+      data: {
+        courseId: course.id,
+        applicantId: profile.userId,
+        status: "OFFERED",
+        fromSuggestion: true,
+        offerExpiresAt: offerDeadline(new Date()),
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "enrollment.offered_to_candidate",
+      entityType: "Enrollment",
+      entityId: e.id,
+      data: { courseId: course.id },
+    });
     return { enrollmentId: e.id, applicantId: profile.userId };
   });
   await notifyApplicant(result.applicantId);

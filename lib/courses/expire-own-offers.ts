@@ -12,7 +12,10 @@ import { db } from "@/lib/db/client";
 export async function expireOwnOverdueOffers(actor: Actor, now = new Date()): Promise<number> {
   // Only applicants hold enrolments: for staff on /me there is nothing to expire.
   if (!can(rolesOf(actor), "enrollment:request:own")) return 0;
-  const overdue = await db().enrollment.findMany({ where: { applicantId: actor.userId, status: "OFFERED", offerExpiresAt: { lt: now } }, select: { courseId: true } });
+  const overdue = await db().enrollment.findMany({
+    where: { applicantId: actor.userId, status: "OFFERED", offerExpiresAt: { lt: now } },
+    select: { courseId: true },
+  });
   const courses = [...new Set(overdue.map((o) => o.courseId))];
   for (const courseId of courses) await sweepNow(courseId);
   return courses.length;

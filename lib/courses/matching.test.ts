@@ -4,11 +4,32 @@ import { failedFilters, recommend, score, WEIGHTS, type MatchCourse, type MatchP
 const now = new Date("2026-11-26T12:00:00Z");
 const inDays = (d: number) => new Date(now.getTime() + d * 86_400_000);
 const course = (over: Partial<MatchCourse> = {}): MatchCourse => ({
-  id: "c", track: "WEB_FRONTEND", format: "ONLINE", cities: [], language: "RU", startDate: inDays(14), hoursPerWeek: 8, seats: 10, seatsHeld: 0,
-  applicationDeadline: inDays(10), prerequisite: "NONE", eligibleGroups: [], hiringPledge: false, status: "PUBLISHED", ...over,
+  id: "c",
+  track: "WEB_FRONTEND",
+  format: "ONLINE",
+  cities: [],
+  language: "RU",
+  startDate: inDays(14),
+  hoursPerWeek: 8,
+  seats: 10,
+  seatsHeld: 0,
+  applicationDeadline: inDays(10),
+  prerequisite: "NONE",
+  eligibleGroups: [],
+  hiringPledge: false,
+  status: "PUBLISHED",
+  ...over,
 });
 const profile = (over: Partial<MatchProfile> = {}): MatchProfile => ({
-  situation: "DISMISSED_WORKER", region: "GOMEL", interests: [], languages: [], hoursPerWeek: null, availableFrom: null, hasProgramming: null, device: null, ...over,
+  situation: "DISMISSED_WORKER",
+  region: "GOMEL",
+  interests: [],
+  languages: [],
+  hoursPerWeek: null,
+  availableFrom: null,
+  hasProgramming: null,
+  device: null,
+  ...over,
 });
 
 describe("hard filters", () => {
@@ -51,16 +72,28 @@ describe("score and reasons", () => {
     const p = profile({ interests: ["WEB_FRONTEND"], languages: ["RU"] });
     expect(score(course(), p, now)).toEqual({
       score: WEIGHTS.track + WEIGHTS.startsSoon + WEIGHTS.online + WEIGHTS.noPrerequisites + WEIGHTS.firstLanguage,
-      reasons: [{ code: "track", track: "WEB_FRONTEND" }, { code: "starts_soon", weeks: 2 }, { code: "online" }, { code: "no_prerequisites" }, { code: "first_language", language: "RU" }],
+      reasons: [
+        { code: "track", track: "WEB_FRONTEND" },
+        { code: "starts_soon", weeks: 2 },
+        { code: "online" },
+        { code: "no_prerequisites" },
+        { code: "first_language", language: "RU" },
+      ],
     });
   });
   it("starts soon: full points within 4 weeks, fewer within 8, none later", () => {
     expect(score(course({ startDate: inDays(40) }), profile(), now).reasons).toContainEqual({ code: "starts_soon", weeks: 6 });
-    expect(score(course({ startDate: inDays(40) }), profile(), now).score).toBe(WEIGHTS.startsWithin8 + WEIGHTS.online + WEIGHTS.noPrerequisites);
+    expect(score(course({ startDate: inDays(40) }), profile(), now).score).toBe(
+      WEIGHTS.startsWithin8 + WEIGHTS.online + WEIGHTS.noPrerequisites,
+    );
     expect(score(course({ startDate: inDays(80) }), profile(), now).reasons.map((r) => r.code)).not.toContain("starts_soon");
   });
   it("in your region for in-person courses; hiring pledge; no prerequisites only for beginners", () => {
-    const s = score(course({ format: "IN_PERSON", cities: ["GOMEL"], hiringPledge: true, prerequisite: "NONE" }), profile({ hasProgramming: true }), now);
+    const s = score(
+      course({ format: "IN_PERSON", cities: ["GOMEL"], hiringPledge: true, prerequisite: "NONE" }),
+      profile({ hasProgramming: true }),
+      now,
+    );
     expect(s.reasons.map((r) => r.code)).toEqual(["starts_soon", "in_region", "hiring"]);
     expect(s.score).toBe(WEIGHTS.startsSoon + WEIGHTS.inRegion + WEIGHTS.hiring);
   });

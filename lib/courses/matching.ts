@@ -1,6 +1,14 @@
 // Course matching, pure (docs/decisions/0013-courses-and-matching.md): hard filters first, then a
 // weighted score with a plain reason for every point. No I/O; the caller loads courses and the profile.
-import type { CourseFormat, CourseTrack, DeviceAccess, Prerequisite, Region, SituationCategory, TeachingLanguage } from "@/lib/db/generated/enums";
+import type {
+  CourseFormat,
+  CourseTrack,
+  DeviceAccess,
+  Prerequisite,
+  Region,
+  SituationCategory,
+  TeachingLanguage,
+} from "@/lib/db/generated/enums";
 
 export type MatchCourse = {
   id: string;
@@ -40,7 +48,16 @@ export type Reason =
   | { code: "hiring" }
   | { code: "first_language"; language: TeachingLanguage };
 
-export const WEIGHTS = { track: 40, startsSoon: 15, startsWithin8: 8, inRegion: 10, online: 10, noPrerequisites: 10, hiring: 15, firstLanguage: 10 } as const;
+export const WEIGHTS = {
+  track: 40,
+  startsSoon: 15,
+  startsWithin8: 8,
+  inRegion: 10,
+  online: 10,
+  noPrerequisites: 10,
+  hiring: 15,
+  firstLanguage: 10,
+} as const;
 
 const DAY = 86_400_000;
 const isRemote = (f: CourseFormat) => f === "ONLINE" || f === "MENTORING";
@@ -51,9 +68,14 @@ export function failedFilters(c: MatchCourse, p: MatchProfile, now: Date): Filte
   if (c.status !== "PUBLISHED" || c.applicationDeadline.getTime() < now.getTime() || c.seatsHeld >= c.seats) failed.push("open");
   if (c.eligibleGroups.length > 0 && p.situation && !c.eligibleGroups.includes(p.situation)) failed.push("eligibility");
   const computer = p.device === "COMPUTER" || p.hasProgramming === true;
-  if ((c.prerequisite === "BASIC_COMPUTER" && !computer) || (c.prerequisite === "SOME_PROGRAMMING" && p.hasProgramming !== true)) failed.push("prerequisites");
+  if ((c.prerequisite === "BASIC_COMPUTER" && !computer) || (c.prerequisite === "SOME_PROGRAMMING" && p.hasProgramming !== true))
+    failed.push("prerequisites");
   if (p.languages.length > 0 && !p.languages.includes(c.language)) failed.push("language");
-  if ((p.hoursPerWeek !== null && c.hoursPerWeek > p.hoursPerWeek) || (p.availableFrom && c.startDate.getTime() < p.availableFrom.getTime())) failed.push("availability");
+  if (
+    (p.hoursPerWeek !== null && c.hoursPerWeek > p.hoursPerWeek) ||
+    (p.availableFrom && c.startDate.getTime() < p.availableFrom.getTime())
+  )
+    failed.push("availability");
   if (!isRemote(c.format) && !(p.region && c.cities.includes(p.region))) failed.push("place");
   return failed;
 }

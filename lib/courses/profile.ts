@@ -28,7 +28,13 @@ export async function saveProfile(actor: Actor, input: ProfileInput): Promise<{ 
   };
   await db().$transaction(async (tx) => {
     await tx.applicantProfile.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId, ...data }, update: data });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "profile.updated", entityType: "ApplicantProfile", entityId: actor.userId, data: { openToSuggestions: data.openToSuggestions } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "profile.updated",
+      entityType: "ApplicantProfile",
+      entityId: actor.userId,
+      data: { openToSuggestions: data.openToSuggestions },
+    });
   });
   return { saved: true };
 }

@@ -30,7 +30,22 @@ const courseCard = {
   provider: { select: { name: true } },
 } as const;
 
-const matchFields = { id: true, track: true, format: true, cities: true, language: true, startDate: true, hoursPerWeek: true, seats: true, seatsHeld: true, applicationDeadline: true, prerequisite: true, eligibleGroups: true, hiringPledge: true, status: true } as const;
+const matchFields = {
+  id: true,
+  track: true,
+  format: true,
+  cities: true,
+  language: true,
+  startDate: true,
+  hoursPerWeek: true,
+  seats: true,
+  seatsHeld: true,
+  applicationDeadline: true,
+  prerequisite: true,
+  eligibleGroups: true,
+  hiringPledge: true,
+  status: true,
+} as const;
 
 export const PAGE_SIZE = 30;
 
@@ -54,12 +69,22 @@ export async function catalogue(f: CatalogueFilter & { after?: string }, now = n
     ...(f.noPrerequisites ? { prerequisite: "NONE" } : {}),
     ...(f.hiring ? { hiringPledge: true } : {}),
     ...(f.seatsLeft ? { seatsHeld: { lt: db().course.fields.seats } } : {}),
-    ...(cursor ? { AND: [{ startDate: { gte: cursor.startDate } }, { OR: [{ startDate: { gt: cursor.startDate } }, { id: { gt: cursor.id } }] }] } : {}),
+    ...(cursor
+      ? { AND: [{ startDate: { gte: cursor.startDate } }, { OR: [{ startDate: { gt: cursor.startDate } }, { id: { gt: cursor.id } }] }] }
+      : {}),
   };
-  const rows = await db().course.findMany({ where, orderBy: [{ startDate: "asc" }, { id: "asc" }], take: PAGE_SIZE + 1, select: courseCard });
+  const rows = await db().course.findMany({
+    where,
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    take: PAGE_SIZE + 1,
+    select: courseCard,
+  });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  return { rows: page, next: rows.length > PAGE_SIZE && last ? Buffer.from(`${last.startDate.toISOString()}|${last.id}`).toString("base64url") : null };
+  return {
+    rows: page,
+    next: rows.length > PAGE_SIZE && last ? Buffer.from(`${last.startDate.toISOString()}|${last.id}`).toString("base64url") : null,
+  };
 }
 
 export async function getPublishedCourse(id: string) {
@@ -79,31 +104,84 @@ export async function listProviderCourses(actor: Actor) {
     orderBy: [{ startDate: "asc" }, { id: "asc" }],
     select: { id: true, title: true, status: true, startDate: true, seats: true, seatsHeld: true, format: true },
   });
-  const counts = await db().enrollment.groupBy({ by: ["courseId", "status"], where: { courseId: { in: courses.map((c) => c.id) } }, _count: { _all: true } });
+  const counts = await db().enrollment.groupBy({
+    by: ["courseId", "status"],
+    where: { courseId: { in: courses.map((c) => c.id) } },
+    _count: { _all: true },
+  });
   return courses.map((c) => {
     const n = (s: string[]) => counts.filter((x) => x.courseId === c.id && s.includes(x.status)).reduce((a, x) => a + x._count._all, 0);
-    return { ...c, requests: n(["REQUESTED", "WAITLISTED"]), enrolled: n(["ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"]), completed: n(["COMPLETED", "HIRED"]), hired: n(["HIRED"]) };
+    return {
+      ...c,
+      requests: n(["REQUESTED", "WAITLISTED"]),
+      enrolled: n(["ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"]),
+      completed: n(["COMPLETED", "HIRED"]),
+      hired: n(["HIRED"]),
+    };
   });
 }
 
 /** Outcomes of the provider's courses, with the privacy rule (fewer than 5 people: hidden). */
 export async function providerOutcomes(actor: Actor) {
   assertCan(actor, "course:manage:org");
-  const rows = await db().enrollment.groupBy({ by: ["status"], where: { course: { providerId: { in: orgsWithRole(actor, "COURSE_PROVIDER") } } }, _count: { _all: true } });
+  const rows = await db().enrollment.groupBy({
+    by: ["status"],
+    where: { course: { providerId: { in: orgsWithRole(actor, "COURSE_PROVIDER") } } },
+    _count: { _all: true },
+  });
   const n = (s: string[]) => rows.filter((r) => s.includes(r.status)).reduce((a, r) => a + r._count._all, 0);
-  return { enrolled: cell(n(["ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"]), 0), completed: cell(n(["COMPLETED", "HIRED"]), 0), hired: cell(n(["HIRED"]), 0) };
+  return {
+    enrolled: cell(n(["ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"]), 0),
+    completed: cell(n(["COMPLETED", "HIRED"]), 0),
+    hired: cell(n(["HIRED"]), 0),
+  };
 }
 
 /** Public outcome totals of all courses (the transparency page), with the privacy rule. */
 export async function publicCourseOutcomes() {
   const rows = await db().enrollment.groupBy({ by: ["status"], _count: { _all: true } });
   const n = (s: string[]) => rows.filter((r) => s.includes(r.status)).reduce((a, r) => a + r._count._all, 0);
-  return { enrolled: cell(n(["ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"]), 0), completed: cell(n(["COMPLETED", "HIRED"]), 0), hired: cell(n(["HIRED"]), 0) };
+  return {
+    enrolled: cell(n(["ACCEPTED", "ATTENDING", "COMPLETED", "HIRED"]), 0),
+    completed: cell(n(["COMPLETED", "HIRED"]), 0),
+    hired: cell(n(["HIRED"]), 0),
+  };
 }
 
-type ProfileRow = { id: string; userId: string; situation: MatchProfile["situation"]; region: MatchProfile["region"]; interests: MatchProfile["interests"]; languages: MatchProfile["languages"]; hoursPerWeek: number | null; availableFrom: Date | null; hasProgramming: boolean | null; device: MatchProfile["device"] };
+type ProfileRow = {
+  id: string;
+  userId: string;
+  situation: MatchProfile["situation"];
+  region: MatchProfile["region"];
+  interests: MatchProfile["interests"];
+  languages: MatchProfile["languages"];
+  hoursPerWeek: number | null;
+  availableFrom: Date | null;
+  hasProgramming: boolean | null;
+  device: MatchProfile["device"];
+};
 const toMatchProfile = (p: ProfileRow | null): MatchProfile =>
-  p ? { situation: p.situation, region: p.region, interests: p.interests, languages: p.languages, hoursPerWeek: p.hoursPerWeek, availableFrom: p.availableFrom, hasProgramming: p.hasProgramming, device: p.device } : { situation: null, region: null, interests: [], languages: [], hoursPerWeek: null, availableFrom: null, hasProgramming: null, device: null };
+  p
+    ? {
+        situation: p.situation,
+        region: p.region,
+        interests: p.interests,
+        languages: p.languages,
+        hoursPerWeek: p.hoursPerWeek,
+        availableFrom: p.availableFrom,
+        hasProgramming: p.hasProgramming,
+        device: p.device,
+      }
+    : {
+        situation: null,
+        region: null,
+        interests: [],
+        languages: [],
+        hoursPerWeek: null,
+        availableFrom: null,
+        hasProgramming: null,
+        device: null,
+      };
 
 /** Courses for a provider to manage: one of theirs, with its enrolments and suggested candidates. */
 export async function providerCourse(actor: Actor, courseId: string, now = new Date()) {
@@ -113,9 +191,20 @@ export async function providerCourse(actor: Actor, courseId: string, now = new D
   const enrollments = await db().enrollment.findMany({
     where: { courseId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, motivationEnc: true, offerExpiresAt: true, createdAt: true, fromSuggestion: true, applicant: { select: { id: true, email: true, applicantProfile: true } } },
+    select: {
+      id: true,
+      status: true,
+      motivationEnc: true,
+      offerExpiresAt: true,
+      createdAt: true,
+      fromSuggestion: true,
+      applicant: { select: { id: true, email: true, applicantProfile: true } },
+    },
   });
-  await loadUserKeys(db(), enrollments.map((e) => e.applicant.id));
+  await loadUserKeys(
+    db(),
+    enrollments.map((e) => e.applicant.id),
+  );
   const shown = enrollments.map((e, i) => {
     const p = e.applicant.applicantProfile;
     const visible = contactVisible(e.status);
@@ -126,7 +215,9 @@ export async function providerCourse(actor: Actor, courseId: string, now = new D
       offerExpiresAt: e.offerExpiresAt,
       fromSuggestion: e.fromSuggestion,
       motivation: e.motivationEnc ? decrypt(e.motivationEnc, `Enrollment.motivation:${e.id}`) : "",
-      profile: p ? { occupation: p.previousOccupation, years: p.yearsExperience, languages: p.languages, interests: p.interests, region: p.region } : null,
+      profile: p
+        ? { occupation: p.previousOccupation, years: p.yearsExperience, languages: p.languages, interests: p.interests, region: p.region }
+        : null,
       // Contact details only once the applicant accepted.
       contact: visible
         ? p?.contactHandleEnc
@@ -143,10 +234,20 @@ export async function providerCourse(actor: Actor, courseId: string, now = new D
   const match: MatchCourse = { ...course, status: "PUBLISHED", seatsHeld: 0 };
   const suggestions = profiles
     .filter((p) => !taken.has(p.userId) && failedFilters(match, toMatchProfile(p), now).filter((f) => f !== "open").length === 0)
-    .map((p) => ({ id: p.id, occupation: p.previousOccupation, years: p.yearsExperience, languages: p.languages, interests: p.interests, region: p.region, ...score(match, toMatchProfile(p), now) }))
+    .map((p) => ({
+      id: p.id,
+      occupation: p.previousOccupation,
+      years: p.yearsExperience,
+      languages: p.languages,
+      interests: p.interests,
+      region: p.region,
+      ...score(match, toMatchProfile(p), now),
+    }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 10);
-  const fundName = course.fundId ? ((await db().fund.findUnique({ where: { id: course.fundId }, select: { name: true } }))?.name ?? null) : null;
+  const fundName = course.fundId
+    ? ((await db().fund.findUnique({ where: { id: course.fundId }, select: { name: true } }))?.name ?? null)
+    : null;
   return { course, fundName, enrollments: shown, suggestions };
 }
 
@@ -166,8 +267,15 @@ export async function recommendationsFor(actor: Actor, now = new Date()) {
     },
     select: matchFields,
   });
-  const mine = new Set((await db().enrollment.findMany({ where: { applicantId: actor.userId }, select: { courseId: true } })).map((e) => e.courseId));
-  const recs = recommend(courses.filter((c) => !mine.has(c.id)), p, now, 5);
+  const mine = new Set(
+    (await db().enrollment.findMany({ where: { applicantId: actor.userId }, select: { courseId: true } })).map((e) => e.courseId),
+  );
+  const recs = recommend(
+    courses.filter((c) => !mine.has(c.id)),
+    p,
+    now,
+    5,
+  );
   const cards = await db().course.findMany({ where: { id: { in: recs.map((r) => r.courseId) } }, select: courseCard });
   return { hasProfile: !!profile, items: recs.map((r) => ({ ...r, course: cards.find((c) => c.id === r.courseId)! })) };
 }
@@ -177,7 +285,12 @@ export async function myEnrollments(actor: Actor) {
   return db().enrollment.findMany({
     where: { applicantId: actor.userId },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, status: true, offerExpiresAt: true, course: { select: { id: true, title: true, startDate: true, provider: { select: { name: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      offerExpiresAt: true,
+      course: { select: { id: true, title: true, startDate: true, provider: { select: { name: true } } } },
+    },
   });
 }
 

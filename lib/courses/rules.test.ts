@@ -26,8 +26,23 @@ describe("enrolment lifecycle", () => {
 });
 
 describe("course form", () => {
-  const base = { title: "Python", track: "BACKEND_PYTHON", description: "A free ten-week Python course for beginners.", format: "ONLINE", language: "BE", startDate: "2027-01-10", durationWeeks: "10", hoursPerWeek: "8", seats: "20", applicationDeadline: "2027-01-05", prerequisite: "NONE" };
-  const issues = (o: Record<string, unknown>) => { const r = CourseSchema.safeParse({ ...base, ...o }); return r.success ? [] : r.error.issues.map((i) => `${String(i.path[0])}:${i.message}`); };
+  const base = {
+    title: "Python",
+    track: "BACKEND_PYTHON",
+    description: "A free ten-week Python course for beginners.",
+    format: "ONLINE",
+    language: "BE",
+    startDate: "2027-01-10",
+    durationWeeks: "10",
+    hoursPerWeek: "8",
+    seats: "20",
+    applicationDeadline: "2027-01-05",
+    prerequisite: "NONE",
+  };
+  const issues = (o: Record<string, unknown>) => {
+    const r = CourseSchema.safeParse({ ...base, ...o });
+    return r.success ? [] : r.error.issues.map((i) => `${String(i.path[0])}:${i.message}`);
+  };
   it("accepts a valid course", () => expect(issues({})).toEqual([]));
   it("refuses a deadline after the start, negative seats, no duration, an unknown city, in person without cities", () => {
     expect(issues({ applicationDeadline: "2027-02-01" })).toEqual(["applicationDeadline:deadline_after_start"]);

@@ -5,14 +5,25 @@ const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
-export const TRACKS = ["WEB_FRONTEND", "BACKEND_PYTHON", "PHP", "QA", "DESIGN", "BUSINESS_ANALYSIS", "PROJECT_MANAGEMENT", "DATA", "OTHER"] as const;
+export const TRACKS = [
+  "WEB_FRONTEND",
+  "BACKEND_PYTHON",
+  "PHP",
+  "QA",
+  "DESIGN",
+  "BUSINESS_ANALYSIS",
+  "PROJECT_MANAGEMENT",
+  "DATA",
+  "OTHER",
+] as const;
 export const FORMATS = ["ONLINE", "IN_PERSON", "HYBRID", "MENTORING"] as const;
 export const LANGUAGES = ["BE", "RU", "EN"] as const;
 export const PREREQUISITES = ["NONE", "BASIC_COMPUTER", "SOME_PROGRAMMING"] as const;
 export const REGIONS = ["BREST", "VITEBSK", "GOMEL", "GRODNO", "MINSK", "MINSK_REGION", "MOGILEV"] as const;
 export const GROUPS = ["RESIGNING_OFFICER", "DISMISSED_WORKER", "REPRESSION_VICTIM", "PUBLIC_SECTOR_LEAVER", "OTHER"] as const;
 
-const int = (min: number, max: number, message: string) => z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+const int = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
 
 export const CourseSchema = z
   .object({
@@ -34,8 +45,10 @@ export const CourseSchema = z
     hiringPledge: checkbox,
   })
   .superRefine((c, ctx) => {
-    if (c.applicationDeadline > c.startDate) ctx.addIssue({ code: "custom", path: ["applicationDeadline"], message: "deadline_after_start" });
-    if ((c.format === "IN_PERSON" || c.format === "HYBRID") && c.cities.length === 0) ctx.addIssue({ code: "custom", path: ["cities"], message: "cities_required" });
+    if (c.applicationDeadline > c.startDate)
+      ctx.addIssue({ code: "custom", path: ["applicationDeadline"], message: "deadline_after_start" });
+    if ((c.format === "IN_PERSON" || c.format === "HYBRID") && c.cities.length === 0)
+      ctx.addIssue({ code: "custom", path: ["cities"], message: "cities_required" });
   });
 export type CourseInput = z.infer<typeof CourseSchema>;
 
@@ -50,23 +63,49 @@ export const PROVIDER_ACTIONS = ["offer", "waitlist", "decline", "start", "compl
 // `expectedStatus`: the enrolment's state as the acting page showed it; a stale tab's decision (the request
 // was answered meanwhile, or the waiting list moved it) is refused instead of replacing the newer one.
 const expectedStatus = z.string().max(40).optional();
-export const ProviderDecisionSchema = z.object({ enrollmentId: z.string().min(1).max(100), action: z.enum(PROVIDER_ACTIONS), expectedStatus });
-export const ApplicantResponseSchema = z.object({ enrollmentId: z.string().min(1).max(100), action: z.enum(["accept", "decline_offer"]), expectedStatus });
+export const ProviderDecisionSchema = z.object({
+  enrollmentId: z.string().min(1).max(100),
+  action: z.enum(PROVIDER_ACTIONS),
+  expectedStatus,
+});
+export const ApplicantResponseSchema = z.object({
+  enrollmentId: z.string().min(1).max(100),
+  action: z.enum(["accept", "decline_offer"]),
+  expectedStatus,
+});
 export const OfferCandidateSchema = z.object({ courseId: z.string().min(1).max(100), candidate: z.string().min(1).max(100) });
 
 export const ProfileSchema = z.object({
   previousOccupation: z.string().trim().max(120, { message: "too_long" }).optional().default(""),
   yearsExperience: z.preprocess(blank, int(0, 60, "years").optional()),
   hasProgramming: checkbox,
-  englishLevel: z.union([z.enum(["NONE", "BASIC", "INTERMEDIATE", "FLUENT"]), z.literal("")]).optional().default(""),
+  englishLevel: z
+    .union([z.enum(["NONE", "BASIC", "INTERMEDIATE", "FLUENT"]), z.literal("")])
+    .optional()
+    .default(""),
   interests: z.preprocess(toArray, z.array(z.enum(TRACKS))),
   languages: z.preprocess(toArray, z.array(z.enum(LANGUAGES))),
-  region: z.union([z.enum(REGIONS), z.literal("")]).optional().default(""),
-  situation: z.union([z.enum(GROUPS), z.literal("")]).optional().default(""),
+  region: z
+    .union([z.enum(REGIONS), z.literal("")])
+    .optional()
+    .default(""),
+  situation: z
+    .union([z.enum(GROUPS), z.literal("")])
+    .optional()
+    .default(""),
   hoursPerWeek: z.preprocess(blank, int(1, 60, "hours_per_week").optional()),
-  availableFrom: z.union([z.iso.date({ message: "date" }), z.literal("")]).optional().default(""),
-  device: z.union([z.enum(["NONE", "PHONE", "COMPUTER"]), z.literal("")]).optional().default(""),
-  internet: z.union([z.enum(["NONE", "MOBILE_ONLY", "HOME"]), z.literal("")]).optional().default(""),
+  availableFrom: z
+    .union([z.iso.date({ message: "date" }), z.literal("")])
+    .optional()
+    .default(""),
+  device: z
+    .union([z.enum(["NONE", "PHONE", "COMPUTER"]), z.literal("")])
+    .optional()
+    .default(""),
+  internet: z
+    .union([z.enum(["NONE", "MOBILE_ONLY", "HOME"]), z.literal("")])
+    .optional()
+    .default(""),
   experience: z.string().trim().max(2000, { message: "too_long" }).optional().default(""),
   openToSuggestions: checkbox,
 });

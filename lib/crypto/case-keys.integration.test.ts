@@ -22,13 +22,31 @@ let fundId: string;
 let platformId: string;
 beforeAll(async () => {
   platformId = (await platformOrganisation(db())).id;
-  fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], legalNameRequirement: "OPTIONAL", phoneRequirement: "OPTIONAL" })).id;
+  fundId = (
+    await makeFund(db(), (await makeOrganisation(db())).id, {
+      perApplicantCapMinor: 500_000,
+      eligibleCategories: ["DISMISSED_WORKER"],
+      eligiblePurposes: ["LIVING_COSTS"],
+      legalNameRequirement: "OPTIONAL",
+      phoneRequirement: "OPTIONAL",
+    })
+  ).id;
 });
 
 async function submitted(): Promise<{ a: Actor; applicationId: string }> {
   const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
   const { applicationId } = await startApplication(a, { fundId });
-  await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "900", statement: "Dismissed after the strike; CANARY-KEY-STATEMENT.", legalName: "Canary Keyholder", phone: "+375 29 444-55-66" });
+  await saveApplication(a, applicationId, {
+    intent: "submit",
+    submissionKey: crypto.randomUUID(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "MINSK",
+    amount: "900",
+    statement: "Dismissed after the strike; CANARY-KEY-STATEMENT.",
+    legalName: "Canary Keyholder",
+    phone: "+375 29 444-55-66",
+  });
   return { a, applicationId };
 }
 const keyRow = (applicationId: string) => db().dataKey.findUniqueOrThrow({ where: { owner: `Application:${applicationId}` } });
@@ -78,7 +96,13 @@ describe("per-case data keys", () => {
     const w = wrap(key.id, unwrap(key.id, key.wrappedKey!), oldRing);
     await db().dataKey.update({ where: { id: key.id }, data: w });
     const user = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] });
-    await db().applicantProfile.create({ data: { userId: user.id, contactChannel: "TELEGRAM", contactHandleEnc: encryptField(oldRing, "@canary_handle", `ApplicantProfile.contactHandle:${user.id}`) } });
+    await db().applicantProfile.create({
+      data: {
+        userId: user.id,
+        contactChannel: "TELEGRAM",
+        contactHandleEnc: encryptField(oldRing, "@canary_handle", `ApplicantProfile.contactHandle:${user.id}`),
+      },
+    });
 
     const ring = parseKeyring(`${env().ENCRYPTION_KEYS},${oldSpec}`); // current master first, "zold" after
     const report = await rotateMasterKey(db(), ring);

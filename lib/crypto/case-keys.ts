@@ -95,10 +95,16 @@ async function loadKeys(client: Client, owners: readonly string[], opts: { creat
     }
   }
   // The lock is checked in the same query: a node never unwraps a key once the deployment is locked.
-  const rows = await client.$queryRaw<{ id: string; owner: string; wrappedKey: string | null; masterKeyId: string | null; locked: boolean }[]>`
+  const rows = await client.$queryRaw<
+    { id: string; owner: string; wrappedKey: string | null; masterKeyId: string | null; locked: boolean }[]
+  >`
     SELECT id, owner, "wrappedKey", "masterKeyId", EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS locked
     FROM "DataKey" WHERE owner = ANY(${wanted})`;
-  const lockedNow = rows.some((r) => r.locked) || (rows.length === 0 && opts.create && (await client.$queryRaw<{ l: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS l`)[0]?.l);
+  const lockedNow =
+    rows.some((r) => r.locked) ||
+    (rows.length === 0 &&
+      opts.create &&
+      (await client.$queryRaw<{ l: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "SecurityState" WHERE "lockedAt" IS NOT NULL) AS l`)[0]?.l);
   if (lockedNow) {
     lockedFlag.value = true;
     clearCaseKeyCache();
@@ -131,7 +137,10 @@ export type AdoptedCaseKey = {
  * the stored one (a concurrent first save may have stored another). A new key is not the case's key on
  * this node until `confirm`: until then only its own ciphertext (which names it) can use it.
  */
-export function adoptCaseKey(applicationId: string, row: { keyId: string | null; wrappedKey: string | null; locked: boolean }): AdoptedCaseKey {
+export function adoptCaseKey(
+  applicationId: string,
+  row: { keyId: string | null; wrappedKey: string | null; locked: boolean },
+): AdoptedCaseKey {
   const o = owner(applicationId);
   if (row.locked) {
     observeLockState(true);
@@ -206,4 +215,3 @@ export function clearCaseKeyCache(): void {
   cache.clear();
   byOwner.clear();
 }
-

@@ -23,12 +23,22 @@ import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/li
 const C = `CNRY${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
 let platformId: string, orgId: string, fundId: string;
 let r1: Actor, r2: Actor, r3: Actor, fm: Actor, admin: Actor;
-const act = (a: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) => reviewCase(a, ReviewActionSchema.parse({ applicationId, action, ...more }));
+const act = (a: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) =>
+  reviewCase(a, ReviewActionSchema.parse({ applicationId, action, ...more }));
 
 async function submitted() {
   const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
   const { applicationId } = await startApplication(a, { fundId });
-  await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "500", statement: "Dismissed after the strike.", legalName: "Text Person" });
+  await saveApplication(a, applicationId, {
+    intent: "submit",
+    submissionKey: crypto.randomUUID(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "GOMEL",
+    amount: "500",
+    statement: "Dismissed after the strike.",
+    legalName: "Text Person",
+  });
   return { a, applicationId };
 }
 
@@ -44,7 +54,15 @@ async function dump(): Promise<string> {
 beforeAll(async () => {
   platformId = (await platformOrganisation(db())).id;
   orgId = (await makeOrganisation(db())).id;
-  fundId = (await makeFund(db(), orgId, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], requiredApprovals: 2, legalNameRequirement: "OPTIONAL" })).id;
+  fundId = (
+    await makeFund(db(), orgId, {
+      perApplicantCapMinor: 100_000,
+      eligibleCategories: ["DISMISSED_WORKER"],
+      eligiblePurposes: ["LIVING_COSTS"],
+      requiredApprovals: 2,
+      legalNameRequirement: "OPTIONAL",
+    })
+  ).id;
   const as = async (role: "REVIEWER" | "FUND_MANAGER") => actorFor((await makeUser(db(), { roles: [{ role, organisationId: orgId }] })).id);
   [r1, r2, r3, fm] = [await as("REVIEWER"), await as("REVIEWER"), await as("REVIEWER"), await as("FUND_MANAGER")];
   admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platformId }] })).id);
@@ -72,18 +90,27 @@ describe("staff free text about a case", () => {
     const history = (await getCaseForReviewer(r1, declined.applicationId))!.statusChanges.map((s) => s.reason);
     expect(history).toContain(`${C}-decline documents look forged`);
     const log = await accessLog(admin, { applicationId: voted.applicationId, take: 50 });
-    expect(log.map((e) => e.reason)).toEqual(expect.arrayContaining([`${C}-reveal to match the debt demand`, `${C}-export paying this week`]));
+    expect(log.map((e) => e.reason)).toEqual(
+      expect.arrayContaining([`${C}-reveal to match the debt demand`, `${C}-export paying this week`]),
+    );
     await loadCaseKeys(db(), [voted.applicationId]);
     const reviews = await db().review.findMany({ where: { applicationId: voted.applicationId }, select: { reason: true } });
-    expect(reviews.map((r) => openCaseText(voted.applicationId, r.reason))).toEqual(expect.arrayContaining([`${C}-conflict my neighbour`, `${C}-vote the order is not dated`]));
+    expect(reviews.map((r) => openCaseText(voted.applicationId, r.reason))).toEqual(
+      expect.arrayContaining([`${C}-conflict my neighbour`, `${C}-vote the order is not dated`]),
+    );
 
     // "Delete my data": the key goes, and every staff text about the person with it.
     await deleteApplicationData(voted.a, voted.applicationId);
     const afterLog = await accessLog(admin, { applicationId: voted.applicationId, take: 50 });
-    expect(afterLog.filter((e) => e.action === "identity.revealed" || e.action === "identity.exported").map((e) => e.reason)).toEqual([null, null]);
+    expect(afterLog.filter((e) => e.action === "identity.revealed" || e.action === "identity.exported").map((e) => e.reason)).toEqual([
+      null,
+      null,
+    ]);
     const stored = await db().review.findMany({ where: { applicationId: voted.applicationId }, select: { reason: true } });
     expect(stored.every((r) => r.reason === null || openCaseText(voted.applicationId, r.reason) === null)).toBe(true);
-    const rulingChange = await db().applicationStatusChange.findFirstOrThrow({ where: { applicationId: voted.applicationId, toStatus: "REJECTED" } });
+    const rulingChange = await db().applicationStatusChange.findFirstOrThrow({
+      where: { applicationId: voted.applicationId, toStatus: "REJECTED" },
+    });
     expect(openCaseText(voted.applicationId, rulingChange.reason)).toBeNull();
   });
 });
@@ -96,7 +123,15 @@ describe("staff texts written before sealing", () => {
     await deleteApplicationData(gone.a, gone.applicationId);
     // Rows as an older version wrote them (the deleted case's one, too, as if restored from a backup).
     for (const c of [kept, gone]) {
-      await db().applicationStatusChange.create({ data: { applicationId: c.applicationId, fromStatus: "SUBMITTED", toStatus: "SUBMITTED", actorId: r1.userId, reason: `${C}-legacy ${c.applicationId}` } });
+      await db().applicationStatusChange.create({
+        data: {
+          applicationId: c.applicationId,
+          fromStatus: "SUBMITTED",
+          toStatus: "SUBMITTED",
+          actorId: r1.userId,
+          reason: `${C}-legacy ${c.applicationId}`,
+        },
+      });
     }
     expect(await sealLegacyCaseTexts()).toBeGreaterThanOrEqual(2);
     expect(await dump()).not.toContain(`${C}-legacy`);
@@ -108,15 +143,30 @@ describe("staff texts written before sealing", () => {
 
 describe("a payout's cancellation reason", () => {
   it("is sealed, read by fund managers, and gone with the case's data together with the bank account's keyed hash", async () => {
-    const [{ requestPayout }, { payoutStep }] = await Promise.all([import("@/lib/payouts/request-payout"), import("@/lib/payouts/payout-step")]);
+    const [{ requestPayout }, { payoutStep }] = await Promise.all([
+      import("@/lib/payouts/request-payout"),
+      import("@/lib/payouts/payout-step"),
+    ]);
     const { managerPayouts } = await import("@/lib/payouts/queries");
     const c = await submitted();
     await act(r1, c.applicationId, "shortlist");
     await act(r1, c.applicationId, "verify", { items: [] });
     await act(r1, c.applicationId, "vote_approve", { amount: "300" });
     await act(r2, c.applicationId, "vote_approve", { amount: "300" });
-    const { payoutId } = await requestPayout(fm, { applicationId: c.applicationId, amount: "300", method: "BANK_TRANSFER", details: "BY11 TEST 0000 1111", idempotencyKey: crypto.randomUUID() });
-    await payoutStep(fm, { payoutId, action: "cancel", method: "", reason: `${C}-payout recipient detained`, idempotencyKey: crypto.randomUUID() });
+    const { payoutId } = await requestPayout(fm, {
+      applicationId: c.applicationId,
+      amount: "300",
+      method: "BANK_TRANSFER",
+      details: "BY11 TEST 0000 1111",
+      idempotencyKey: crypto.randomUUID(),
+    });
+    await payoutStep(fm, {
+      payoutId,
+      action: "cancel",
+      method: "",
+      reason: `${C}-payout recipient detained`,
+      idempotencyKey: crypto.randomUUID(),
+    });
     expect(await dump()).not.toContain(`${C}-payout`);
     expect((await managerPayouts(fm)).find((p) => p.id === payoutId)?.cancelReason).toBe(`${C}-payout recipient detained`);
     await deleteApplicationData(c.a, c.applicationId);

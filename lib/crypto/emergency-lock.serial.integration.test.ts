@@ -17,7 +17,9 @@ import { makeFund, makeOrganisation, makeUser, platformOrganisation } from "@/li
 let unlockCode: string | undefined;
 afterAll(async () => {
   if (unlockCode && (await lockState()).lockedAt) {
-    const admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await platformOrganisation(db())).id }] })).id);
+    const admin = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: (await platformOrganisation(db())).id }] })).id,
+    );
     await unlockDeployment(admin, unlockCode, undefined);
   }
 });
@@ -25,11 +27,27 @@ afterAll(async () => {
 describe("emergency lock", () => {
   it("makes every case's personal data unreadable until the unlock code is supplied", async () => {
     const platformId = (await platformOrganisation(db())).id;
-    const fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], legalNameRequirement: "OPTIONAL" })).id;
+    const fundId = (
+      await makeFund(db(), (await makeOrganisation(db())).id, {
+        perApplicantCapMinor: 100_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+        legalNameRequirement: "OPTIONAL",
+      })
+    ).id;
     const applicant = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
     const submit = async () => {
       const { applicationId } = await startApplication(applicant, { fundId });
-      await saveApplication(applicant, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "100", statement: "Dismissed after the strike, no income.", legalName: "Locked Person" });
+      await saveApplication(applicant, applicationId, {
+        intent: "submit",
+        submissionKey: crypto.randomUUID(),
+        category: "DISMISSED_WORKER",
+        purpose: "LIVING_COSTS",
+        region: "MINSK",
+        amount: "100",
+        statement: "Dismissed after the strike, no income.",
+        legalName: "Locked Person",
+      });
       return applicationId;
     };
     const applicationId = await submit();
@@ -52,22 +70,40 @@ describe("emergency lock", () => {
     expect(decrypt(row.legalNameEnc!, `Application.legalName:${applicationId}`)).toBe(LOCKED_TEXT);
     await expect(submit()).rejects.toMatchObject({ messageKey: "security.lockedNotice" }); // nothing new is written
 
-    await expect(unlockDeployment(admin, crypto.randomBytes(32).toString("base64url"), undefined)).rejects.toMatchObject({ fieldErrors: { code: ["unlock_code_wrong"] } });
+    await expect(unlockDeployment(admin, crypto.randomBytes(32).toString("base64url"), undefined)).rejects.toMatchObject({
+      fieldErrors: { code: ["unlock_code_wrong"] },
+    });
     expect(await refreshLockState()).toBe(true);
     await unlockDeployment(admin, code, undefined);
     expect(await refreshLockState()).toBe(false);
     await loadCaseKeys(db(), [applicationId]);
     expect(decrypt(row.legalNameEnc!, `Application.legalName:${applicationId}`)).toBe("Locked Person");
     expect((await db().dataKey.findUniqueOrThrow({ where: { id: dataKey.id } })).masterKeyId).not.toBe("locked");
-    expect(await db().auditEvent.count({ where: { action: { in: ["deployment.locked", "deployment.unlocked"] }, actorId: admin.userId } })).toBe(2);
+    expect(
+      await db().auditEvent.count({ where: { action: { in: ["deployment.locked", "deployment.unlocked"] }, actorId: admin.userId } }),
+    ).toBe(2);
   });
 
   it("reaches a node that did not take it with that node's next signed-in request, not only its watcher", async () => {
     const platformId = (await platformOrganisation(db())).id;
-    const fundId = (await makeFund(db(), (await makeOrganisation(db())).id, { perApplicantCapMinor: 100_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+    const fundId = (
+      await makeFund(db(), (await makeOrganisation(db())).id, {
+        perApplicantCapMinor: 100_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+      })
+    ).id;
     const applicant = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
     const { applicationId } = await startApplication(applicant, { fundId });
-    await saveApplication(applicant, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "100", statement: "Dismissed after the strike, no income." });
+    await saveApplication(applicant, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "MINSK",
+      amount: "100",
+      statement: "Dismissed after the strike, no income.",
+    });
     const row = await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { statementEnc: true } });
     await loadCaseKeys(db(), [applicationId]);
     expect(decrypt(row.statementEnc!, `Application.statement:${applicationId}`)).toBe("Dismissed after the strike, no income.");
@@ -86,4 +122,3 @@ describe("emergency lock", () => {
     expect(deploymentLocked()).toBe(false);
   });
 });
-

@@ -49,7 +49,10 @@ export async function lockDeployment(actor: Actor, otp: string | undefined): Pro
   await db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ lockedAt: Date | null }[]>`SELECT "lockedAt" FROM "SecurityState" WHERE id = 1 FOR UPDATE`;
     if (rows[0]?.lockedAt) throw new AppError("INVALID_STATE", "already locked", { messageKey: "security.alreadyLocked" });
-    await tx.securityState.update({ where: { id: 1 }, data: { lockedAt: new Date(), lockedById: actor.userId, unlockCheck: checkOf(key) } });
+    await tx.securityState.update({
+      where: { id: 1 },
+      data: { lockedAt: new Date(), lockedById: actor.userId, unlockCheck: checkOf(key) },
+    });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "deployment.locked", entityType: "SecurityState", entityId: "1" });
   });
   lockedFlag.value = true;
@@ -63,7 +66,9 @@ export async function lockDeployment(actor: Actor, otp: string | undefined): Pro
     // One statement per batch: locking thousands of cases takes seconds, not minutes, so the response with
     // the unlock code is not lost to a proxy's timeout while a raid is under way.
     const ids = batch.map((r) => r.id);
-    const outers = batch.map((r) => encryptBytes(lockRing(key), Buffer.from(`${r.masterKeyId}:${r.wrappedKey}`, "utf8"), ctx(r.id)).toString("base64"));
+    const outers = batch.map((r) =>
+      encryptBytes(lockRing(key), Buffer.from(`${r.masterKeyId}:${r.wrappedKey}`, "utf8"), ctx(r.id)).toString("base64"),
+    );
     const masters = batch.map((r) => r.masterKeyId);
     keys += await db().$executeRaw`
       UPDATE "DataKey" d SET "wrappedKey" = v.sealed, "masterKeyId" = ${LOCKED_MASTER_ID}, "updatedAt" = now()
@@ -83,7 +88,8 @@ export async function unlockDeployment(actor: Actor, code: string, otp: string |
   if (!state?.lockedAt || !state.unlockCheck) throw new AppError("INVALID_STATE", "not locked", { messageKey: "security.notLocked" });
   const given = Buffer.from(checkOf(key));
   const expected = Buffer.from(state.unlockCheck);
-  if (key.length !== 32 || given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new AppError("INVALID_INPUT", "wrong unlock code", { fieldErrors: { code: ["unlock_code_wrong"] } });
+  if (key.length !== 32 || given.length !== expected.length || !crypto.timingSafeEqual(given, expected))
+    throw new AppError("INVALID_INPUT", "wrong unlock code", { fieldErrors: { code: ["unlock_code_wrong"] } });
   let keys = 0;
   for (;;) {
     const batch = await db().$queryRaw<{ id: string; wrappedKey: string }[]>`
@@ -92,12 +98,19 @@ export async function unlockDeployment(actor: Actor, code: string, otp: string |
     for (const r of batch) {
       const inner = decryptBytes(lockRing(key), Buffer.from(r.wrappedKey, "base64"), ctx(r.id)).toString("utf8");
       const sep = inner.indexOf(":");
-      keys += await db().$executeRaw`UPDATE "DataKey" SET "wrappedKey" = ${inner.slice(sep + 1)}, "masterKeyId" = ${inner.slice(0, sep)}, "updatedAt" = now() WHERE id = ${r.id} AND "masterKeyId" = ${LOCKED_MASTER_ID}`;
+      keys += await db()
+        .$executeRaw`UPDATE "DataKey" SET "wrappedKey" = ${inner.slice(sep + 1)}, "masterKeyId" = ${inner.slice(0, sep)}, "updatedAt" = now() WHERE id = ${r.id} AND "masterKeyId" = ${LOCKED_MASTER_ID}`;
     }
   }
   await db().$transaction(async (tx) => {
     await tx.securityState.update({ where: { id: 1 }, data: { lockedAt: null, lockedById: null, unlockCheck: null } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "deployment.unlocked", entityType: "SecurityState", entityId: "1", data: { keys } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "deployment.unlocked",
+      entityType: "SecurityState",
+      entityId: "1",
+      data: { keys },
+    });
   });
   lockedFlag.value = false;
   return { keys };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { blindIndex, decryptField, DecryptionError, encryptField, generateKeySpec, keyIdOf, parseKeyring } from "@/lib/crypto/field-encryption";
+import {
+  blindIndex,
+  decryptField,
+  DecryptionError,
+  encryptField,
+  generateKeySpec,
+  keyIdOf,
+  parseKeyring,
+} from "@/lib/crypto/field-encryption";
 
 const k1 = generateKeySpec("k1");
 const k2 = generateKeySpec("k2");

@@ -22,7 +22,9 @@ export const decrypt = (value: string, context: string) => {
 export const decryptBinary = (value: Uint8Array, context: string) => decryptBytes(all(), value, context);
 
 /** Encrypts under the case's own data key (load it first: `loadCaseKeys(tx, [id], { create: true })`). */
-export const encryptForCase = (applicationId: string, plaintext: string, context: string, ring: Keyring = caseKeyring(applicationId)) => encryptField(ring, plaintext, context);
+export const encryptForCase = (applicationId: string, plaintext: string, context: string, ring: Keyring = caseKeyring(applicationId)) =>
+  encryptField(ring, plaintext, context);
 /** Encrypts under the applicant's own data key (load it first: `loadUserKeys(tx, [id], { create: true })`). */
 export const encryptForUser = (userId: string, plaintext: string, context: string) => encryptField(userKeyring(userId), plaintext, context);
-export const encryptBinaryForCase = (applicationId: string, plaintext: Buffer, context: string) => encryptBytes(caseKeyring(applicationId), plaintext, context);
+export const encryptBinaryForCase = (applicationId: string, plaintext: Buffer, context: string) =>
+  encryptBytes(caseKeyring(applicationId), plaintext, context);

@@ -11,7 +11,12 @@ const wrapContext = (id: string) => `DataKey:${id}`;
 
 /** Text columns that may hold values encrypted directly under a master key, with their AAD context. */
 const TEXT_COLUMNS: { table: string; column: string; id: string; context: (id: string) => string }[] = [
-  ...["statement", "legalName", "phone", "city", "birthDate"].map((f) => ({ table: "Application", column: `${f}Enc`, id: "id", context: (id: string) => `Application.${f}:${id}` })),
+  ...["statement", "legalName", "phone", "city", "birthDate"].map((f) => ({
+    table: "Application",
+    column: `${f}Enc`,
+    id: "id",
+    context: (id: string) => `Application.${f}:${id}`,
+  })),
   { table: "ApplicationMessage", column: "bodyEnc", id: "id", context: (id) => `ApplicationMessage.body:${id}` },
   { table: "EvidenceFile", column: "fileNameEnc", id: "id", context: (id) => `EvidenceFile.fileName:${id}` },
   { table: "Payout", column: "detailsEnc", id: "id", context: (id) => `Payout.details:${id}` },
@@ -33,7 +38,8 @@ export async function rotateMasterKey(db: PrismaClient, ring: Keyring): Promise<
     for (const r of rows) {
       const key = decryptBytes(ring, Buffer.from(r.wrappedKey, "base64"), wrapContext(r.id));
       const wrapped = encryptBytes(ring, key, wrapContext(r.id)).toString("base64");
-      report.dataKeysRewrapped += await db.$executeRaw`UPDATE "DataKey" SET "wrappedKey" = ${wrapped}, "masterKeyId" = ${ring.current}, "updatedAt" = now() WHERE id = ${r.id} AND "masterKeyId" = ${r.masterKeyId}`;
+      report.dataKeysRewrapped +=
+        await db.$executeRaw`UPDATE "DataKey" SET "wrappedKey" = ${wrapped}, "masterKeyId" = ${ring.current}, "updatedAt" = now() WHERE id = ${r.id} AND "masterKeyId" = ${r.masterKeyId}`;
     }
   }
   if (old.length === 0) return report;
@@ -48,7 +54,12 @@ export async function rotateMasterKey(db: PrismaClient, ring: Keyring): Promise<
         if (rows.length === 0) break;
         for (const r of rows) {
           const fresh = encryptField(ring, decryptField(ring, r.value, c.context(r.id)), c.context(r.id));
-          report.valuesReencrypted += (await db.$executeRawUnsafe(`UPDATE "${c.table}" SET "${c.column}" = $1 WHERE "${c.id}" = $2 AND "${c.column}" = $3`, fresh, r.id, r.value)) as number;
+          report.valuesReencrypted += (await db.$executeRawUnsafe(
+            `UPDATE "${c.table}" SET "${c.column}" = $1 WHERE "${c.id}" = $2 AND "${c.column}" = $3`,
+            fresh,
+            r.id,
+            r.value,
+          )) as number;
         }
       }
     }
@@ -62,13 +73,17 @@ export async function rotateMasterKey(db: PrismaClient, ring: Keyring): Promise<
       for (const r of rows) {
         const ctx = `EvidenceFile.content:${r.id}`;
         const fresh = encryptBytes(ring, decryptBytes(ring, r.contentEnc, ctx), ctx);
-        report.filesReencrypted += await db.$executeRaw`UPDATE "EvidenceFile" SET "contentEnc" = ${new Uint8Array(fresh)} WHERE id = ${r.id}`;
+        report.filesReencrypted +=
+          await db.$executeRaw`UPDATE "EvidenceFile" SET "contentEnc" = ${new Uint8Array(fresh)} WHERE id = ${r.id}`;
       }
     }
   }
   for (const c of TEXT_COLUMNS) {
     for (const keyId of old) {
-      const [row] = (await db.$queryRawUnsafe(`SELECT count(*)::int AS n FROM "${c.table}" WHERE "${c.column}" LIKE $1`, `pv1.${keyId}.%`)) as { n: number }[];
+      const [row] = (await db.$queryRawUnsafe(
+        `SELECT count(*)::int AS n FROM "${c.table}" WHERE "${c.column}" LIKE $1`,
+        `pv1.${keyId}.%`,
+      )) as { n: number }[];
       report.stillUnderOldKeys += row?.n ?? 0;
     }
   }

@@ -32,7 +32,12 @@ export async function sealLegacyCaseTexts(): Promise<number> {
       for (const r of rows) {
         // A case whose data was deleted keeps no text about the person.
         const value = sealLoadedCaseText(r.applicationId, r.text);
-        progressed += await db().$executeRawUnsafe(`UPDATE "${c.table}" SET "${c.column}" = $1 WHERE id = $2 AND "${c.column}" = $3`, value, r.id, r.text);
+        progressed += await db().$executeRawUnsafe(
+          `UPDATE "${c.table}" SET "${c.column}" = $1 WHERE id = $2 AND "${c.column}" = $3`,
+          value,
+          r.id,
+          r.text,
+        );
       }
       sealed += progressed;
       if (progressed === 0) break;

@@ -22,7 +22,9 @@ function pool(): pg.Pool {
   if (!g.padtrymkaPool) {
     g.padtrymkaPool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
     // An idle connection that fails (the server restarted) is dropped and replaced; it must not end the process.
-    g.padtrymkaPool.on("error", (err) => logger.warn({ event: "db.idle_connection_error", err: err.message }, "idle database connection failed"));
+    g.padtrymkaPool.on("error", (err) =>
+      logger.warn({ event: "db.idle_connection_error", err: err.message }, "idle database connection failed"),
+    );
   }
   return g.padtrymkaPool;
 }
@@ -48,7 +50,9 @@ export function db(): PrismaClient {
 const TIMESTAMP = 1114;
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP ? (v: string) => new Date(`${v.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+    oid === TIMESTAMP
+      ? (v: string) => new Date(`${v.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 const toDriver = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? v.toString() : v);
 

@@ -9,10 +9,18 @@ import { Prisma } from "@/lib/db/generated/client";
 
 type AdapterCause = { kind?: unknown; originalCode?: unknown; constraint?: { index?: unknown; fields?: unknown } };
 
-const isAdapterError = (e: unknown): e is { cause: AdapterCause } => typeof e === "object" && e !== null && (e as { name?: unknown }).name === "DriverAdapterError" && typeof (e as { cause?: unknown }).cause === "object";
+const isAdapterError = (e: unknown): e is { cause: AdapterCause } =>
+  typeof e === "object" &&
+  e !== null &&
+  (e as { name?: unknown }).name === "DriverAdapterError" &&
+  typeof (e as { cause?: unknown }).cause === "object";
 
 const adapterConstraint = (c: AdapterCause): string | null =>
-  c.kind === "UniqueConstraintViolation" || c.originalCode === "23505" ? [c.constraint?.index, ...(Array.isArray(c.constraint?.fields) ? c.constraint.fields : [])].filter((x) => typeof x === "string").join(",") : null;
+  c.kind === "UniqueConstraintViolation" || c.originalCode === "23505"
+    ? [c.constraint?.index, ...(Array.isArray(c.constraint?.fields) ? c.constraint.fields : [])]
+        .filter((x) => typeof x === "string")
+        .join(",")
+    : null;
 
 /** The violated unique constraint (its name or fields, "" when the error does not say), or null when `e` is not a unique violation. */
 export function uniqueViolation(e: unknown): string | null {
@@ -21,7 +29,11 @@ export function uniqueViolation(e: unknown): string | null {
     const inner = (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
     if (isAdapterError(inner)) return adapterConstraint(inner.cause);
     // Without the adapter's error: P2002 is a unique violation by definition; its `target` names the fields.
-    if (e.code === "P2002") return [(e.meta as { target?: unknown } | undefined)?.target].flat().filter((x) => typeof x === "string").join(",");
+    if (e.code === "P2002")
+      return [(e.meta as { target?: unknown } | undefined)?.target]
+        .flat()
+        .filter((x) => typeof x === "string")
+        .join(",");
     return null;
   }
   if (isAdapterError(e)) return adapterConstraint(e.cause);

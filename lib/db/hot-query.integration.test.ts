@@ -30,7 +30,9 @@ describe("hotQuery", () => {
   });
 
   it("returns int4 as numbers, json parsed, text[] as arrays, booleans", async () => {
-    const [row] = await hotQuery<{ n: number; j: { a: number }; t: string[]; b: boolean }>(Prisma.sql`SELECT ${41}::int + 1 AS n, json_build_object('a', 1) AS j, ARRAY['x', 'y']::text[] AS t, EXISTS (SELECT 1) AS b`);
+    const [row] = await hotQuery<{ n: number; j: { a: number }; t: string[]; b: boolean }>(
+      Prisma.sql`SELECT ${41}::int + 1 AS n, json_build_object('a', 1) AS j, ARRAY['x', 'y']::text[] AS t, EXISTS (SELECT 1) AS b`,
+    );
     expect(row).toEqual({ n: 42, j: { a: 1 }, t: ["x", "y"], b: true });
   });
 
@@ -51,7 +53,10 @@ describe("hotQuery", () => {
   it("reports a unique violation with its SQLSTATE and constraint, and the connection stays usable", async () => {
     const user = await makeUser(db());
     const other = await makeUser(db());
-    await expect(hotQuery(Prisma.sql`UPDATE "User" SET email = ${user.email} WHERE id = ${other.id}`)).rejects.toMatchObject({ code: "23505", constraint: expect.stringContaining("email") });
+    await expect(hotQuery(Prisma.sql`UPDATE "User" SET email = ${user.email} WHERE id = ${other.id}`)).rejects.toMatchObject({
+      code: "23505",
+      constraint: expect.stringContaining("email"),
+    });
     expect(await hotQuery<{ x: number }>(Prisma.sql`SELECT ${2}::int AS x`)).toEqual([{ x: 2 }]);
   });
 });

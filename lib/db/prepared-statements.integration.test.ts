@@ -7,7 +7,9 @@ describe("prepared statements", () => {
     const seen = await db().$transaction(async (tx) => {
       const id = "no-such-user";
       for (let i = 0; i < 3; i++) await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${id} /* prepared-statements test */`;
-      return tx.$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%prepared-statements test%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+      return tx.$queryRaw<
+        { name: string; statement: string }[]
+      >`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%prepared-statements test%' AND statement NOT LIKE '%pg_prepared_statements%'`;
     });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.name).toMatch(/^padtrymka_/);

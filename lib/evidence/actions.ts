@@ -7,7 +7,10 @@ import { addEvidence, removeEvidence } from "@/lib/evidence/evidence";
 
 export const uploadEvidenceAction = formAction(
   "uploadEvidence",
-  z.object({ applicationId: z.string().min(1).max(100), file: z.file({ message: "required" }).refine((f) => f.size > 0, { message: "required" }) }),
+  z.object({
+    applicationId: z.string().min(1).max(100),
+    file: z.file({ message: "required" }).refine((f) => f.size > 0, { message: "required" }),
+  }),
   async ({ applicationId, file }) => {
     const r = await addEvidence(await requireActor(), applicationId, file);
     revalidatePath("/[locale]", "layout");

@@ -26,7 +26,10 @@ beforeAll(async () => {
   corpus.jpegWithGps = await base
     .clone()
     .jpeg()
-    .withExif({ IFD0: { Artist: "Ivan Secret", Copyright: "Ivan Secret" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "53/1 54/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "27/1 33/1 0/1" } })
+    .withExif({
+      IFD0: { Artist: "Ivan Secret", Copyright: "Ivan Secret" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "53/1 54/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "27/1 33/1 0/1" },
+    })
     .toBuffer();
   const pdf = await PDFDocument.create();
   pdf.addPage([200, 200]).drawText("Resignation order");
@@ -96,7 +99,9 @@ describe("evidence uploads", () => {
   it("accepts at most five files per application", async () => {
     const { a, applicationId } = await draftOf();
     for (let i = 0; i < 5; i++) await addEvidence(a, applicationId, file("png", `p${i}.png`));
-    await expect(addEvidence(a, applicationId, file("png", "p6.png"))).rejects.toMatchObject({ fieldErrors: { file: ["evidence_too_many"] } });
+    await expect(addEvidence(a, applicationId, file("png", "p6.png"))).rejects.toMatchObject({
+      fieldErrors: { file: ["evidence_too_many"] },
+    });
     expect(await db().auditEvent.count({ where: { entityId: applicationId, action: "evidence.added" } })).toBe(5);
   });
 
@@ -114,12 +119,22 @@ describe("evidence uploads", () => {
 // Downloads follow exactly the scope of the reviewer's case page (lib/reviews/scope.ts): never a draft,
 // never a case the reviewer declared a conflict on, never another organisation's case.
 describe("who may download a file", () => {
-  const staff = async (role: "REVIEWER" | "FUND_MANAGER", organisationId = fundOrgId) => actorFor((await makeUser(db(), { roles: [{ role, organisationId }] })).id);
-  const downloads = (actorId: string, applicationId: string) => db().auditEvent.count({ where: { entityId: applicationId, action: "evidence.downloaded", actorId } });
+  const staff = async (role: "REVIEWER" | "FUND_MANAGER", organisationId = fundOrgId) =>
+    actorFor((await makeUser(db(), { roles: [{ role, organisationId }] })).id);
+  const downloads = (actorId: string, applicationId: string) =>
+    db().auditEvent.count({ where: { entityId: applicationId, action: "evidence.downloaded", actorId } });
   async function submittedWithFile() {
     const { a, applicationId } = await draftOf();
     const { fileId } = await addEvidence(a, applicationId, file("png", "order.png"));
-    await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "100", statement: "Dismissed after the strike; need rent money." });
+    await saveApplication(a, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "MINSK",
+      amount: "100",
+      statement: "Dismissed after the strike; need rent money.",
+    });
     return { a, applicationId, fileId };
   }
 

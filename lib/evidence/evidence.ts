@@ -12,7 +12,8 @@ import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, type AllowedTy
 import { sanitiseEvidence } from "@/lib/evidence/sanitize";
 import { reviewerCaseWhere } from "@/lib/reviews/scope";
 
-const refuse = (reason: EvidenceRefusal) => new AppError("INVALID_INPUT", `evidence refused: ${reason}`, { fieldErrors: { file: [`evidence_${reason}`] } });
+const refuse = (reason: EvidenceRefusal) =>
+  new AppError("INVALID_INPUT", `evidence refused: ${reason}`, { fieldErrors: { file: [`evidence_${reason}`] } });
 const EDITABLE = ["DRAFT", "NEEDS_INFO"] as const;
 
 export async function addEvidence(actor: Actor, applicationId: string, file: File): Promise<{ fileId: string }> {
@@ -27,12 +28,18 @@ export async function addEvidence(actor: Actor, applicationId: string, file: Fil
  * Stores a file that already went through `sanitiseEvidence` (a sealed application's files are checked
  * before its case is made: lib/sealed/deliver.ts), encrypted, in the actor's editable case.
  */
-export async function storeEvidence(actor: Actor, applicationId: string, name: string, clean: { type: AllowedType; bytes: Buffer }): Promise<{ fileId: string }> {
+export async function storeEvidence(
+  actor: Actor,
+  applicationId: string,
+  name: string,
+  clean: { type: AllowedType; bytes: Buffer },
+): Promise<{ fileId: string }> {
   assertCan(actor, "application:create:own");
   const id = crypto.randomUUID();
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, applicationId);
-    if (!(EDITABLE as readonly string[]).includes(app.status) || app.dataDeletedAt) throw new AppError("INVALID_STATE", "files closed", { messageKey: "apply.filesClosed" });
+    if (!(EDITABLE as readonly string[]).includes(app.status) || app.dataDeletedAt)
+      throw new AppError("INVALID_STATE", "files closed", { messageKey: "apply.filesClosed" });
     if ((await tx.evidenceFile.count({ where: { applicationId } })) >= MAX_FILES_PER_APPLICATION) throw refuse("too_many");
     await loadCaseKeys(tx, [app.id], { create: true });
     await tx.evidenceFile.create({
@@ -46,7 +53,13 @@ export async function storeEvidence(actor: Actor, applicationId: string, name: s
         contentEnc: new Uint8Array(encryptBinaryForCase(app.id, clean.bytes, `EvidenceFile.content:${id}`)),
       },
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.added", entityType: "Application", entityId: applicationId, data: { fileId: id, mimeType: clean.type, sizeBytes: clean.bytes.length } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "evidence.added",
+      entityType: "Application",
+      entityId: applicationId,
+      data: { fileId: id, mimeType: clean.type, sizeBytes: clean.bytes.length },
+    });
     return { fileId: id };
   });
 }
@@ -58,9 +71,16 @@ export async function removeEvidence(actor: Actor, fileId: string, applicationId
   if (!file || (applicationId !== undefined && file.applicationId !== applicationId)) throw new AppError("NOT_FOUND", "file not found");
   return db().$transaction(async (tx) => {
     const app = await lockOwnApplication(tx, actor, file.applicationId);
-    if (!(EDITABLE as readonly string[]).includes(app.status)) throw new AppError("INVALID_STATE", "files closed", { messageKey: "apply.filesClosed" });
+    if (!(EDITABLE as readonly string[]).includes(app.status))
+      throw new AppError("INVALID_STATE", "files closed", { messageKey: "apply.filesClosed" });
     await tx.evidenceFile.delete({ where: { id: fileId } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.removed", entityType: "Application", entityId: app.id, data: { fileId } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "evidence.removed",
+      entityType: "Application",
+      entityId: app.id,
+      data: { fileId },
+    });
     return { applicationId: app.id };
   });
 }
@@ -78,7 +98,13 @@ export async function readEvidence(actor: Actor, fileId: string) {
   if (!file) return null; // not found, not forbidden
   if (file.application.applicantId !== actor.userId) {
     await db().$transaction((tx) =>
-      recordAuditEvent(tx, { actorId: actor.userId, action: "evidence.downloaded", entityType: "Application", entityId: file.application.id, data: { fileId } }),
+      recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "evidence.downloaded",
+        entityType: "Application",
+        entityId: file.application.id,
+        data: { fileId },
+      }),
     );
   }
   await loadCaseKeys(db(), [file.application.id]);

@@ -3,7 +3,17 @@
 // one handcrafted. Each is uploaded; what is stored is decrypted, parsed again and walked object by object
 // (streams decoded): none of it may be left, and the pages must be.
 import zlib from "node:zlib";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, type PDFContext, type PDFPage } from "pdf-lib";
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  type PDFContext,
+  type PDFPage,
+} from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startApplication } from "@/lib/applications/start-application";
 import { db } from "@/lib/db/client";
@@ -32,7 +42,8 @@ async function decompressed(bytes: Uint8Array): Promise<string> {
 
 // Names as a reader decodes them (`#xx` escapes in either case).
 const readerNames = (text: string) => text.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-const ACTIVE = /\/(OpenAction|JavaScript|JS|Launch|URI|AA|EmbeddedFiles?|EF|Filespec|FileAttachment|SubmitForm|GoToR|Names|AcroForm|XFA|RichMedia)(?![A-Za-z0-9])/;
+const ACTIVE =
+  /\/(OpenAction|JavaScript|JS|Launch|URI|AA|EmbeddedFiles?|EF|Filespec|FileAttachment|SubmitForm|GoToR|Names|AcroForm|XFA|RichMedia)(?![A-Za-z0-9])/;
 const ACTION = /\/(A|PA)\s*(<<|\d+ \d+ R)/;
 const EXTERNAL = /\/FS\s*\/URL/;
 const PAYLOAD = /BEACON|EMBEDDED-PAYLOAD/;
@@ -50,7 +61,8 @@ async function upload(bytes: Uint8Array) {
 
 type Build = (doc: PDFDocument, page: PDFPage, ctx: PDFContext) => void | Promise<void>;
 const js = (ctx: PDFContext, code: string) => ctx.obj({ Type: "Action", S: "JavaScript", JS: PDFString.of(code) });
-const annots = (page: PDFPage, ctx: PDFContext, ...dicts: PDFDict[]) => page.node.set(PDFName.of("Annots"), ctx.obj(dicts.map((d) => ctx.register(d))));
+const annots = (page: PDFPage, ctx: PDFContext, ...dicts: PDFDict[]) =>
+  page.node.set(PDFName.of("Annots"), ctx.obj(dicts.map((d) => ctx.register(d))));
 
 async function built(build: Build, pages = 1): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -60,33 +72,91 @@ async function built(build: Build, pages = 1): Promise<Uint8Array> {
 }
 
 const CONSTRUCTS: Record<string, Build> = {
-  "/OpenAction with /JavaScript": (doc, _p, ctx) => doc.catalog.set(PDFName.of("OpenAction"), ctx.register(js(ctx, "app.alert('BEACON-open')"))),
+  "/OpenAction with /JavaScript": (doc, _p, ctx) =>
+    doc.catalog.set(PDFName.of("OpenAction"), ctx.register(js(ctx, "app.alert('BEACON-open')"))),
   "/OpenAction with /Launch": (doc, _p, ctx) =>
-    doc.catalog.set(PDFName.of("OpenAction"), ctx.obj({ Type: "Action", S: "Launch", F: ctx.obj({ Type: "Filespec", F: PDFString.of("BEACON.exe") }), Win: ctx.obj({ F: PDFString.of("cmd.exe"), P: PDFString.of("/c BEACON") }) })),
+    doc.catalog.set(
+      PDFName.of("OpenAction"),
+      ctx.obj({
+        Type: "Action",
+        S: "Launch",
+        F: ctx.obj({ Type: "Filespec", F: PDFString.of("BEACON.exe") }),
+        Win: ctx.obj({ F: PDFString.of("cmd.exe"), P: PDFString.of("/c BEACON") }),
+      }),
+    ),
   "document-level /AA": (doc, _p, ctx) => doc.catalog.set(PDFName.of("AA"), ctx.obj({ WC: js(ctx, "BEACON-willclose") })),
   "Names tree /JavaScript": (doc) => doc.addJavaScript("main", "app.launchURL('http://beacon.invalid/BEACON-names')"),
-  "Names tree /EmbeddedFiles (attachment)": async (doc) => doc.attach(Buffer.from("EMBEDDED-PAYLOAD: MZ..."), "invoice.exe", { mimeType: "application/octet-stream" }),
-  "page /AA": (_d, page, ctx) => page.node.set(PDFName.of("AA"), ctx.obj({ O: js(ctx, "BEACON-page-open"), C: js(ctx, "BEACON-page-close") })),
+  "Names tree /EmbeddedFiles (attachment)": async (doc) =>
+    doc.attach(Buffer.from("EMBEDDED-PAYLOAD: MZ..."), "invoice.exe", { mimeType: "application/octet-stream" }),
+  "page /AA": (_d, page, ctx) =>
+    page.node.set(PDFName.of("AA"), ctx.obj({ O: js(ctx, "BEACON-page-open"), C: js(ctx, "BEACON-page-close") })),
   "link annotation with /URI": (_d, page, ctx) =>
-    annots(page, ctx, ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: ctx.obj({ S: "URI", URI: PDFString.of("http://beacon.invalid/BEACON-uri") }) })),
+    annots(
+      page,
+      ctx,
+      ctx.obj({
+        Type: "Annot",
+        Subtype: "Link",
+        Rect: [0, 0, 100, 100],
+        A: ctx.obj({ S: "URI", URI: PDFString.of("http://beacon.invalid/BEACON-uri") }),
+      }),
+    ),
   "link annotation with a chained /Next /JavaScript and /GoToR": (_d, page, ctx) =>
-    annots(page, ctx, ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [0, 0, 100, 100], A: ctx.obj({ S: "GoTo", D: [page.ref, "Fit"], Next: js(ctx, "BEACON-next") }), PA: ctx.obj({ S: "GoToR", F: PDFString.of("\\\\beacon.invalid\\BEACON"), D: [0, "Fit"] }) })),
+    annots(
+      page,
+      ctx,
+      ctx.obj({
+        Type: "Annot",
+        Subtype: "Link",
+        Rect: [0, 0, 100, 100],
+        A: ctx.obj({ S: "GoTo", D: [page.ref, "Fit"], Next: js(ctx, "BEACON-next") }),
+        PA: ctx.obj({ S: "GoToR", F: PDFString.of("\\\\beacon.invalid\\BEACON"), D: [0, "Fit"] }),
+      }),
+    ),
   "widget annotation /AA and a /SubmitForm action, with an /AcroForm": (doc, page, ctx) => {
-    const widget = ctx.register(ctx.obj({ Type: "Annot", Subtype: "Widget", FT: "Btn", T: PDFString.of("send"), Rect: [0, 0, 50, 20], AA: ctx.obj({ E: js(ctx, "BEACON-enter") }), A: ctx.obj({ S: "SubmitForm", F: ctx.obj({ FS: "URL", F: PDFString.of("http://beacon.invalid/BEACON-submit") }) }) }));
+    const widget = ctx.register(
+      ctx.obj({
+        Type: "Annot",
+        Subtype: "Widget",
+        FT: "Btn",
+        T: PDFString.of("send"),
+        Rect: [0, 0, 50, 20],
+        AA: ctx.obj({ E: js(ctx, "BEACON-enter") }),
+        A: ctx.obj({ S: "SubmitForm", F: ctx.obj({ FS: "URL", F: PDFString.of("http://beacon.invalid/BEACON-submit") }) }),
+      }),
+    );
     page.node.set(PDFName.of("Annots"), ctx.obj([widget]));
     doc.catalog.set(PDFName.of("AcroForm"), ctx.obj({ Fields: [widget], XFA: PDFString.of("<xdp>BEACON-xfa</xdp>") }));
   },
   "file attachment annotation": (_d, page, ctx) => {
     const file = ctx.register(ctx.flateStream("EMBEDDED-PAYLOAD: a second document", { Type: "EmbeddedFile" }));
-    annots(page, ctx, ctx.obj({ Type: "Annot", Subtype: "FileAttachment", Rect: [0, 0, 20, 20], FS: ctx.obj({ Type: "Filespec", F: PDFString.of("notes.pdf"), EF: ctx.obj({ F: file }) }) }));
+    annots(
+      page,
+      ctx,
+      ctx.obj({
+        Type: "Annot",
+        Subtype: "FileAttachment",
+        Rect: [0, 0, 20, 20],
+        FS: ctx.obj({ Type: "Filespec", F: PDFString.of("notes.pdf"), EF: ctx.obj({ F: file }) }),
+      }),
+    );
   },
   "a stream whose data is an external URL (/F)": (_d, page, ctx) => {
-    const xobject = ctx.register(ctx.stream("", { Type: "XObject", Subtype: "Form", BBox: [0, 0, 10, 10], F: ctx.obj({ FS: "URL", F: PDFString.of("http://beacon.invalid/BEACON-stream") }) }));
+    const xobject = ctx.register(
+      ctx.stream("", {
+        Type: "XObject",
+        Subtype: "Form",
+        BBox: [0, 0, 10, 10],
+        F: ctx.obj({ FS: "URL", F: PDFString.of("http://beacon.invalid/BEACON-stream") }),
+      }),
+    );
     const resources = page.node.Resources()!;
     resources.set(PDFName.of("XObject"), ctx.obj({ X1: xobject }));
   },
   "an embedded file referenced from the page's resources": (_d, page, ctx) => {
-    const file = ctx.register(ctx.flateStream("EMBEDDED-PAYLOAD: hidden in resources", { Type: "EmbeddedFile", Subtype: "application#2Foctet-stream" }));
+    const file = ctx.register(
+      ctx.flateStream("EMBEDDED-PAYLOAD: hidden in resources", { Type: "EmbeddedFile", Subtype: "application#2Foctet-stream" }),
+    );
     page.node.Resources()!.set(PDFName.of("Hidden"), ctx.obj({ Type: "Filespec", F: PDFString.of("x.bin"), EF: ctx.obj({ F: file }) }));
   },
 };
@@ -95,9 +165,15 @@ const CONSTRUCTS: Record<string, Build> = {
 
 function handcrafted(): Buffer {
   const inObjStm: [number, string][] = [
-    [1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /JavaScript << /Names [(a) 6 0 R] >> /EmbeddedFiles << /Names [(run.exe) 8 0 R] >> >> >>"],
+    [
+      1,
+      "<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /JavaScript << /Names [(a) 6 0 R] >> /EmbeddedFiles << /Names [(run.exe) 8 0 R] >> >> >>",
+    ],
     [2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"],
-    [3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F1 10 0 R >> >> /Contents 4 0 R /#41#41 << /O << /S /#4a#61vaScript /#4a#53 (BEACON-escaped) >> >> /Annots [7 0 R] >>"],
+    [
+      3,
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F1 10 0 R >> >> /Contents 4 0 R /#41#41 << /O << /S /#4a#61vaScript /#4a#53 (BEACON-escaped) >> >> /Annots [7 0 R] >>",
+    ],
     [5, "<< /Type /Action /S /Launch /F (BEACON.exe) >>"],
     [6, "<< /S /JavaScript /JS (BEACON-objstm-js) >>"],
     [7, "<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /URI /URI (http://beacon.invalid/BEACON-objstm-uri) >> >>"],
@@ -109,7 +185,11 @@ function handcrafted(): Buffer {
   const length = () => parts.reduce((n, p) => n + p.length, 0);
   const direct = (num: number, dict: string, data: Buffer) => {
     offsets.set(num, length());
-    parts.push(Buffer.from(`${num} 0 obj\n${dict.replace("LEN", String(data.length))}\nstream\n`, "latin1"), data, Buffer.from("\nendstream\nendobj\n", "latin1"));
+    parts.push(
+      Buffer.from(`${num} 0 obj\n${dict.replace("LEN", String(data.length))}\nstream\n`, "latin1"),
+      data,
+      Buffer.from("\nendstream\nendobj\n", "latin1"),
+    );
   };
   const content = Buffer.from("BT /F1 12 Tf 20 100 Td (Resignation order) Tj ET");
   direct(4, "<< /Length LEN >>", content);
@@ -121,7 +201,11 @@ function handcrafted(): Buffer {
     body += `${text}\n`;
   }
   const head = `${header.join(" ")}\n`;
-  direct(11, `<< /Type /ObjStm /N ${inObjStm.length} /First ${head.length} /Filter /FlateDecode /Length LEN >>`, zlib.deflateSync(Buffer.from(head + body, "latin1")));
+  direct(
+    11,
+    `<< /Type /ObjStm /N ${inObjStm.length} /First ${head.length} /Filter /FlateDecode /Length LEN >>`,
+    zlib.deflateSync(Buffer.from(head + body, "latin1")),
+  );
   // The cross-reference stream: type 1 (offset) for direct objects, type 2 (object stream, index) for the rest.
   const size = 13;
   const rows = Buffer.alloc(size * 7);
@@ -129,8 +213,14 @@ function handcrafted(): Buffer {
   for (let n = 0; n < size; n++) {
     const at = inObjStm.findIndex(([num]) => num === n);
     const row = n * 7;
-    if (at >= 0) { rows[row] = 2; rows.writeUInt32BE(11, row + 1); rows.writeUInt16BE(at, row + 5); }
-    else if (offsets.has(n)) { rows[row] = 1; rows.writeUInt32BE(offsets.get(n)!, row + 1); }
+    if (at >= 0) {
+      rows[row] = 2;
+      rows.writeUInt32BE(11, row + 1);
+      rows.writeUInt16BE(at, row + 5);
+    } else if (offsets.has(n)) {
+      rows[row] = 1;
+      rows.writeUInt32BE(offsets.get(n)!, row + 1);
+    }
   }
   direct(12, `<< /Type /XRef /Size ${size} /W [1 4 2] /Root 1 0 R /Length LEN >>`, rows);
   parts.push(Buffer.from(`startxref\n${offsets.get(12)}\n%%EOF\n`, "latin1"));
@@ -158,7 +248,8 @@ describe("active content in uploaded PDFs", () => {
     const input = handcrafted();
     expect(input.toString("latin1")).not.toMatch(/JavaScript|OpenAction|EmbeddedFiles|BEACON/); // nothing visible uncompressed
     const before = readerNames(await decompressed(input));
-    for (const marker of ["/OpenAction", "/JavaScript", "/JS", "/Launch", "/URI", "/AA", "/EmbeddedFiles", "/EF", "EMBEDDED-PAYLOAD"]) expect(before).toContain(marker);
+    for (const marker of ["/OpenAction", "/JavaScript", "/JS", "/Launch", "/URI", "/AA", "/EmbeddedFiles", "/EF", "EMBEDDED-PAYLOAD"])
+      expect(before).toContain(marker);
     const stored = await upload(input);
     const text = readerNames(await decompressed(stored));
     expect(text).not.toMatch(ACTIVE);
@@ -174,16 +265,25 @@ describe("active content in uploaded PDFs", () => {
     const stored = await upload(input);
     const doc = await PDFDocument.load(stored);
     expect(doc.getPageCount()).toBe(3);
-    expect(doc.getPages().map((p) => p.getSize())).toEqual([{ width: 200, height: 200 }, { width: 200, height: 200 }, { width: 200, height: 200 }]);
+    expect(doc.getPages().map((p) => p.getSize())).toEqual([
+      { width: 200, height: 200 },
+      { width: 200, height: 200 },
+      { width: 200, height: 200 },
+    ]);
     const text = await decompressed(stored);
     for (const n of [1, 2, 3]) expect(text).toContain(drawn(`Resignation order, page ${n}`));
-    expect(doc.getPage(0).node.lookup(PDFName.of("Resources"), PDFDict).lookup(PDFName.of("Font"), PDFDict).keys().length).toBeGreaterThan(0);
+    expect(doc.getPage(0).node.lookup(PDFName.of("Resources"), PDFDict).lookup(PDFName.of("Font"), PDFDict).keys().length).toBeGreaterThan(
+      0,
+    );
     expect(doc.catalog.lookup(PDFName.of("Pages"), PDFDict).lookup(PDFName.of("Kids"), PDFArray).size()).toBe(3);
   });
 
   it("drops XMP packets and private application data attached to a page", async () => {
     const input = await built((_d, page, ctx) => {
-      page.node.set(PDFName.of("Metadata"), ctx.register(ctx.stream("<x:xmpmeta><dc:creator>Ivan Secret</dc:creator></x:xmpmeta>", { Type: "Metadata", Subtype: "XML" })));
+      page.node.set(
+        PDFName.of("Metadata"),
+        ctx.register(ctx.stream("<x:xmpmeta><dc:creator>Ivan Secret</dc:creator></x:xmpmeta>", { Type: "Metadata", Subtype: "XML" })),
+      );
       page.node.set(PDFName.of("PieceInfo"), ctx.obj({ Office: ctx.obj({ Private: PDFString.of("Ivan Secret's laptop") }) }));
     });
     expect(await decompressed(input)).toContain("Ivan Secret");
@@ -195,11 +295,21 @@ describe("active content in uploaded PDFs", () => {
   it("refuses an encrypted PDF with a reason instead of storing what it cannot inspect", async () => {
     const doc = await PDFDocument.create();
     doc.addPage([200, 200]);
-    doc.context.trailerInfo.Encrypt = doc.context.obj({ Filter: "Standard", V: 1, R: 2, O: PDFString.of("x".repeat(32)), U: PDFString.of("y".repeat(32)), P: -4 });
+    doc.context.trailerInfo.Encrypt = doc.context.obj({
+      Filter: "Standard",
+      V: 1,
+      R: 2,
+      O: PDFString.of("x".repeat(32)),
+      U: PDFString.of("y".repeat(32)),
+      P: -4,
+    });
     const bytes = await doc.save({ useObjectStreams: false });
     const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
     const { applicationId } = await startApplication(a, { fundId });
-    await expect(addEvidence(a, applicationId, new File([new Uint8Array(bytes)], "locked.pdf"))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { file: ["evidence_uncleanable"] } });
+    await expect(addEvidence(a, applicationId, new File([new Uint8Array(bytes)], "locked.pdf"))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { file: ["evidence_uncleanable"] },
+    });
     expect(await db().evidenceFile.count({ where: { applicationId } })).toBe(0);
   });
 });

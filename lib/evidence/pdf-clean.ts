@@ -16,7 +16,26 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFCon
  * Keys whose value is active content or leads to it, wherever they appear; and XMP packets and private
  * application data (`Metadata`, `PieceInfo`), which pages and images carry too (author, camera, place).
  */
-const ACTIVE_KEYS = new Set(["OpenAction", "AA", "JS", "JavaScript", "EmbeddedFiles", "EmbeddedFile", "EF", "RF", "URI", "Launch", "XFA", "RichMediaContent", "RichMediaSettings", "3DD", "AcroForm", "Names", "Metadata", "PieceInfo"]);
+const ACTIVE_KEYS = new Set([
+  "OpenAction",
+  "AA",
+  "JS",
+  "JavaScript",
+  "EmbeddedFiles",
+  "EmbeddedFile",
+  "EF",
+  "RF",
+  "URI",
+  "Launch",
+  "XFA",
+  "RichMediaContent",
+  "RichMediaSettings",
+  "3DD",
+  "AcroForm",
+  "Names",
+  "Metadata",
+  "PieceInfo",
+]);
 /** Keys that hold an action dictionary (annotations, outline items, form fields). */
 const ACTION_KEYS = new Set(["A", "PA", "Next"]);
 /** Keys of a stream dictionary that move its data to an external file or URL. */
@@ -24,7 +43,25 @@ const EXTERNAL_STREAM_KEYS = ["F", "FFilter", "FDecodeParms"];
 /** Object types that are active wherever they are referenced from. */
 const ACTIVE_TYPES = new Set(["Action", "Filespec", "EmbeddedFile", "F", "RichMediaContent", "3D"]);
 /** Action types (`/S`) that reach outside the document or run something. */
-const ACTIVE_ACTIONS = new Set(["JavaScript", "Launch", "URI", "SubmitForm", "ImportData", "GoToR", "GoToE", "Rendition", "Sound", "Movie", "RichMediaExecute", "ResetForm", "Hide", "Named", "SetOCGState", "GoTo3DView", "Thread"]);
+const ACTIVE_ACTIONS = new Set([
+  "JavaScript",
+  "Launch",
+  "URI",
+  "SubmitForm",
+  "ImportData",
+  "GoToR",
+  "GoToE",
+  "Rendition",
+  "Sound",
+  "Movie",
+  "RichMediaExecute",
+  "ResetForm",
+  "Hide",
+  "Named",
+  "SetOCGState",
+  "GoTo3DView",
+  "Thread",
+]);
 /** Annotation subtypes that carry files, media or script. */
 const ACTIVE_ANNOTATIONS = new Set(["FileAttachment", "Sound", "Movie", "Screen", "RichMedia", "3D"]);
 

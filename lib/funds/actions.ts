@@ -8,7 +8,14 @@ import { requireActor } from "@/lib/authz/current-actor";
 import { db } from "@/lib/db/client";
 import { saveFund } from "@/lib/funds/manage-funds";
 import { lapsePledge, recordPledge, recordReceipt } from "@/lib/funds/pledges";
-import { DecideConfirmationSchema, FundCourseSchema, FundSchema, LapsePledgeSchema, PledgeSchema, ReceiptSchema } from "@/lib/funds/schemas";
+import {
+  DecideConfirmationSchema,
+  FundCourseSchema,
+  FundSchema,
+  LapsePledgeSchema,
+  PledgeSchema,
+  ReceiptSchema,
+} from "@/lib/funds/schemas";
 import { decideConfirmation } from "@/lib/funds/confirmations";
 import { fundCourse } from "@/lib/courses/funding";
 
@@ -31,7 +38,8 @@ export const recordPledgeAction = formAction("recordPledge", PledgeSchema, async
   const fund = await db().fund.findUnique({ where: { id: input.fundId }, select: { organisationId: true } });
   const locale = await getLocale();
   revalidatePath("/[locale]", "layout");
-  if (fund && orgsWithRole(actor, "FUND_MANAGER").includes(fund.organisationId)) redirect(`/${locale}/funds/${input.fundId}?pledged=1#pledges`);
+  if (fund && orgsWithRole(actor, "FUND_MANAGER").includes(fund.organisationId))
+    redirect(`/${locale}/funds/${input.fundId}?pledged=1#pledges`);
   redirect(`/${locale}/pledges?pledged=1`);
 });
 
@@ -39,7 +47,11 @@ export const recordReceiptAction = formAction("recordReceipt", ReceiptSchema, as
   const { status } = await recordReceipt(await requireActor(), input);
   const pledge = await db().pledge.findUniqueOrThrow({ where: { id: input.pledgeId }, select: { fundId: true } });
   revalidatePath("/[locale]", "layout");
-  redirect(status === "WAITING_FOR_CONFIRMATION" ? `/${await getLocale()}/funds/${pledge.fundId}?received=waiting#confirmations` : `/${await getLocale()}/funds/${pledge.fundId}?received=1#pledges`);
+  redirect(
+    status === "WAITING_FOR_CONFIRMATION"
+      ? `/${await getLocale()}/funds/${pledge.fundId}?received=waiting#confirmations`
+      : `/${await getLocale()}/funds/${pledge.fundId}?received=1#pledges`,
+  );
 });
 
 export const lapsePledgeAction = formAction("lapsePledge", LapsePledgeSchema, async (input) => {

@@ -14,7 +14,10 @@ import type { GuardedSettings } from "@/lib/funds/rules";
 /** How long a request to weaken a fund's settings may be confirmed. */
 export const SETTINGS_REQUEST_DAYS = 7;
 
-export async function decideConfirmation(actor: Actor, input: { requestId: string; decision: "confirm" | "refuse" }): Promise<{ fundId: string; status: "CONFIRMED" | "REFUSED" }> {
+export async function decideConfirmation(
+  actor: Actor,
+  input: { requestId: string; decision: "confirm" | "refuse" },
+): Promise<{ fundId: string; status: "CONFIRMED" | "REFUSED" }> {
   assertCan(actor, "fund:manage:org");
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
   return db().$transaction(async (tx) => {
@@ -31,8 +34,12 @@ export async function decideConfirmation(actor: Actor, input: { requestId: strin
       const p = await lockManagedPledge(tx, actor, r.pledgeId!);
       if (p.status === "LAPSED") throw new AppError("INVALID_STATE", "pledge lapsed", { messageKey: "money.pledgeIsLapsed" });
       // The request's own amount was counted as waiting; what is outstanding without it still covers it.
-      if (r.amountMinor! > p.amountMinor - p.receivedMinor) throw new AppError("INVALID_STATE", "over outstanding", { messageKey: "money.confirmationOverOutstanding" });
-      await bookReceipt(tx, p, r.amountMinor!, actor.userId, `receipt:confirmation:${r.id}`, { requestId: r.id, recordedBy: r.requestedById });
+      if (r.amountMinor! > p.amountMinor - p.receivedMinor)
+        throw new AppError("INVALID_STATE", "over outstanding", { messageKey: "money.confirmationOverOutstanding" });
+      await bookReceipt(tx, p, r.amountMinor!, actor.userId, `receipt:confirmation:${r.id}`, {
+        requestId: r.id,
+        recordedBy: r.requestedById,
+      });
     }
     if (status === "CONFIRMED" && r.kind === "FUND_SETTINGS") {
       // Only a fresh request: one older than a week, or made before the settings changed again, is not
@@ -45,7 +52,13 @@ export async function decideConfirmation(actor: Actor, input: { requestId: strin
       const held = (r.settings ?? {}) as Partial<GuardedSettings>;
       await tx.fund.update({ where: { id: r.fundId }, data: held });
     }
-    await recordAuditEvent(tx, { actorId: actor.userId, action: `confirmation.${status === "CONFIRMED" ? "confirmed" : "refused"}`, entityType: "Fund", entityId: r.fundId, data: { requestId: r.id, kind: r.kind, requestedBy: r.requestedById } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: `confirmation.${status === "CONFIRMED" ? "confirmed" : "refused"}`,
+      entityType: "Fund",
+      entityId: r.fundId,
+      data: { requestId: r.id, kind: r.kind, requestedBy: r.requestedById },
+    });
     return { fundId: r.fundId, status };
   });
 }
@@ -58,6 +71,14 @@ export async function pendingConfirmations(actor: Actor, fundId: string) {
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, amountMinor: true, settings: true, requestedById: true, createdAt: true, pledgeId: true },
   });
-  const pledges = await db().pledge.findMany({ where: { id: { in: rows.flatMap((r) => (r.pledgeId ? [r.pledgeId] : [])) } }, select: { id: true, donorDisplayName: true } });
-  return rows.map((r) => ({ ...r, settings: (r.settings ?? {}) as Partial<GuardedSettings>, mine: r.requestedById === actor.userId, donor: pledges.find((p) => p.id === r.pledgeId)?.donorDisplayName ?? null }));
+  const pledges = await db().pledge.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.pledgeId ? [r.pledgeId] : [])) } },
+    select: { id: true, donorDisplayName: true },
+  });
+  return rows.map((r) => ({
+    ...r,
+    settings: (r.settings ?? {}) as Partial<GuardedSettings>,
+    mine: r.requestedById === actor.userId,
+    donor: pledges.find((p) => p.id === r.pledgeId)?.donorDisplayName ?? null,
+  }));
 }

@@ -15,7 +15,10 @@ describe("donor overview", () => {
     const w = await moneyWorld();
     const donorsOrg = await makeOrganisation(db(), { kind: "DONOR" });
     const donor = await actorFor((await makeUser(db(), { roles: [{ role: "DONOR", organisationId: donorsOrg.id }] })).id);
-    const { pledgeId } = await recordPledge(donor, PledgeSchema.parse({ fundId: w.fundId, donorName: "A donor", amount: "1000", currency: "USD", idempotencyKey: key() }));
+    const { pledgeId } = await recordPledge(
+      donor,
+      PledgeSchema.parse({ fundId: w.fundId, donorName: "A donor", amount: "1000", currency: "USD", idempotencyKey: key() }),
+    );
     await recordReceipt(w.fm1, { pledgeId, amount: "1000", currency: "USD", idempotencyKey: key() });
 
     // The fund's default delay is 7 days: received today, published in a week.

@@ -11,9 +11,22 @@ export async function donorOverview(actor: Actor) {
   const pledges = await db().pledge.findMany({
     where: { donorUserId: actor.userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, amountMinor: true, status: true, purposeRestriction: true, isAnonymous: true, donorDisplayName: true, createdAt: true, fundId: true, fund: { select: { name: true, currency: true } } },
+    select: {
+      id: true,
+      amountMinor: true,
+      status: true,
+      purposeRestriction: true,
+      isAnonymous: true,
+      donorDisplayName: true,
+      createdAt: true,
+      fundId: true,
+      fund: { select: { name: true, currency: true } },
+    },
   });
-  const receipts = await db().ledgerEntry.findMany({ where: { pledgeId: { in: pledges.map((p) => p.id) }, kind: "RECEIPT" }, select: { pledgeId: true, amountMinor: true, createdAt: true } });
+  const receipts = await db().ledgerEntry.findMany({
+    where: { pledgeId: { in: pledges.map((p) => p.id) }, kind: "RECEIPT" },
+    select: { pledgeId: true, amountMinor: true, createdAt: true },
+  });
   const fundIds = [...new Set(pledges.map((p) => p.fundId))];
   const reports = fundIds.length ? (await transparencyReport()).filter((r) => fundIds.includes(r.id)) : [];
   const funds = reports.map((r: FundReport) => {
@@ -24,7 +37,10 @@ export async function donorOverview(actor: Actor) {
     return { report: r, receivedFromYou: mine, notYetPublished, share: r.received > 0 ? mine / r.received : 0 };
   });
   return {
-    pledges: pledges.map((p) => ({ ...p, receivedMinor: receipts.filter((r) => r.pledgeId === p.id).reduce((s, r) => s + r.amountMinor, 0) })),
+    pledges: pledges.map((p) => ({
+      ...p,
+      receivedMinor: receipts.filter((r) => r.pledgeId === p.id).reduce((s, r) => s + r.amountMinor, 0),
+    })),
     funds,
   };
 }

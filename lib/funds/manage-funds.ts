@@ -19,8 +19,12 @@ function settings(input: FundInput) {
   if (!cap) throw new AppError("INVALID_INPUT", "cap", { fieldErrors: { cap: ["amount_format"] } });
   const threshold = input.receiptThreshold ? parseMoneyInput(input.receiptThreshold, input.currency) : undefined;
   if (threshold === null) throw new AppError("INVALID_INPUT", "threshold", { fieldErrors: { receiptThreshold: ["amount_format"] } });
-  const checklist = input.checklist.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (checklist.length > 20 || checklist.some((l) => l.length > 200)) throw new AppError("INVALID_INPUT", "checklist", { fieldErrors: { checklist: ["too_long"] } });
+  const checklist = input.checklist
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (checklist.length > 20 || checklist.some((l) => l.length > 200))
+    throw new AppError("INVALID_INPUT", "checklist", { fieldErrors: { checklist: ["too_long"] } });
   return {
     name: input.name,
     purpose: input.purpose,
@@ -50,7 +54,17 @@ export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId
   const { receiptThreshold, ...data } = settings(input);
   return db().$transaction(async (tx) => {
     const rows = input.fundId
-      ? await tx.$queryRaw<{ id: string; currency: string; organisationId: string; requiredApprovals: number; revealNeedsSecondReviewer: boolean; receiptConfirmationAboveMinor: number; retentionMonths: number }[]>`
+      ? await tx.$queryRaw<
+          {
+            id: string;
+            currency: string;
+            organisationId: string;
+            requiredApprovals: number;
+            revealNeedsSecondReviewer: boolean;
+            receiptConfirmationAboveMinor: number;
+            retentionMonths: number;
+          }[]
+        >`
           SELECT id, currency, "organisationId", "requiredApprovals", "revealNeedsSecondReviewer", "receiptConfirmationAboveMinor", "retentionMonths" FROM "Fund" WHERE id = ${input.fundId} AND "organisationId" = ANY(${orgs}) FOR UPDATE`
       : [];
     const current = rows[0] ?? null;
@@ -65,25 +79,63 @@ export async function saveFund(actor: Actor, input: FundInput): Promise<{ fundId
     const applied = { ...data, ...now };
     let fundId: string;
     if (!current) {
-      const fund = await tx.fund.create({ data: { ...applied, organisationId: input.organisationId, currency: input.currency }, select: { id: true } });
+      const fund = await tx.fund.create({
+        data: { ...applied, organisationId: input.organisationId, currency: input.currency },
+        select: { id: true },
+      });
       fundId = fund.id;
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.created", entityType: "Fund", entityId: fund.id, data: { currency: input.currency, capMinor: applied.perApplicantCapMinor, requiredApprovals: applied.requiredApprovals } });
+      await recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "fund.created",
+        entityType: "Fund",
+        entityId: fund.id,
+        data: { currency: input.currency, capMinor: applied.perApplicantCapMinor, requiredApprovals: applied.requiredApprovals },
+      });
     } else {
-      if (current.organisationId !== input.organisationId) throw new AppError("INVALID_INPUT", "organisation cannot change", { fieldErrors: { organisationId: ["fixed_after_create"] } });
+      if (current.organisationId !== input.organisationId)
+        throw new AppError("INVALID_INPUT", "organisation cannot change", { fieldErrors: { organisationId: ["fixed_after_create"] } });
       if (current.currency !== input.currency) {
         const moved = await tx.ledgerEntry.count({ where: { fundId: current.id } });
         const pledges = await tx.pledge.count({ where: { fundId: current.id } });
         const apps = await tx.application.count({ where: { fundId: current.id, status: { not: "DRAFT" } } });
-        if (moved + pledges + apps > 0) throw new AppError("INVALID_INPUT", "currency fixed", { fieldErrors: { currency: ["currency_fixed"] } });
+        if (moved + pledges + apps > 0)
+          throw new AppError("INVALID_INPUT", "currency fixed", { fieldErrors: { currency: ["currency_fixed"] } });
       }
       fundId = current.id;
       await tx.fund.update({ where: { id: current.id }, data: { ...applied, currency: input.currency } });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "fund.updated", entityType: "Fund", entityId: current.id, data: { currency: input.currency, capMinor: applied.perApplicantCapMinor, requiredApprovals: applied.requiredApprovals, status: applied.status, publicationDelayDays: applied.publicationDelayDays } });
+      await recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "fund.updated",
+        entityType: "Fund",
+        entityId: current.id,
+        data: {
+          currency: input.currency,
+          capMinor: applied.perApplicantCapMinor,
+          requiredApprovals: applied.requiredApprovals,
+          status: applied.status,
+          publicationDelayDays: applied.publicationDelayDays,
+        },
+      });
     }
     const waiting = Object.keys(held);
     if (waiting.length > 0) {
-      const r = await tx.confirmationRequest.create({ data: { fundId, kind: "FUND_SETTINGS", settings: held as Prisma.InputJsonValue, requestedById: actor.userId, createdAt: new Date() }, select: { id: true } });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "confirmation.requested", entityType: "Fund", entityId: fundId, data: { requestId: r.id, kind: "FUND_SETTINGS", settings: waiting } });
+      const r = await tx.confirmationRequest.create({
+        data: {
+          fundId,
+          kind: "FUND_SETTINGS",
+          settings: held as Prisma.InputJsonValue,
+          requestedById: actor.userId,
+          createdAt: new Date(),
+        },
+        select: { id: true },
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "confirmation.requested",
+        entityType: "Fund",
+        entityId: fundId,
+        data: { requestId: r.id, kind: "FUND_SETTINGS", settings: waiting },
+      });
     }
     return { fundId, waiting };
   });

@@ -37,9 +37,18 @@ async function totalsFor(fundIds: string[]): Promise<Map<string, Totals>> {
     const rows = ledger.filter((l) => l.fundId === id);
     const buckets = new Map<string, Figures>();
     for (const key of new Set(rows.map((r) => r.purpose ?? "ANY"))) {
-      buckets.set(key, figuresFromSums(rows.filter((r) => (r.purpose ?? "ANY") === key).map((r) => ({ kind: r.kind, amountMinor: r._sum.amountMinor ?? 0 }))));
+      buckets.set(
+        key,
+        figuresFromSums(
+          rows.filter((r) => (r.purpose ?? "ANY") === key).map((r) => ({ kind: r.kind, amountMinor: r._sum.amountMinor ?? 0 })),
+        ),
+      );
     }
-    const pledged = pledgedTotal(pledges.filter((p) => p.fundId === id).map((p) => ({ amountMinor: p.amountMinor, receivedMinor: receivedBy.get(p.id) ?? 0, lapsed: p.status === "LAPSED" })));
+    const pledged = pledgedTotal(
+      pledges
+        .filter((p) => p.fundId === id)
+        .map((p) => ({ amountMinor: p.amountMinor, receivedMinor: receivedBy.get(p.id) ?? 0, lapsed: p.status === "LAPSED" })),
+    );
     out.set(id, { ...figuresFromSums(rows.map((r) => ({ kind: r.kind, amountMinor: r._sum.amountMinor ?? 0 }))), pledged, buckets });
   }
   return out;
@@ -74,13 +83,33 @@ export async function getManagedFund(actor: Actor, fundId: string) {
       phoneRequirement: true,
       cityRequirement: true,
       birthDateRequirement: true,
-      pledges: { orderBy: { createdAt: "asc" }, select: { id: true, donorDisplayName: true, isAnonymous: true, amountMinor: true, status: true, purposeRestriction: true, dueDate: true, donorUserId: true } },
+      pledges: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          donorDisplayName: true,
+          isAnonymous: true,
+          amountMinor: true,
+          status: true,
+          purposeRestriction: true,
+          dueDate: true,
+          donorUserId: true,
+        },
+      },
     },
   });
   if (!fund) return null;
-  const receipts = await db().ledgerEntry.groupBy({ by: ["pledgeId"], where: { fundId: fund.id, kind: "RECEIPT" }, _sum: { amountMinor: true } });
+  const receipts = await db().ledgerEntry.groupBy({
+    by: ["pledgeId"],
+    where: { fundId: fund.id, kind: "RECEIPT" },
+    _sum: { amountMinor: true },
+  });
   const receivedBy = new Map(receipts.map((r) => [r.pledgeId, r._sum.amountMinor ?? 0]));
-  const hasMoney = (await db().ledgerEntry.count({ where: { fundId: fund.id } })) + fund.pledges.length + (await db().application.count({ where: { fundId: fund.id, status: { not: "DRAFT" } } })) > 0;
+  const hasMoney =
+    (await db().ledgerEntry.count({ where: { fundId: fund.id } })) +
+      fund.pledges.length +
+      (await db().application.count({ where: { fundId: fund.id, status: { not: "DRAFT" } } })) >
+    0;
   return {
     ...fund,
     pledges: fund.pledges.map((p) => ({ ...p, receivedMinor: receivedBy.get(p.id) ?? 0 })),
@@ -92,5 +121,9 @@ export async function getManagedFund(actor: Actor, fundId: string) {
 /** Organisations the actor manages funds for (the "new fund" form). */
 export async function managerOrganisations(actor: Actor) {
   assertCan(actor, "fund:manage:org");
-  return db().organisation.findMany({ where: { id: { in: orgsWithRole(actor, "FUND_MANAGER") } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db().organisation.findMany({
+    where: { id: { in: orgsWithRole(actor, "FUND_MANAGER") } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

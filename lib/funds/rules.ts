@@ -1,7 +1,12 @@
 // Pure rules of fund settings: which changes weaken a control and so need a second fund manager
 // (docs/decisions/0028-second-fund-manager.md). Making a control stricter never waits for anyone.
 
-export type GuardedSettings = { requiredApprovals: number; revealNeedsSecondReviewer: boolean; receiptConfirmationAboveMinor: number; retentionMonths: number };
+export type GuardedSettings = {
+  requiredApprovals: number;
+  revealNeedsSecondReviewer: boolean;
+  receiptConfirmationAboveMinor: number;
+  retentionMonths: number;
+};
 
 /** A new fund keeps closed cases' personal data at most this long without a second fund manager. */
 export const DEFAULT_RETENTION_MONTHS = 12;
@@ -15,7 +20,10 @@ export const MIN_APPROVALS_ALONE = 2;
  * amount below which receipts count without confirmation, keeping closed cases' data longer. `current` is null for a new fund, which starts
  * from the strict defaults: creating a fund never weakens anything alone either.
  */
-export function splitGuardedChange(current: GuardedSettings | null, next: GuardedSettings): { now: GuardedSettings; held: Partial<GuardedSettings> } {
+export function splitGuardedChange(
+  current: GuardedSettings | null,
+  next: GuardedSettings,
+): { now: GuardedSettings; held: Partial<GuardedSettings> } {
   const base = current ?? {
     requiredApprovals: Math.max(next.requiredApprovals, MIN_APPROVALS_ALONE),
     revealNeedsSecondReviewer: next.revealNeedsSecondReviewer,
@@ -55,4 +63,5 @@ export const RECEIPT_WINDOW_DAYS = 30;
  * last RECEIPT_WINDOW_DAYS, this one included, stay within the threshold: splitting a large sum into many
  * small receipts (or many small pledges) does not get around it.
  */
-export const receiptNeedsConfirmation = (amountMinor: number, thresholdMinor: number, bookedAloneMinor = 0) => bookedAloneMinor + amountMinor > thresholdMinor;
+export const receiptNeedsConfirmation = (amountMinor: number, thresholdMinor: number, bookedAloneMinor = 0) =>
+  bookedAloneMinor + amountMinor > thresholdMinor;

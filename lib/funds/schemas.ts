@@ -19,19 +19,43 @@ export const FundSchema = z.object({
   organisationId: z.string().min(1, { message: "required" }).max(100),
   name: z.string().trim().min(3, { message: "required" }).max(120, { message: "too_long" }),
   purpose: z.string().trim().min(10, { message: "fund_purpose" }).max(2000, { message: "too_long" }),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { message: "currency" }),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { message: "currency" }),
   eligibleCategories: z.preprocess(toArray, z.array(z.enum(CATEGORIES)).min(1, { message: "choose_one" })),
   eligiblePurposes: z.preprocess(toArray, z.array(z.enum(PURPOSES)).min(1, { message: "choose_one" })),
   cap: amount,
-  requiredApprovals: z.coerce.number({ message: "required_approvals" }).int({ message: "required_approvals" }).min(1, { message: "required_approvals" }).max(5, { message: "required_approvals" }),
+  requiredApprovals: z.coerce
+    .number({ message: "required_approvals" })
+    .int({ message: "required_approvals" })
+    .min(1, { message: "required_approvals" })
+    .max(5, { message: "required_approvals" }),
   // Months after a case closes before its personal data is erased (lib/applications/retention.ts).
-  retentionMonths: z.preprocess((v) => (v === undefined ? 12 : v), z.coerce.number({ message: "retention_months" }).int({ message: "retention_months" }).min(1, { message: "retention_months" }).max(120, { message: "retention_months" })),
-  publicationDelayDays: z.coerce.number({ message: "delay_days" }).int({ message: "delay_days" }).min(0, { message: "delay_days" }).max(365, { message: "delay_days" }),
+  retentionMonths: z.preprocess(
+    (v) => (v === undefined ? 12 : v),
+    z.coerce
+      .number({ message: "retention_months" })
+      .int({ message: "retention_months" })
+      .min(1, { message: "retention_months" })
+      .max(120, { message: "retention_months" }),
+  ),
+  publicationDelayDays: z.coerce
+    .number({ message: "delay_days" })
+    .int({ message: "delay_days" })
+    .min(0, { message: "delay_days" })
+    .max(365, { message: "delay_days" }),
   open: checkbox,
   evidenceHint: z.string().trim().max(500, { message: "too_long" }).optional().default(""),
   checklist: z.string().max(3000, { message: "too_long" }).optional().default(""),
   // One criterion per line, "label: weight" (lib/reviews/rubric.ts).
-  rubric: z.string().max(2000, { message: "too_long" }).optional().default("").pipe(z.string().refine((t) => RubricSchema.safeParse(rubricFromText(t)).success, { message: "rubric_format" })),
+  rubric: z
+    .string()
+    .max(2000, { message: "too_long" })
+    .optional()
+    .default("")
+    .pipe(z.string().refine((t) => RubricSchema.safeParse(rubricFromText(t)).success, { message: "rubric_format" })),
   revealNeedsSecondReviewer: checkbox,
   // Receipts above this amount need a second fund manager's confirmation; empty keeps the current value.
   receiptThreshold: z.string().trim().max(20, { message: "amount_format" }).optional().default(""),
@@ -47,9 +71,19 @@ export const PledgeSchema = z.object({
   donorName: z.string().trim().max(120, { message: "too_long" }).optional().default(""),
   anonymous: checkbox,
   amount,
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { message: "currency" }),
-  purposeRestriction: z.union([z.enum(PURPOSES), z.literal("")]).optional().default(""),
-  dueDate: z.union([z.iso.date({ message: "date" }), z.literal("")]).optional().default(""),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { message: "currency" }),
+  purposeRestriction: z
+    .union([z.enum(PURPOSES), z.literal("")])
+    .optional()
+    .default(""),
+  dueDate: z
+    .union([z.iso.date({ message: "date" }), z.literal("")])
+    .optional()
+    .default(""),
   idempotencyKey: key,
 });
 export type PledgeInput = z.infer<typeof PledgeSchema>;
@@ -57,7 +91,11 @@ export type PledgeInput = z.infer<typeof PledgeSchema>;
 export const ReceiptSchema = z.object({
   pledgeId: z.string().min(1).max(100),
   amount,
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { message: "currency" }),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { message: "currency" }),
   idempotencyKey: key,
 });
 export type ReceiptInput = z.infer<typeof ReceiptSchema>;
@@ -69,7 +107,11 @@ export const FundCourseSchema = z.object({
   courseId: z.string().min(1).max(100),
   fee: amount,
   // How many students the fund pays for: fixed by the fund manager, never by the provider.
-  seats: z.coerce.number({ message: "funded_seats" }).int({ message: "funded_seats" }).min(1, { message: "funded_seats" }).max(10_000, { message: "funded_seats" }),
+  seats: z.coerce
+    .number({ message: "funded_seats" })
+    .int({ message: "funded_seats" })
+    .min(1, { message: "funded_seats" })
+    .max(10_000, { message: "funded_seats" }),
   idempotencyKey: key,
 });
 

@@ -11,7 +11,12 @@ describe("message fallback", () => {
   for (const [locale, messages] of Object.entries({ be, ru, en })) {
     it(`shows a generic sentence in ${locale}, not the key`, () => {
       const errors: string[] = [];
-      const t = createTranslator({ locale, messages: messages as never, onError: (e) => errors.push(e.code), getMessageFallback: ({ namespace, key }) => messageFallback(messages, { namespace, key }) });
+      const t = createTranslator({
+        locale,
+        messages: messages as never,
+        onError: (e) => errors.push(e.code),
+        getMessageFallback: ({ namespace, key }) => messageFallback(messages, { namespace, key }),
+      });
       const missingField = (t as unknown as (k: string) => string)("validation.Invalid input: expected string, received undefined");
       expect(missingField).toBe(messages.validation.invalid);
       const missingLabel = (t as unknown as (k: string) => string)("review.noSuchLabel");

@@ -10,7 +10,16 @@ describe("post-sign-in destination", () => {
   it.each(["https://evil.example", "//evil.example", "/\\evil.example", "/xx/review", "review", 42, undefined])("refuses %s", (next) => {
     expect(safeNextPath(next, "be")).toBe("/be/me");
   });
-  it.each(["/en/me\r\nSet-Cookie: x=1", "/en/me\nX: 1", "/en/me\r", "/en/\tme", "/en/me\u0000", "/en/me\u007f", "/\t/evil.example", "/en/../../\u000a/evil.example"])("refuses a control character: %j", (next) => {
+  it.each([
+    "/en/me\r\nSet-Cookie: x=1",
+    "/en/me\nX: 1",
+    "/en/me\r",
+    "/en/\tme",
+    "/en/me\u0000",
+    "/en/me\u007f",
+    "/\t/evil.example",
+    "/en/../../\u000a/evil.example",
+  ])("refuses a control character: %j", (next) => {
     expect(safeNextPath(next, "en")).toBe("/en/me");
   });
   it("returns only what a Location header can carry: other characters percent-encoded", () => {

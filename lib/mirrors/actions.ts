@@ -14,5 +14,8 @@ export const verifyMirrorListAction = formAction("verifyMirrorList", VerifyMirro
   // Nothing the person pasted is echoed back except the fingerprint of a key that is not ours.
   if (r.reason === "malformed") throw new AppError("INVALID_INPUT", "not a mirror list", { messageKey: "mirrors.verifyMalformed" });
   if (r.reason === "changed") throw new AppError("INVALID_INPUT", "changed after signing", { messageKey: "mirrors.verifyChanged" });
-  throw new AppError("INVALID_INPUT", "signed by another key", { messageKey: "mirrors.verifyOtherKey", messageValues: { fingerprint: r.fingerprint } });
+  throw new AppError("INVALID_INPUT", "signed by another key", {
+    messageKey: "mirrors.verifyOtherKey",
+    messageValues: { fingerprint: r.fingerprint },
+  });
 });

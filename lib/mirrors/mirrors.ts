@@ -21,5 +21,8 @@ export function currentMirrorList(now = new Date()): MirrorList {
   const urls = publicOrigins().list;
   const k = deploymentSigningKey();
   if (!k || urls.length === 0) return { urls, signed: null };
-  return { urls, signed: { text: signMirrorList(urls, now.toISOString().slice(0, 10), k), publicKey: k.publicKey, fingerprint: k.fingerprint } };
+  return {
+    urls,
+    signed: { text: signMirrorList(urls, now.toISOString().slice(0, 10), k), publicKey: k.publicKey, fingerprint: k.fingerprint },
+  };
 }

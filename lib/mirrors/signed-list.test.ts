@@ -2,7 +2,16 @@
 // date moved, or a whole list made up and signed with the forger's own key. Each must be refused.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { BEGIN, END, fingerprintOf, generateSigningKey, normaliseKey, signingKeyFrom, signMirrorList, verifyMirrorList } from "@/lib/mirrors/signed-list";
+import {
+  BEGIN,
+  END,
+  fingerprintOf,
+  generateSigningKey,
+  normaliseKey,
+  signingKeyFrom,
+  signMirrorList,
+  verifyMirrorList,
+} from "@/lib/mirrors/signed-list";
 
 const ONION = "http://padtrymkaexampleonionaddressxxxxxxxxxxxxxxxxxxxxxxxx.onion";
 const URLS = ["https://padtrymka.example", "https://mirror.example", ONION];
@@ -30,7 +39,10 @@ describe("the signed mirror list", () => {
   });
 
   it("survives what a messenger does to text: words around it, indentation, blank lines, CRLF", () => {
-    const posted = `New addresses, check them:\r\n\r\n${list.split("\n").map((l) => `  ${l}  `).join("\r\n\r\n")}\nStay safe.`;
+    const posted = `New addresses, check them:\r\n\r\n${list
+      .split("\n")
+      .map((l) => `  ${l}  `)
+      .join("\r\n\r\n")}\nStay safe.`;
     expect(verifyMirrorList(posted, ours.publicKey).ok).toBe(true);
   });
 
@@ -47,7 +59,12 @@ describe("the signed mirror list", () => {
   it("refuses a list signed by another key, even though its signature is valid, and names that key's fingerprint", () => {
     const made = signMirrorList(["https://evil.example"], "2026-05-02", theirs);
     expect(verifyMirrorList(made, theirs.publicKey).ok).toBe(true); // valid under the forger's key…
-    expect(verifyMirrorList(made, ours.publicKey)).toEqual({ ok: false, reason: "other_key", publicKey: theirs.publicKey, fingerprint: theirs.fingerprint }); // …not ours
+    expect(verifyMirrorList(made, ours.publicKey)).toEqual({
+      ok: false,
+      reason: "other_key",
+      publicKey: theirs.publicKey,
+      fingerprint: theirs.fingerprint,
+    }); // …not ours
     expect(verifyMirrorList(made, ours.fingerprint)).toMatchObject({ reason: "other_key" });
     // Our list with the key line replaced by the forger's: still not ours.
     expect(verifyMirrorList(list.replace(ours.publicKey, theirs.publicKey), ours.publicKey)).toMatchObject({ reason: "other_key" });
@@ -82,7 +99,10 @@ describe("the signed mirror list", () => {
   it("uses node:crypto's Ed25519: the public key is the one node derives, the signature node's own", () => {
     const seed = generateSigningKey();
     expect(Buffer.from(seed, "base64url")).toHaveLength(32);
-    const jwkKey = crypto.createPrivateKey({ key: { kty: "OKP", crv: "Ed25519", d: seed, x: signingKeyFrom(seed).publicKey }, format: "jwk" });
+    const jwkKey = crypto.createPrivateKey({
+      key: { kty: "OKP", crv: "Ed25519", d: seed, x: signingKeyFrom(seed).publicKey },
+      format: "jwk",
+    });
     const sig = /signature: (\S+)/.exec(signMirrorList(URLS, "2026-05-01", signingKeyFrom(seed)))![1]!;
     const body = signMirrorList(URLS, "2026-05-01", signingKeyFrom(seed)).split("\n").slice(1, -3).join("\n") + "\n";
     expect(crypto.sign(null, Buffer.from(body), jwkKey).toString("base64url")).toBe(sig);

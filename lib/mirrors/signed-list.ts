@@ -38,7 +38,11 @@ export function generateSigningKey(): string {
 
 /** The key pair of MIRRORS_SIGNING_KEY. */
 export function signingKeyFrom(seed: string): SigningKey {
-  const privateKey = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, Buffer.from(seed, "base64url")]), format: "der", type: "pkcs8" });
+  const privateKey = crypto.createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519, Buffer.from(seed, "base64url")]),
+    format: "der",
+    type: "pkcs8",
+  });
   const publicKey = crypto.createPublicKey(privateKey).export({ format: "jwk" }).x!;
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };
 }
@@ -74,7 +78,11 @@ function parse(text: string): Parsed | null {
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END, start + BEGIN.length);
   if (start < 0 || end < 0 || text.indexOf(BEGIN, start + BEGIN.length) >= 0) return null;
-  const lines = text.slice(start + BEGIN.length, end).split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .slice(start + BEGIN.length, end)
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const last = /^signature: ([A-Za-z0-9_-]{86})$/.exec(lines.pop() ?? "");
   const [format, date, key, ...rest] = lines;
   const d = /^date: (\d{4}-\d{2}-\d{2})$/.exec(date ?? "");

@@ -22,9 +22,17 @@ type Op =
 
 const PURPOSES: AidPurpose[] = ["ACADEMY_DEBT", "LIVING_COSTS"];
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant("receipt" as const), amount: fc.integer({ min: 1, max: 500 }), purpose: fc.constantFrom<AidPurpose | "">("", ...PURPOSES) }),
+  fc.record({
+    t: fc.constant("receipt" as const),
+    amount: fc.integer({ min: 1, max: 500 }),
+    purpose: fc.constantFrom<AidPurpose | "">("", ...PURPOSES),
+  }),
   fc.record({ t: fc.constant("request" as const), app: fc.nat(5), amount: fc.integer({ min: 1, max: 400 }) }),
-  fc.record({ t: fc.constant("step" as const), payout: fc.nat(8), action: fc.constantFrom<PayoutAction>("approve", "send", "report_not_received", "investigate", "resend", "cancel", "confirm") }),
+  fc.record({
+    t: fc.constant("step" as const),
+    payout: fc.nat(8),
+    action: fc.constantFrom<PayoutAction>("approve", "send", "report_not_received", "investigate", "resend", "cancel", "confirm"),
+  }),
   fc.record({ t: fc.constant("step" as const), payout: fc.nat(8), action: fc.constantFrom<PayoutAction>("approve", "send") }),
 );
 
@@ -37,17 +45,42 @@ describe("ledger against the database (property-based)", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 25 }), async (ops) => {
         run++;
-        const fund = await makeFund(db(), w.orgId, { perApplicantCapMinor: 1_000_000, eligiblePurposes: PURPOSES, eligibleCategories: ["DISMISSED_WORKER"] });
+        const fund = await makeFund(db(), w.orgId, {
+          perApplicantCapMinor: 1_000_000,
+          eligiblePurposes: PURPOSES,
+          eligibleCategories: ["DISMISSED_WORKER"],
+        });
         const world = { ...w, fundId: fund.id };
         const apps = Array.from({ length: 6 }, (_, i) => `prop-${run}-${i}-${key().slice(0, 6)}`);
         await db().application.createMany({
-          data: apps.map((id, i) => ({ id, applicantId: applicant.userId, fundId: fund.id, status: "APPROVED" as const, category: "DISMISSED_WORKER" as const, purpose: PURPOSES[i % 2]!, requestedAmountMinor: 100_000, approvedAmountMinor: 100_000, submittedAt: new Date() })),
+          data: apps.map((id, i) => ({
+            id,
+            applicantId: applicant.userId,
+            fundId: fund.id,
+            status: "APPROVED" as const,
+            category: "DISMISSED_WORKER" as const,
+            purpose: PURPOSES[i % 2]!,
+            requestedAmountMinor: 100_000,
+            approvedAmountMinor: 100_000,
+            submittedAt: new Date(),
+          })),
         });
         const payouts: string[] = [];
         for (const op of ops) {
           try {
             if (op.t === "receipt") await receive(world, String(op.amount), op.purpose);
-            else if (op.t === "request") payouts.push((await requestPayout(w.fm1, { applicationId: apps[op.app]!, amount: String(op.amount), method: "CARD", details: "card 4000", idempotencyKey: key() })).payoutId);
+            else if (op.t === "request")
+              payouts.push(
+                (
+                  await requestPayout(w.fm1, {
+                    applicationId: apps[op.app]!,
+                    amount: String(op.amount),
+                    method: "CARD",
+                    details: "card 4000",
+                    idempotencyKey: key(),
+                  })
+                ).payoutId,
+              );
             else {
               const payoutId = payouts[op.payout % Math.max(1, payouts.length)];
               if (!payoutId) continue;
@@ -59,7 +92,10 @@ describe("ledger against the database (property-based)", () => {
             // Refusals are fine (wrong stage, fund short, over the approved amount); anything else is not.
             expect(["INVALID_STATE", "CONFLICT", "INVALID_INPUT"]).toContain((e as { code?: string }).code);
           }
-          const entries = await db().ledgerEntry.findMany({ where: { fundId: fund.id }, select: { kind: true, amountMinor: true, purpose: true } });
+          const entries = await db().ledgerEntry.findMany({
+            where: { fundId: fund.id },
+            select: { kind: true, amountMinor: true, purpose: true },
+          });
           const derived = bucketFigures(entries);
           const projected = await db().fundBalance.findMany({ where: { fundId: fund.id } });
           expect(projected.length).toBe(derived.size);
@@ -77,7 +113,11 @@ describe("ledger against the database (property-based)", () => {
           expect(total.paid).toBe(sum(["SENT", "CONFIRMED", "NOT_RECEIVED", "INVESTIGATING"]));
         }
         // At most one live payout per case and tranche.
-        const live = await db().payout.groupBy({ by: ["applicationId", "tranche"], where: { fundId: fund.id, status: { not: "CANCELLED" } }, _count: { _all: true } });
+        const live = await db().payout.groupBy({
+          by: ["applicationId", "tranche"],
+          where: { fundId: fund.id, status: { not: "CANCELLED" } },
+          _count: { _all: true },
+        });
         expect(live.every((l) => l._count._all === 1)).toBe(true);
       }),
       { numRuns: 12 },

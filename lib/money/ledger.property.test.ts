@@ -14,9 +14,17 @@ type Op =
   | { t: "step"; payout: number; action: PayoutAction };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant("receipt" as const), amount: fc.integer({ min: 1, max: 5_000 }), purpose: fc.option(fc.constantFrom(...purposes), { nil: null }) }),
+  fc.record({
+    t: fc.constant("receipt" as const),
+    amount: fc.integer({ min: 1, max: 5_000 }),
+    purpose: fc.option(fc.constantFrom(...purposes), { nil: null }),
+  }),
   fc.record({ t: fc.constant("request" as const), amount: fc.integer({ min: 1, max: 4_000 }), purpose: fc.constantFrom(...purposes) }),
-  fc.record({ t: fc.constant("step" as const), payout: fc.nat(20), action: fc.constantFrom<PayoutAction>("approve", "send", "report_not_received", "investigate", "resend", "cancel", "confirm") }),
+  fc.record({
+    t: fc.constant("step" as const),
+    payout: fc.nat(20),
+    action: fc.constantFrom<PayoutAction>("approve", "send", "report_not_received", "investigate", "resend", "cancel", "confirm"),
+  }),
 );
 
 describe("ledger (property-based)", () => {
@@ -25,10 +33,18 @@ describe("ledger (property-based)", () => {
       fc.property(fc.array(opArb, { maxLength: 80 }), (ops) => {
         const ledger: Entry[] = [];
         const keys = new Set<string>();
-        const payouts: { id: string; status: PayoutStatus; amount: number; purpose: AidPurpose; parts: { bucket: Bucket; amountMinor: number }[]; attempt: number }[] = [];
+        const payouts: {
+          id: string;
+          status: PayoutStatus;
+          amount: number;
+          purpose: AidPurpose;
+          parts: { bucket: Bucket; amountMinor: number }[];
+          attempt: number;
+        }[] = [];
         for (const op of ops) {
           if (op.t === "receipt") ledger.push({ kind: "RECEIPT", amountMinor: op.amount, purpose: op.purpose });
-          else if (op.t === "request") payouts.push({ id: `p${payouts.length}`, status: "REQUESTED", amount: op.amount, purpose: op.purpose, parts: [], attempt: 1 });
+          else if (op.t === "request")
+            payouts.push({ id: `p${payouts.length}`, status: "REQUESTED", amount: op.amount, purpose: op.purpose, parts: [], attempt: 1 });
           else {
             const p = payouts[op.payout];
             if (!p) continue;
@@ -58,13 +74,24 @@ describe("ledger (property-based)", () => {
             expect(f.paid).toBeGreaterThanOrEqual(0);
             expect(f.committed + f.paid).toBeLessThanOrEqual(f.received);
             // Restricted money only ever pays its own purpose.
-            if (bucket !== "ANY") for (const p of payouts) for (const part of p.parts) if (part.bucket === bucket) expect(p.purpose).toBe(bucket);
+            if (bucket !== "ANY")
+              for (const p of payouts) for (const part of p.parts) if (part.bucket === bucket) expect(p.purpose).toBe(bucket);
           }
           const total = totalFigures(ledger);
-          const sum = [...buckets.values()].reduce((s, f) => ({ received: s.received + f.received, committed: s.committed + f.committed, paid: s.paid + f.paid, available: s.available + f.available }), { received: 0, committed: 0, paid: 0, available: 0 });
+          const sum = [...buckets.values()].reduce(
+            (s, f) => ({
+              received: s.received + f.received,
+              committed: s.committed + f.committed,
+              paid: s.paid + f.paid,
+              available: s.available + f.available,
+            }),
+            { received: 0, committed: 0, paid: 0, available: 0 },
+          );
           expect(total).toEqual(sum);
           // Paid equals the amounts of payouts that are out (sent, confirmed, reported, investigating).
-          const out = payouts.filter((p) => ["SENT", "CONFIRMED", "NOT_RECEIVED", "INVESTIGATING"].includes(p.status)).reduce((s, p) => s + p.amount, 0);
+          const out = payouts
+            .filter((p) => ["SENT", "CONFIRMED", "NOT_RECEIVED", "INVESTIGATING"].includes(p.status))
+            .reduce((s, p) => s + p.amount, 0);
           expect(total.paid).toBe(out);
           const committed = payouts.filter((p) => p.status === "APPROVED").reduce((s, p) => s + p.amount, 0);
           expect(total.committed).toBe(committed);

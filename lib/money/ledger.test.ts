@@ -25,12 +25,22 @@ describe("ledger figures", () => {
 });
 
 describe("allocate", () => {
-  const avail = new Map([["ANY", 1_000], ["ACADEMY_DEBT", 600], ["MEDICAL_REHABILITATION", 5_000]]);
+  const avail = new Map([
+    ["ANY", 1_000],
+    ["ACADEMY_DEBT", 600],
+    ["MEDICAL_REHABILITATION", 5_000],
+  ]);
   it("uses money restricted to the case's purpose first", () => {
     expect(allocate(avail, "ACADEMY_DEBT", 500)).toEqual({ ok: true, parts: [{ bucket: "ACADEMY_DEBT", amountMinor: 500 }] });
   });
   it("splits across the restricted and the unrestricted bucket", () => {
-    expect(allocate(avail, "ACADEMY_DEBT", 1_400)).toEqual({ ok: true, parts: [{ bucket: "ACADEMY_DEBT", amountMinor: 600 }, { bucket: null, amountMinor: 800 }] });
+    expect(allocate(avail, "ACADEMY_DEBT", 1_400)).toEqual({
+      ok: true,
+      parts: [
+        { bucket: "ACADEMY_DEBT", amountMinor: 600 },
+        { bucket: null, amountMinor: 800 },
+      ],
+    });
   });
   it("never uses money restricted to another purpose, and says what is available", () => {
     expect(allocate(avail, "FINES_LEGAL", 1_001)).toEqual({ ok: false, availableMinor: 1_000 });
@@ -43,7 +53,12 @@ describe("allocate", () => {
 
 describe("pledges", () => {
   it("counts lapsed pledges only for what was received", () => {
-    expect(pledgedTotal([{ amountMinor: 100, receivedMinor: 0, lapsed: false }, { amountMinor: 500, receivedMinor: 120, lapsed: true }])).toBe(220);
+    expect(
+      pledgedTotal([
+        { amountMinor: 100, receivedMinor: 0, lapsed: false },
+        { amountMinor: 500, receivedMinor: 120, lapsed: true },
+      ]),
+    ).toBe(220);
   });
   it("moves pledged -> partly received -> received", () => {
     expect(pledgeStatus(100, 0)).toBe("PLEDGED");

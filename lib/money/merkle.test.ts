@@ -1,8 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeReceiptToken, encodeReceiptToken, leafHash, merkleProof, merkleRoot, newSalt, verifyProof, weekStartOf, type PayoutRecord } from "@/lib/money/merkle";
+import {
+  decodeReceiptToken,
+  encodeReceiptToken,
+  leafHash,
+  merkleProof,
+  merkleRoot,
+  newSalt,
+  verifyProof,
+  weekStartOf,
+  type PayoutRecord,
+} from "@/lib/money/merkle";
 
-const rec = (i: number): PayoutRecord => ({ fundId: "fund1", weekStart: "2026-11-23", amountMinor: 1000 + i, currency: "USD", salt: i.toString(16).padStart(32, "0") });
+const rec = (i: number): PayoutRecord => ({
+  fundId: "fund1",
+  weekStart: "2026-11-23",
+  amountMinor: 1000 + i,
+  currency: "USD",
+  salt: i.toString(16).padStart(32, "0"),
+});
 
 describe("Merkle inclusion proofs", () => {
   it("verifies every leaf of trees of every size from 1 to 33", () => {

@@ -20,7 +20,12 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   if (!Number.isSafeInteger(amountMinor)) throw new RangeError("amountMinor must be a safe integer");
   const digits = minorDigits(currency);
   const major = amountMinor / 10 ** digits;
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits % 1 === 0 && amountMinor % 10 ** digits === 0 ? 0 : digits, maximumFractionDigits: digits }).format(major);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits % 1 === 0 && amountMinor % 10 ** digits === 0 ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(major);
 }
 
 /**

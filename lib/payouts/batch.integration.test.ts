@@ -11,9 +11,19 @@ describe("bank batch and reconciliation", () => {
     const w = await moneyWorld();
     await receive(w, "10000");
     const made = [];
-    for (const [amount, details] of [["100", "=HYPERLINK(\"http://x\")"], ["200", "BY11 AAAA 0000 1111"], ["300", "BY22 BBBB 0000 2222"]] as const) {
+    for (const [amount, details] of [
+      ["100", '=HYPERLINK("http://x")'],
+      ["200", "BY11 AAAA 0000 1111"],
+      ["300", "BY22 BBBB 0000 2222"],
+    ] as const) {
       const c = await approvedCase(w, amount);
-      const p = await requestPayout(w.fm1, { applicationId: c.applicationId, amount, method: "BANK_TRANSFER", details, idempotencyKey: key() });
+      const p = await requestPayout(w.fm1, {
+        applicationId: c.applicationId,
+        amount,
+        method: "BANK_TRANSFER",
+        details,
+        idempotencyKey: key(),
+      });
       await payoutStep(w.fm2, { payoutId: p.payoutId, action: "approve", method: "", reason: "", idempotencyKey: key() });
       made.push(p);
     }
@@ -24,7 +34,7 @@ describe("bank batch and reconciliation", () => {
     expect(rows).toBe(3);
     const records = parse(csv, { columns: true }) as Record<string, string>[];
     expect(records.map((r) => r.payout_reference)).toEqual(made.map((m) => m.reference));
-    expect(records[0]!.beneficiary_account).toBe("'=HYPERLINK(\"http://x\")");
+    expect(records[0]!.beneficiary_account).toBe('\'=HYPERLINK("http://x")');
     expect(records[1]!.amount).toBe("200.00");
     expect(records.every((r) => r.export_code === exportCode)).toBe(true);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: exportCode } });
@@ -61,6 +71,8 @@ describe("bank batch and reconciliation", () => {
   it("refuses a file without the expected columns or that is not CSV", async () => {
     const w = await moneyWorld();
     await expect(importReconciliation(w.fm1, "ref;sum\nPO-1;2", key())).rejects.toMatchObject({ messageKey: "payouts.csvHeader" });
-    await expect(importReconciliation(w.fm1, 'payout_reference,amount,currency\n"unterminated,1,USD', key())).rejects.toMatchObject({ messageKey: "payouts.csvUnreadable" });
+    await expect(importReconciliation(w.fm1, 'payout_reference,amount,currency\n"unterminated,1,USD', key())).rejects.toMatchObject({
+      messageKey: "payouts.csvUnreadable",
+    });
   });
 });

@@ -19,9 +19,19 @@ export async function applicantPayoutStep(actor: Actor, input: PayoutStepInput):
       // A payout of the applicant's own case.
       const p = await lockPayout(tx, input.payoutId, Prisma.sql`a."applicantId" = ${actor.userId}`);
       const to = nextStatus(input.action, p.status);
-      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "payouts.notAtThisStage", messageValues: { status: p.status } });
+      if (!to || isStale(input, p))
+        throw new AppError("INVALID_STATE", "not at this stage", {
+          messageKey: "payouts.notAtThisStage",
+          messageValues: { status: p.status },
+        });
       await tx.payout.update({ where: { id: p.id }, data: { status: to, ...(to === "CONFIRMED" ? { confirmedAt: new Date() } : {}) } });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: `payout.${input.action}`, entityType: "Payout", entityId: p.id, data: { from: p.status, to, fundId: p.fundId } });
+      await recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: `payout.${input.action}`,
+        entityType: "Payout",
+        entityId: p.id,
+        data: { from: p.status, to, fundId: p.fundId },
+      });
       return { payoutId: p.id, status: to };
     }),
   );

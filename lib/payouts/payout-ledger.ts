@@ -55,7 +55,11 @@ export async function lockPayout(tx: Tx, payoutId: string, scope: Prisma.Sql): P
 
 /** The buckets of the payout's commitment, from its ledger entries. */
 export async function partsOf(tx: Tx, payoutId: string): Promise<{ bucket: Bucket; amountMinor: number }[]> {
-  const entries = await tx.ledgerEntry.findMany({ where: { payoutId, kind: "COMMITMENT" }, select: { purpose: true, amountMinor: true }, orderBy: { createdAt: "asc" } });
+  const entries = await tx.ledgerEntry.findMany({
+    where: { payoutId, kind: "COMMITMENT" },
+    select: { purpose: true, amountMinor: true },
+    orderBy: { createdAt: "asc" },
+  });
   return entries.map((e) => ({ bucket: e.purpose, amountMinor: e.amountMinor }));
 }
 
@@ -68,14 +72,28 @@ export async function commit(tx: Tx, p: LockedPayout): Promise<{ bucket: Bucket;
     ORDER BY bucket FOR UPDATE`;
   const allocation = allocate(new Map(balances.map((b) => [b.bucket, minorFromSql(b.available)])), purpose, p.amountMinor);
   if (!allocation.ok) {
-    throw new AppError("CONFLICT", "fund short", { fieldErrors: { amount: ["amount_over_limit"] }, messageKey: "payouts.fundShort", messageValues: { amount: { minor: allocation.availableMinor, currency: p.currency } } });
+    throw new AppError("CONFLICT", "fund short", {
+      fieldErrors: { amount: ["amount_over_limit"] },
+      messageKey: "payouts.fundShort",
+      messageValues: { amount: { minor: allocation.availableMinor, currency: p.currency } },
+    });
   }
   return allocation.parts;
 }
 
 export async function writeEntries(tx: Tx, p: LockedPayout, actorId: string, entries: ReturnType<typeof ledgerEntriesFor>) {
   for (const e of entries) {
-    await tx.ledgerEntry.create({ data: { fundId: p.fundId, kind: e.kind, amountMinor: e.amountMinor, purpose: e.purpose, payoutId: p.id, idempotencyKey: e.idempotencyKey, createdById: actorId } });
+    await tx.ledgerEntry.create({
+      data: {
+        fundId: p.fundId,
+        kind: e.kind,
+        amountMinor: e.amountMinor,
+        purpose: e.purpose,
+        payoutId: p.id,
+        idempotencyKey: e.idempotencyKey,
+        createdById: actorId,
+      },
+    });
   }
 }
 
@@ -84,18 +102,26 @@ export async function addReceipt(tx: Tx, p: LockedPayout) {
   const weekStart = weekStartOf(new Date());
   const salt = newSalt();
   const leaf = leafHash({ fundId: p.fundId, weekStart, amountMinor: p.amountMinor, currency: p.currency, salt });
-  await tx.payoutReceipt.create({ data: { payoutId: p.id, fundId: p.fundId, weekStart: new Date(`${weekStart}T00:00:00Z`), salt, leafHash: leaf } });
+  await tx.payoutReceipt.create({
+    data: { payoutId: p.id, fundId: p.fundId, weekStart: new Date(`${weekStart}T00:00:00Z`), salt, leafHash: leaf },
+  });
 }
 
 /** Moves the case to PAID once its transfers cover the approved amount. Returns true if it moved. */
 export async function markCasePaidIfCovered(tx: Tx, p: LockedPayout, actorId: string): Promise<boolean> {
   if (p.appStatus !== "APPROVED" || !p.approvedAmountMinor) return false;
-  const out = await tx.payout.aggregate({ where: { applicationId: p.applicationId, status: { in: OUT_STATUSES } }, _sum: { amountMinor: true } });
+  const out = await tx.payout.aggregate({
+    where: { applicationId: p.applicationId, status: { in: OUT_STATUSES } },
+    _sum: { amountMinor: true },
+  });
   if (!caseFullyPaid(p.approvedAmountMinor, out._sum.amountMinor ?? 0)) return false;
   await tx.application.update({ where: { id: p.applicationId }, data: { status: "PAID" } });
-  await tx.applicationStatusChange.create({ data: { applicationId: p.applicationId, fromStatus: "APPROVED", toStatus: "PAID", actorId, reason: "payout sent" } });
+  await tx.applicationStatusChange.create({
+    data: { applicationId: p.applicationId, fromStatus: "APPROVED", toStatus: "PAID", actorId, reason: "payout sent" },
+  });
   return true;
 }
 /** A step from a page that showed another state or attempt of the payout than the one it has now. */
 export const isStale = (input: PayoutStepInput, p: { status: string; attempt: number }) =>
-  (input.expectedStatus !== undefined && input.expectedStatus !== p.status) || (input.expectedAttempt !== undefined && Number(input.expectedAttempt) !== p.attempt);
+  (input.expectedStatus !== undefined && input.expectedStatus !== p.status) ||
+  (input.expectedAttempt !== undefined && Number(input.expectedAttempt) !== p.attempt);

@@ -13,7 +13,16 @@ import { AppError } from "@/lib/errors";
 import { once } from "@/lib/money/idempotency";
 import type { PayoutStepInput } from "@/lib/payouts/schemas";
 import { approvalRefusal, ledgerEntriesFor, nextStatus } from "@/lib/payouts/rules";
-import { lockPayout, moneyTx, partsOf, commit, writeEntries, addReceipt, markCasePaidIfCovered, isStale } from "@/lib/payouts/payout-ledger";
+import {
+  lockPayout,
+  moneyTx,
+  partsOf,
+  commit,
+  writeEntries,
+  addReceipt,
+  markCasePaidIfCovered,
+  isStale,
+} from "@/lib/payouts/payout-ledger";
 
 export type StepResult = { payoutId: string; status: PayoutStatus };
 
@@ -29,14 +38,30 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
       // A payout of a case in the fund manager's scope (lib/reviews/scope.ts: never their own case).
       const p = await lockPayout(tx, input.payoutId, caseScopeSql(actor, "FUND_MANAGER"));
       const to = nextStatus(input.action, p.status);
-      if (!to || isStale(input, p)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "payouts.notAtThisStage", messageValues: { status: p.status } });
+      if (!to || isStale(input, p))
+        throw new AppError("INVALID_STATE", "not at this stage", {
+          messageKey: "payouts.notAtThisStage",
+          messageValues: { status: p.status },
+        });
       const data: Record<string, unknown> = { status: to };
       switch (input.action) {
         case "approve": {
-          const voters = await tx.review.findMany({ where: { applicationId: p.applicationId, vote: { not: null } }, select: { reviewerId: true } });
-          const refusal = approvalRefusal({ requestedById: p.requestedById, approverId: actor.userId, voterIds: voters.map((v) => v.reviewerId), applicantId: p.applicantId });
+          const voters = await tx.review.findMany({
+            where: { applicationId: p.applicationId, vote: { not: null } },
+            select: { reviewerId: true },
+          });
+          const refusal = approvalRefusal({
+            requestedById: p.requestedById,
+            approverId: actor.userId,
+            voterIds: voters.map((v) => v.reviewerId),
+            applicantId: p.applicantId,
+          });
           if (refusal) throw new AppError("FORBIDDEN", refusal, { messageKey: `payouts.refused.${refusal}` });
-          if (p.appStatus !== "APPROVED" && p.appStatus !== "PAID") throw new AppError("INVALID_STATE", "case not approved", { messageKey: "payouts.caseNotApproved", messageValues: { stage: p.appStatus } });
+          if (p.appStatus !== "APPROVED" && p.appStatus !== "PAID")
+            throw new AppError("INVALID_STATE", "case not approved", {
+              messageKey: "payouts.caseNotApproved",
+              messageValues: { stage: p.appStatus },
+            });
           data.approvedById = actor.userId;
           break;
         }
@@ -65,7 +90,14 @@ export async function payoutStep(actor: Actor, input: PayoutStepInput): Promise<
         action: `payout.${input.action}`,
         entityType: "Payout",
         entityId: p.id,
-        data: { from: p.status, to, fundId: p.fundId, applicationId: p.applicationId, amountMinor: p.amountMinor, ...(data.method ? { method: data.method as string } : {}) },
+        data: {
+          from: p.status,
+          to,
+          fundId: p.fundId,
+          applicationId: p.applicationId,
+          amountMinor: p.amountMinor,
+          ...(data.method ? { method: data.method as string } : {}),
+        },
       });
       // Money last: the fund's balance rows are locked from here to the commit, so concurrent payouts of
       // the fund wait for as little work as possible.

@@ -14,10 +14,17 @@ beforeAll(async () => {
 });
 
 const request = (actor: Actor, applicationId: string, amount: string, k = key()) =>
-  requestPayout(actor, { applicationId, amount, method: "BANK_TRANSFER", details: "BY00 ALFA 3014 0000 0000 0000 0000", idempotencyKey: k });
+  requestPayout(actor, {
+    applicationId,
+    amount,
+    method: "BANK_TRANSFER",
+    details: "BY00 ALFA 3014 0000 0000 0000 0000",
+    idempotencyKey: k,
+  });
 const step = (actor: Actor, payoutId: string, action: string, more: Record<string, unknown> = {}) =>
   payoutStep(actor, PayoutStepSchema.parse({ payoutId, action, idempotencyKey: key(), ...more }));
-const applicantStep = (actor: Actor, payoutId: string, action: string) => applicantPayoutStep(actor, PayoutStepSchema.parse({ payoutId, action, idempotencyKey: key() }));
+const applicantStep = (actor: Actor, payoutId: string, action: string) =>
+  applicantPayoutStep(actor, PayoutStepSchema.parse({ payoutId, action, idempotencyKey: key() }));
 
 async function balances(fundId: string) {
   const entries = await db().ledgerEntry.findMany({ where: { fundId }, select: { kind: true, amountMinor: true, purpose: true } });
@@ -59,18 +66,29 @@ describe("payouts", () => {
     await db().membership.create({ data: { userId: w.r1.userId, organisationId: w.orgId, role: "FUND_MANAGER" } });
     const { actorFor } = await import("@/lib/testing/actors");
     const reviewerManager = await actorFor(w.r1.userId);
-    await expect(step(reviewerManager, payoutId, "approve")).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "payouts.refused.voted_on_case" });
+    await expect(step(reviewerManager, payoutId, "approve")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "payouts.refused.voted_on_case",
+    });
     await expect(step(applicant, payoutId, "approve")).rejects.toMatchObject({ code: "FORBIDDEN" });
     // The database refuses it too, whatever the code does.
-    await expect(db().payout.update({ where: { id: payoutId }, data: { approvedById: w.fm1.userId } })).rejects.toThrow(/Payout_approver_not_requester/);
+    await expect(db().payout.update({ where: { id: payoutId }, data: { approvedById: w.fm1.userId } })).rejects.toThrow(
+      /Payout_approver_not_requester/,
+    );
     expect((await step(w.fm2, payoutId, "approve")).status).toBe("APPROVED");
   });
 
   it("refuses a payout for a case that is not approved, and amounts above what is left of the approval", async () => {
     const { applicationId } = await approvedCase(w, "300");
-    await expect(request(w.fm1, applicationId, "300.01")).rejects.toMatchObject({ messageKey: "payouts.overRemaining", messageValues: { amount: { minor: 30_000, currency: "USD" } } });
+    await expect(request(w.fm1, applicationId, "300.01")).rejects.toMatchObject({
+      messageKey: "payouts.overRemaining",
+      messageValues: { amount: { minor: 30_000, currency: "USD" } },
+    });
     await request(w.fm1, applicationId, "200");
-    await expect(request(w.fm1, applicationId, "150")).rejects.toMatchObject({ messageKey: "payouts.overRemaining", messageValues: { amount: { minor: 10_000 } } });
+    await expect(request(w.fm1, applicationId, "150")).rejects.toMatchObject({
+      messageKey: "payouts.overRemaining",
+      messageValues: { amount: { minor: 10_000 } },
+    });
     const second = await request(w.fm1, applicationId, "100");
     expect((await db().payout.findUniqueOrThrow({ where: { id: second.payoutId } })).tranche).toBe(2);
   });
@@ -80,7 +98,17 @@ describe("payouts", () => {
     const { payoutId } = await request(w.fm1, applicationId, "100");
     const p = await db().payout.findUniqueOrThrow({ where: { id: payoutId } });
     await expect(
-      db().payout.create({ data: { applicationId, fundId: w.fundId, tranche: 1, amountMinor: 1, requestedById: w.fm1.userId, idempotencyKey: key(), reference: `PO-TEST-${key().slice(0, 4)}` } }),
+      db().payout.create({
+        data: {
+          applicationId,
+          fundId: w.fundId,
+          tranche: 1,
+          amountMinor: 1,
+          requestedById: w.fm1.userId,
+          idempotencyKey: key(),
+          reference: `PO-TEST-${key().slice(0, 4)}`,
+        },
+      }),
     ).rejects.toThrow();
     await step(w.fm2, p.id, "cancel", { reason: "Wrong account" });
     const again = await request(w.fm1, applicationId, "100");
@@ -108,7 +136,11 @@ describe("payouts", () => {
     await receive(world, "200");
     const living = await approvedCase(world, "500", "LIVING_COSTS");
     const p1 = await request(world.fm1, living.applicationId, "500");
-    await expect(step(world.fm2, p1.payoutId, "approve")).rejects.toMatchObject({ code: "CONFLICT", messageKey: "payouts.fundShort", messageValues: { amount: { minor: 20_000 } } });
+    await expect(step(world.fm2, p1.payoutId, "approve")).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "payouts.fundShort",
+      messageValues: { amount: { minor: 20_000 } },
+    });
     const debt = await approvedCase(world, "1100", "ACADEMY_DEBT");
     const p2 = await request(world.fm1, debt.applicationId, "1100");
     await step(world.fm2, p2.payoutId, "approve");
@@ -123,7 +155,10 @@ describe("payouts", () => {
     const { applicationId } = await approvedCase(own, "1000");
     const { payoutId } = await request(own.fm1, applicationId, "1000");
     // 2^53 + 1 minor units: a float reads it as 2^53 and would approve on a figure that is not the fund's.
-    await db().fundBalance.update({ where: { fundId_bucket: { fundId: own.fundId, bucket: "ANY" } }, data: { receivedMinor: 2n ** 53n + 1n } });
+    await db().fundBalance.update({
+      where: { fundId_bucket: { fundId: own.fundId, bucket: "ANY" } },
+      data: { receivedMinor: 2n ** 53n + 1n },
+    });
     await expect(step(own.fm2, payoutId, "approve")).rejects.toThrow(RangeError);
     expect((await db().payout.findUniqueOrThrow({ where: { id: payoutId } })).status).toBe("REQUESTED");
   });
@@ -138,7 +173,9 @@ describe("payouts", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
     expect((await balances(world.fundId)).get("ANY")).toMatchObject({ committed: 90_000, available: 10_000 });
-    await expect(db().ledgerEntry.create({ data: { fundId: world.fundId, kind: "COMMITMENT", amountMinor: 10_001 } })).rejects.toThrow(/FundBalance_not_overspent/);
+    await expect(db().ledgerEntry.create({ data: { fundId: world.fundId, kind: "COMMITMENT", amountMinor: 10_001 } })).rejects.toThrow(
+      /FundBalance_not_overspent/,
+    );
     await expect(db().ledgerEntry.updateMany({ where: { fundId: world.fundId }, data: { amountMinor: 1 } })).rejects.toThrow(/append-only/);
   });
 
@@ -149,7 +186,9 @@ describe("payouts", () => {
     const { payoutId } = await request(world.fm1, c.applicationId, "400");
     await step(world.fm2, payoutId, "approve");
     await step(world.fm1, payoutId, "send");
-    await expect(applicantPayoutStep(world.fm1, PayoutStepSchema.parse({ payoutId, action: "confirm", idempotencyKey: key() }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      applicantPayoutStep(world.fm1, PayoutStepSchema.parse({ payoutId, action: "confirm", idempotencyKey: key() })),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await applicantStep(c.applicant, payoutId, "report_not_received")).status).toBe("NOT_RECEIVED");
     await expect(step(world.fm1, payoutId, "investigate")).rejects.toMatchObject({ fieldErrors: { reason: ["required"] } });
     await step(world.fm1, payoutId, "investigate", { reason: "Bank says the card is frozen" });
@@ -172,7 +211,9 @@ describe("payouts", () => {
     // fm1's page still shows REQUESTED (cancel offered); fm2 approved meanwhile. Cancelling an approved payout
     // is allowed in itself, so only the stale check stops it.
     await step(world.fm2, payoutId, "approve", { expectedStatus: "REQUESTED", expectedAttempt: "1" });
-    await expect(step(world.fm1, payoutId, "cancel", { reason: "Duplicate request", expectedStatus: "REQUESTED", expectedAttempt: "1" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "payouts.notAtThisStage", messageValues: { status: "APPROVED" } });
+    await expect(
+      step(world.fm1, payoutId, "cancel", { reason: "Duplicate request", expectedStatus: "REQUESTED", expectedAttempt: "1" }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "payouts.notAtThisStage", messageValues: { status: "APPROVED" } });
     await step(world.fm1, payoutId, "send", { expectedStatus: "APPROVED", expectedAttempt: "1" });
     await applicantStep(c.applicant, payoutId, "report_not_received");
     await step(world.fm1, payoutId, "investigate", { reason: "Card frozen", expectedStatus: "NOT_RECEIVED", expectedAttempt: "1" });
@@ -181,13 +222,20 @@ describe("payouts", () => {
     await step(world.fm1, payoutId, "resend", { method: "THIRD_PARTY", expectedStatus: "INVESTIGATING", expectedAttempt: "1" });
     await applicantStep(c.applicant, payoutId, "report_not_received");
     await step(world.fm1, payoutId, "investigate", { reason: "Still missing", expectedStatus: "NOT_RECEIVED", expectedAttempt: "2" });
-    await expect(step(world.fm2, payoutId, "resend", { method: "CARD", expectedStatus: "INVESTIGATING", expectedAttempt: "1" })).rejects.toMatchObject({ code: "INVALID_STATE", messageValues: { status: "INVESTIGATING" } });
+    await expect(
+      step(world.fm2, payoutId, "resend", { method: "CARD", expectedStatus: "INVESTIGATING", expectedAttempt: "1" }),
+    ).rejects.toMatchObject({ code: "INVALID_STATE", messageValues: { status: "INVESTIGATING" } });
     const p = await db().payout.findUniqueOrThrow({ where: { id: payoutId } });
     expect([p.status, p.attempt, p.method]).toEqual(["INVESTIGATING", 2, "THIRD_PARTY"]);
     // The applicant's page showed "sent": once they reported it, a stale "I received the money" is refused.
     await step(world.fm1, payoutId, "resend", { method: "THIRD_PARTY", expectedStatus: "INVESTIGATING", expectedAttempt: "2" });
     await applicantStep(c.applicant, payoutId, "report_not_received");
-    await expect(applicantPayoutStep(c.applicant, PayoutStepSchema.parse({ payoutId, action: "confirm", idempotencyKey: key(), expectedStatus: "SENT" }))).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(
+      applicantPayoutStep(
+        c.applicant,
+        PayoutStepSchema.parse({ payoutId, action: "confirm", idempotencyKey: key(), expectedStatus: "SENT" }),
+      ),
+    ).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
   it("hides payouts of other organisations and other applicants", async () => {

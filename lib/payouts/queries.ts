@@ -16,25 +16,57 @@ export async function managerPayouts(actor: Actor, status?: PayoutStatus) {
     orderBy: [{ updatedAt: "desc" }],
     take: 200,
     select: {
-      id: true, reference: true, amountMinor: true, status: true, tranche: true, attempt: true, method: true, detailsEnc: true, cancelReason: true,
-      requestedById: true, approvedById: true, createdAt: true, sentAt: true, confirmedAt: true,
-      requestedBy: { select: { email: true } }, approvedBy: { select: { email: true } },
+      id: true,
+      reference: true,
+      amountMinor: true,
+      status: true,
+      tranche: true,
+      attempt: true,
+      method: true,
+      detailsEnc: true,
+      cancelReason: true,
+      requestedById: true,
+      approvedById: true,
+      createdAt: true,
+      sentAt: true,
+      confirmedAt: true,
+      requestedBy: { select: { email: true } },
+      approvedBy: { select: { email: true } },
       fund: { select: { id: true, name: true, currency: true } },
       application: { select: { id: true, referenceCode: true, purpose: true } },
     },
   });
-  await loadCaseKeys(db(), rows.map((r) => r.application.id));
-  return rows.map(({ detailsEnc, ...p }) => ({ ...p, cancelReason: openCaseText(p.application.id, p.cancelReason), details: payoutDetails(p.id, detailsEnc) }));
+  await loadCaseKeys(
+    db(),
+    rows.map((r) => r.application.id),
+  );
+  return rows.map(({ detailsEnc, ...p }) => ({
+    ...p,
+    cancelReason: openCaseText(p.application.id, p.cancelReason),
+    details: payoutDetails(p.id, detailsEnc),
+  }));
 }
 
 /** Approved cases of the manager's funds that still have an amount not covered by live payouts. */
 export async function casesAwaitingPayout(actor: Actor, fundId?: string) {
   assertCan(actor, "payout:request:org");
   const rows = await db().application.findMany({
-    where: { ...(fundId ? { fundId } : {}), status: { in: ["APPROVED", "PAID"] }, fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } }, applicantId: { not: actor.userId } },
+    where: {
+      ...(fundId ? { fundId } : {}),
+      status: { in: ["APPROVED", "PAID"] },
+      fund: { organisationId: { in: orgsWithRole(actor, "FUND_MANAGER") } },
+      applicantId: { not: actor.userId },
+    },
     orderBy: { updatedAt: "asc" },
     take: 200,
-    select: { id: true, referenceCode: true, purpose: true, approvedAmountMinor: true, fund: { select: { name: true, currency: true } }, payouts: { where: { status: { not: "CANCELLED" } }, select: { amountMinor: true } } },
+    select: {
+      id: true,
+      referenceCode: true,
+      purpose: true,
+      approvedAmountMinor: true,
+      fund: { select: { name: true, currency: true } },
+      payouts: { where: { status: { not: "CANCELLED" } }, select: { amountMinor: true } },
+    },
   });
   return rows
     .map((r) => ({ ...r, remainingMinor: (r.approvedAmountMinor ?? 0) - r.payouts.reduce((s, p) => s + p.amountMinor, 0) }))
@@ -47,7 +79,12 @@ export async function applicantPayouts(actor: Actor, applicationId: string) {
     where: { applicationId, application: { applicantId: actor.userId } },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, amountMinor: true, status: true, tranche: true, method: true, sentAt: true,
+      id: true,
+      amountMinor: true,
+      status: true,
+      tranche: true,
+      method: true,
+      sentAt: true,
       fund: { select: { id: true, currency: true } },
       receipts: { orderBy: { createdAt: "desc" }, take: 1, select: { weekStart: true, salt: true } },
     },
@@ -55,7 +92,13 @@ export async function applicantPayouts(actor: Actor, applicationId: string) {
   return rows.map(({ receipts, ...p }) => ({
     ...p,
     receiptToken: receipts[0]
-      ? encodeReceiptToken({ fundId: p.fund.id, weekStart: receipts[0].weekStart.toISOString().slice(0, 10), amountMinor: p.amountMinor, currency: p.fund.currency, salt: receipts[0].salt })
+      ? encodeReceiptToken({
+          fundId: p.fund.id,
+          weekStart: receipts[0].weekStart.toISOString().slice(0, 10),
+          amountMinor: p.amountMinor,
+          currency: p.fund.currency,
+          salt: receipts[0].salt,
+        })
       : null,
   }));
 }

@@ -42,11 +42,17 @@ describe("separation of duties", () => {
 
 describe("payout requests", () => {
   it("needs an approved case", () => {
-    expect(requestRefusal({ caseStatus: "VERIFIED", approvedMinor: null, liveTotalMinor: 0, amountMinor: 1 })).toEqual({ reason: "case_not_approved", status: "VERIFIED" });
+    expect(requestRefusal({ caseStatus: "VERIFIED", approvedMinor: null, liveTotalMinor: 0, amountMinor: 1 })).toEqual({
+      reason: "case_not_approved",
+      status: "VERIFIED",
+    });
   });
   it("never exceeds what live payouts do not cover yet", () => {
     expect(requestRefusal({ caseStatus: "APPROVED", approvedMinor: 1000, liveTotalMinor: 600, amountMinor: 400 })).toBeNull();
-    expect(requestRefusal({ caseStatus: "APPROVED", approvedMinor: 1000, liveTotalMinor: 600, amountMinor: 401 })).toEqual({ reason: "over_remaining", remainingMinor: 400 });
+    expect(requestRefusal({ caseStatus: "APPROVED", approvedMinor: 1000, liveTotalMinor: 600, amountMinor: 401 })).toEqual({
+      reason: "over_remaining",
+      remainingMinor: 400,
+    });
   });
   it("a case is paid when sent payouts cover the approved amount", () => {
     expect(caseFullyPaid(1000, 999)).toBe(false);
@@ -55,20 +61,34 @@ describe("payout requests", () => {
 });
 
 describe("ledger entries per step", () => {
-  const parts = [{ bucket: "ACADEMY_DEBT" as const, amountMinor: 600 }, { bucket: null, amountMinor: 400 }];
+  const parts = [
+    { bucket: "ACADEMY_DEBT" as const, amountMinor: 600 },
+    { bucket: null, amountMinor: 400 },
+  ];
   it("commits on approval, releases and pays on send", () => {
     expect(ledgerEntriesFor("p", "approve", "REQUESTED", parts, 1).map((e) => [e.kind, e.amountMinor, e.idempotencyKey])).toEqual([
       ["COMMITMENT", 600, "payout:p:COMMITMENT:1:ACADEMY_DEBT"],
       ["COMMITMENT", 400, "payout:p:COMMITMENT:1:ANY"],
     ]);
-    expect(ledgerEntriesFor("p", "send", "APPROVED", parts, 1).map((e) => e.kind)).toEqual(["COMMITMENT_RELEASE", "COMMITMENT_RELEASE", "PAYOUT", "PAYOUT"]);
+    expect(ledgerEntriesFor("p", "send", "APPROVED", parts, 1).map((e) => e.kind)).toEqual([
+      "COMMITMENT_RELEASE",
+      "COMMITMENT_RELEASE",
+      "PAYOUT",
+      "PAYOUT",
+    ]);
   });
   it("a resend reverses the last attempt and pays again under a new key", () => {
-    expect(ledgerEntriesFor("p", "resend", "INVESTIGATING", parts.slice(1), 1).map((e) => e.idempotencyKey)).toEqual(["payout:p:REVERSAL:1:ANY", "payout:p:PAYOUT:2:ANY"]);
+    expect(ledgerEntriesFor("p", "resend", "INVESTIGATING", parts.slice(1), 1).map((e) => e.idempotencyKey)).toEqual([
+      "payout:p:REVERSAL:1:ANY",
+      "payout:p:PAYOUT:2:ANY",
+    ]);
   });
   it("cancelling releases or reverses depending on how far it went", () => {
     expect(ledgerEntriesFor("p", "cancel", "REQUESTED", parts, 1)).toEqual([]);
     expect(ledgerEntriesFor("p", "cancel", "APPROVED", parts, 1).map((e) => e.kind)).toEqual(["COMMITMENT_RELEASE", "COMMITMENT_RELEASE"]);
-    expect(ledgerEntriesFor("p", "cancel", "INVESTIGATING", parts, 2).map((e) => e.idempotencyKey)).toEqual(["payout:p:REVERSAL:2:ACADEMY_DEBT", "payout:p:REVERSAL:2:ANY"]);
+    expect(ledgerEntriesFor("p", "cancel", "INVESTIGATING", parts, 2).map((e) => e.idempotencyKey)).toEqual([
+      "payout:p:REVERSAL:2:ACADEMY_DEBT",
+      "payout:p:REVERSAL:2:ANY",
+    ]);
   });
 });

@@ -17,7 +17,15 @@ const MOVES: Record<PayoutAction, { from: readonly PayoutStatus[]; to: PayoutSta
 };
 
 /** Statuses that still hold (or held) money for the case: everything but cancelled. */
-export const LIVE_STATUSES = ["REQUESTED", "APPROVED", "SENT", "CONFIRMED", "NOT_RECEIVED", "INVESTIGATING", "FAILED"] as const satisfies readonly PayoutStatus[];
+export const LIVE_STATUSES = [
+  "REQUESTED",
+  "APPROVED",
+  "SENT",
+  "CONFIRMED",
+  "NOT_RECEIVED",
+  "INVESTIGATING",
+  "FAILED",
+] as const satisfies readonly PayoutStatus[];
 
 export function nextStatus(action: PayoutAction, from: PayoutStatus): PayoutStatus | null {
   const m = MOVES[action];
@@ -32,20 +40,29 @@ export function actionsAt(status: PayoutStatus, who: "manager" | "applicant"): P
 export type ApprovalRefusal = "same_person" | "voted_on_case" | "own_case";
 
 /** Separation of duties: the approver is not the requester, did not vote on the case, is not the applicant. */
-export function approvalRefusal(p: { requestedById: string; approverId: string; voterIds: readonly string[]; applicantId: string }): ApprovalRefusal | null {
+export function approvalRefusal(p: {
+  requestedById: string;
+  approverId: string;
+  voterIds: readonly string[];
+  applicantId: string;
+}): ApprovalRefusal | null {
   if (p.approverId === p.requestedById) return "same_person";
   if (p.approverId === p.applicantId) return "own_case";
   if (p.voterIds.includes(p.approverId)) return "voted_on_case";
   return null;
 }
 
-export type RequestRefusal =
-  | { reason: "case_not_approved"; status: string }
-  | { reason: "over_remaining"; remainingMinor: number };
+export type RequestRefusal = { reason: "case_not_approved"; status: string } | { reason: "over_remaining"; remainingMinor: number };
 
 /** A payout may be requested for an approved (or partly paid) case, up to what live payouts do not cover yet. */
-export function requestRefusal(p: { caseStatus: string; approvedMinor: number | null; liveTotalMinor: number; amountMinor: number }): RequestRefusal | null {
-  if ((p.caseStatus !== "APPROVED" && p.caseStatus !== "PAID") || !p.approvedMinor) return { reason: "case_not_approved", status: p.caseStatus };
+export function requestRefusal(p: {
+  caseStatus: string;
+  approvedMinor: number | null;
+  liveTotalMinor: number;
+  amountMinor: number;
+}): RequestRefusal | null {
+  if ((p.caseStatus !== "APPROVED" && p.caseStatus !== "PAID") || !p.approvedMinor)
+    return { reason: "case_not_approved", status: p.caseStatus };
   const remainingMinor = Math.max(0, p.approvedMinor - p.liveTotalMinor);
   if (p.amountMinor > remainingMinor) return { reason: "over_remaining", remainingMinor };
   return null;
@@ -58,9 +75,20 @@ type Part = { bucket: Bucket; amountMinor: number };
  * Ledger entries a payout step writes, with deterministic idempotency keys so a step can never be written
  * twice. `parts` are the buckets of the payout's commitment (from `allocate`).
  */
-export function ledgerEntriesFor(payoutId: string, action: PayoutAction, from: PayoutStatus, parts: readonly Part[], attempt: number): PlannedEntry[] {
+export function ledgerEntriesFor(
+  payoutId: string,
+  action: PayoutAction,
+  from: PayoutStatus,
+  parts: readonly Part[],
+  attempt: number,
+): PlannedEntry[] {
   const entries = (kind: LedgerEntryKind, n: number) =>
-    parts.map((p) => ({ kind, amountMinor: p.amountMinor, purpose: p.bucket, idempotencyKey: `payout:${payoutId}:${kind}:${n}:${p.bucket ?? "ANY"}` }));
+    parts.map((p) => ({
+      kind,
+      amountMinor: p.amountMinor,
+      purpose: p.bucket,
+      idempotencyKey: `payout:${payoutId}:${kind}:${n}:${p.bucket ?? "ANY"}`,
+    }));
   switch (action) {
     case "approve":
       return entries("COMMITMENT", 1);
@@ -81,7 +109,6 @@ export function ledgerEntriesFor(payoutId: string, action: PayoutAction, from: P
 export function caseFullyPaid(approvedMinor: number, sentTotalMinor: number): boolean {
   return sentTotalMinor >= approvedMinor;
 }
-
 
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 /** PO-XXXX-XXXX: the payout's reference in bank batches; unrelated to the case's reference code. */

@@ -16,7 +16,10 @@ export type RequestPayoutInput = z.infer<typeof RequestPayoutSchema>;
 export const PayoutStepSchema = z.object({
   payoutId: z.string().min(1).max(100),
   action: z.enum(PAYOUT_ACTIONS),
-  method: z.union([z.enum(METHODS), z.literal("")]).optional().default(""),
+  method: z
+    .union([z.enum(METHODS), z.literal("")])
+    .optional()
+    .default(""),
   reason: z.string().trim().max(1000, { message: "too_long" }).optional().default(""),
   // A fresh second factor to approve (staff with two-factor sign-in).
   otp: z.string().trim().max(40, { message: "otp_invalid" }).optional().default(""),
@@ -24,6 +27,9 @@ export const PayoutStepSchema = z.object({
   // The payout's state and attempt as the acting page showed them: a stale tab's step is refused with the
   // state now (the attempt tells "investigating again" from "still investigating").
   expectedStatus: z.string().max(40).optional(),
-  expectedAttempt: z.string().regex(/^\d{1,6}$/).optional(),
+  expectedAttempt: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional(),
 });
 export type PayoutStepInput = Omit<z.infer<typeof PayoutStepSchema>, "otp"> & { otp?: string };

@@ -10,7 +10,11 @@ describe("rate limits in PostgreSQL", () => {
     const who = crypto.randomUUID();
     const now = new Date("2026-11-26T10:01:00Z");
     for (let i = 0; i < 3; i++) await consumeRateLimit(limit, who, now);
-    await expect(consumeRateLimit(limit, who, now)).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes", messageValues: { minutes: 9 } });
+    await expect(consumeRateLimit(limit, who, now)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      messageKey: "errors.rateLimitedMinutes",
+      messageValues: { minutes: 9 },
+    });
     // A new window starts afresh; another client is unaffected.
     await consumeRateLimit(limit, who, new Date("2026-11-26T10:11:00Z"));
     await consumeRateLimit(limit, crypto.randomUUID(), now);

@@ -49,7 +49,12 @@ const keyOf = (limit: Limit, subject: string) => `${limit.name}:${blindIndex(env
  * The statement that counts one hit and returns the window's count (`RETURNING "count"`), for use on its own
  * or as a CTE of a hot path's statement (one round trip instead of two), and the minutes until the window ends.
  */
-export function rateLimitHitSql(limit: Limit, subject: string, now = new Date(), when: Prisma.Sql = Prisma.sql`true`): { sql: Prisma.Sql; minutes: number } {
+export function rateLimitHitSql(
+  limit: Limit,
+  subject: string,
+  now = new Date(),
+  when: Prisma.Sql = Prisma.sql`true`,
+): { sql: Prisma.Sql; minutes: number } {
   const { windowStart, minutes } = windowOf(limit, now);
   return {
     minutes,
@@ -72,18 +77,25 @@ export async function hitRateLimit(limit: Limit, subject: string, now = new Date
 /** The window's count so far (without counting a hit) and the minutes until the window ends. */
 export async function rateLimitCount(limit: Limit, subject: string, now = new Date()): Promise<{ count: number; minutes: number }> {
   const { windowStart, minutes } = windowOf(limit, now);
-  const row = await db().rateLimitHit.findUnique({ where: { key_windowStart: { key: keyOf(limit, subject), windowStart } }, select: { count: true } });
+  const row = await db().rateLimitHit.findUnique({
+    where: { key_windowStart: { key: keyOf(limit, subject), windowStart } },
+    select: { count: true },
+  });
   return { count: row?.count ?? 0, minutes };
 }
 
 /** Minutes to wait when the limit is already used up (without counting a hit), else null. */
 export async function rateLimitedFor(limit: Limit, subject: string, now = new Date()): Promise<number | null> {
   const { windowStart, minutes } = windowOf(limit, now);
-  const row = await db().rateLimitHit.findUnique({ where: { key_windowStart: { key: keyOf(limit, subject), windowStart } }, select: { count: true } });
+  const row = await db().rateLimitHit.findUnique({
+    where: { key_windowStart: { key: keyOf(limit, subject), windowStart } },
+    select: { count: true },
+  });
   return (row?.count ?? 0) >= limit.max ? minutes : null;
 }
 
-export const rateLimitError = (minutes: number) => new AppError("RATE_LIMITED", "rate limited", { messageKey: "errors.rateLimitedMinutes", messageValues: { minutes } });
+export const rateLimitError = (minutes: number) =>
+  new AppError("RATE_LIMITED", "rate limited", { messageKey: "errors.rateLimitedMinutes", messageValues: { minutes } });
 
 /** Counts one hit; throws RATE_LIMITED (with minutes to wait) once `max` is exceeded in the window. */
 export async function consumeRateLimit(limit: Limit, subject: string, now = new Date()): Promise<void> {

@@ -26,7 +26,15 @@ async function submittedCase(): Promise<{ id: string; code: string }> {
   const platform = await platformOrganisation(db());
   const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id);
   const { applicationId } = await startApplication(a, { fundId });
-  const r = await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; need rent money." });
+  const r = await saveApplication(a, applicationId, {
+    intent: "submit",
+    submissionKey: crypto.randomUUID(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "MINSK",
+    amount: "500",
+    statement: "Dismissed after the strike; need rent money.",
+  });
   return { id: applicationId, code: r.referenceCode! };
 }
 
@@ -35,8 +43,12 @@ beforeAll(async () => {
   orgId = (await makeOrganisation(db())).id;
   fundId = (await makeFund(db(), orgId)).id;
   cases = [await submittedCase(), await submittedCase()];
-  reviewer = await actorFor((await makeUser(db(), { email: `rev-${tag}@test.padtrymka.test`, roles: [{ role: "REVIEWER", organisationId: orgId }] })).id);
-  other = await actorFor((await makeUser(db(), { email: `other-${tag}@test.padtrymka.test`, roles: [{ role: "REVIEWER", organisationId: orgId }] })).id);
+  reviewer = await actorFor(
+    (await makeUser(db(), { email: `rev-${tag}@test.padtrymka.test`, roles: [{ role: "REVIEWER", organisationId: orgId }] })).id,
+  );
+  other = await actorFor(
+    (await makeUser(db(), { email: `other-${tag}@test.padtrymka.test`, roles: [{ role: "REVIEWER", organisationId: orgId }] })).id,
+  );
   admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platform.id }] })).id);
 });
 
@@ -56,7 +68,9 @@ describe("recording case openings", () => {
 
   it("records an opening only of a case the person may open: another organisation's reviewer and an admin write nothing", async () => {
     const [c] = cases;
-    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const outsider = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     await expect(recordCaseView(outsider, c!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(recordCaseView(admin, c!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(recordCaseView(reviewer, "no-such-case")).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -68,8 +82,18 @@ describe("recording case openings", () => {
 describe("paging and filtering the access log", () => {
   beforeAll(async () => {
     // Seven entries on the second case: openings by two people and downloads.
-    for (const [who, action] of [[reviewer, "case.opened"], [other, "case.opened"], [reviewer, "evidence.downloaded"], [reviewer, "evidence.downloaded"], [other, "evidence.downloaded"], [reviewer, "evidence.downloaded"], [other, "evidence.downloaded"]] as const) {
-      await db().$transaction((tx) => recordAuditEvent(tx, { actorId: who.userId, action, entityType: "Application", entityId: cases[1]!.id, data: { fileId: "f" } }));
+    for (const [who, action] of [
+      [reviewer, "case.opened"],
+      [other, "case.opened"],
+      [reviewer, "evidence.downloaded"],
+      [reviewer, "evidence.downloaded"],
+      [other, "evidence.downloaded"],
+      [reviewer, "evidence.downloaded"],
+      [other, "evidence.downloaded"],
+    ] as const) {
+      await db().$transaction((tx) =>
+        recordAuditEvent(tx, { actorId: who.userId, action, entityType: "Application", entityId: cases[1]!.id, data: { fileId: "f" } }),
+      );
     }
   });
 
@@ -91,7 +115,11 @@ describe("paging and filtering the access log", () => {
 
   it("filters by part of an email, by the reference code as typed, and by day", async () => {
     const byWho = await accessLogPage(admin, { who: `OTHER-${tag}`, case: cases[1]!.code });
-    expect(byWho.rows.map((r) => r.who)).toEqual([`other-${tag}@test.padtrymka.test`, `other-${tag}@test.padtrymka.test`, `other-${tag}@test.padtrymka.test`]);
+    expect(byWho.rows.map((r) => r.who)).toEqual([
+      `other-${tag}@test.padtrymka.test`,
+      `other-${tag}@test.padtrymka.test`,
+      `other-${tag}@test.padtrymka.test`,
+    ]);
     const typed = cases[1]!.code.toLowerCase().replaceAll("-", " ");
     const { parseLogFilter } = await import("@/lib/audit/schemas");
     expect((await accessLogPage(admin, parseLogFilter({ case: typed }))).rows).toHaveLength(7);
@@ -107,7 +135,9 @@ describe("paging and filtering the access log", () => {
     const manager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: orgId }] })).id);
     expect((await accessLogPage(manager, { case: cases[1]!.code })).rows).toHaveLength(7);
     expect((await accessLogPage(manager, { fundId, case: cases[1]!.code, take: 2 })).next).not.toBeNull();
-    const stranger = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const stranger = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     expect((await accessLogPage(stranger, { case: cases[1]!.code })).rows).toEqual([]);
     await expect(accessLogPage(reviewer, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -115,14 +145,26 @@ describe("paging and filtering the access log", () => {
 
 describe("the audit list", () => {
   it("names who did what on a case, including events that only name the case, and pages by cursor", async () => {
-    await db().$transaction((tx) => recordAuditEvent(tx, { actorId: admin.userId, action: "payout.requested", entityType: "Payout", entityId: `po-${tag}`, data: { applicationId: cases[0]!.id } }));
+    await db().$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actorId: admin.userId,
+        action: "payout.requested",
+        entityType: "Payout",
+        entityId: `po-${tag}`,
+        data: { applicationId: cases[0]!.id },
+      }),
+    );
     const page = await auditEventsPage(admin, { case: cases[0]!.code });
     expect(page.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["payout.requested", "case.opened", "application.submitted"]));
     expect(page.rows.find((r) => r.action === "case.opened")?.who).toBe(`rev-${tag}@test.padtrymka.test`);
     const first = await auditEventsPage(admin, { case: cases[0]!.code, take: 1 });
     const second = await auditEventsPage(admin, { case: cases[0]!.code, take: 1, after: first.next! });
     expect(second.rows[0]!.seq).not.toBe(first.rows[0]!.seq);
-    expect((await auditEventsPage(admin, { who: `rev-${tag}`, case: cases[0]!.code })).rows.every((r) => r.who === `rev-${tag}@test.padtrymka.test`)).toBe(true);
+    expect(
+      (await auditEventsPage(admin, { who: `rev-${tag}`, case: cases[0]!.code })).rows.every(
+        (r) => r.who === `rev-${tag}@test.padtrymka.test`,
+      ),
+    ).toBe(true);
     await expect(auditEventsPage(reviewer, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

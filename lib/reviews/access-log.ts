@@ -13,15 +13,35 @@ import { Prisma } from "@/lib/db/generated/client";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 import { openCaseText } from "@/lib/crypto/case-text";
 
-export const ACCESS_ACTIONS = ["case.opened", "identity.revealed", "evidence.downloaded", "identity.reveal_requested", "identity.reveal_confirmed", "identity.reveal_refused", "identity.exported"];
+export const ACCESS_ACTIONS = [
+  "case.opened",
+  "identity.revealed",
+  "evidence.downloaded",
+  "identity.reveal_requested",
+  "identity.reveal_confirmed",
+  "identity.reveal_refused",
+  "identity.exported",
+];
 
 export type AccessLogRow = { seq: string; when: Date; who: string; action: string; reference: string; reason: string | null };
 export type AccessLogScope = { fundId?: string; applicationId?: string; actorId?: string };
 
-type Row = { seq: bigint; action: string; entityId: string; createdAt: Date; data: unknown; email: string | null; username: string | null; referenceCode: string | null };
+type Row = {
+  seq: bigint;
+  action: string;
+  entityId: string;
+  createdAt: Date;
+  data: unknown;
+  email: string | null;
+  username: string | null;
+  referenceCode: string | null;
+};
 
 /** A page of the access log (newest first) and the cursor of the next page, if there is one. */
-export async function accessLogPage(actor: Actor, filter: LogFilter & AccessLogScope & { take?: number } = {}): Promise<{ rows: AccessLogRow[]; next: string | null }> {
+export async function accessLogPage(
+  actor: Actor,
+  filter: LogFilter & AccessLogScope & { take?: number } = {},
+): Promise<{ rows: AccessLogRow[]; next: string | null }> {
   const roles = rolesOf(actor);
   const all = can(roles, "audit:read:any");
   if (!all) assertCan(actor, "access-log:read:org");

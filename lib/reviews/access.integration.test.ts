@@ -24,7 +24,17 @@ beforeAll(async () => {
   const fundId = (await makeFund(db(), orgId, { legalNameRequirement: "REQUIRED", phoneRequirement: "REQUIRED" })).id;
   const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id);
   applicationId = (await startApplication(a, { fundId })).applicationId;
-  await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; need rent money.", legalName: "Hanna Secretava", phone: "+375291112233" });
+  await saveApplication(a, applicationId, {
+    intent: "submit",
+    submissionKey: crypto.randomUUID(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "MINSK",
+    amount: "500",
+    statement: "Dismissed after the strike; need rent money.",
+    legalName: "Hanna Secretava",
+    phone: "+375291112233",
+  });
   reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }] })).id);
   admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platform.id }] })).id);
 });
@@ -33,15 +43,21 @@ describe("identity reveal and the access log", () => {
   it("reveals the identity only with a reason, recorded before anything is returned", async () => {
     const id = await revealIdentity(reviewer, applicationId, "Need to match the name on the dismissal order");
     expect(id).toMatchObject({ legalName: "Hanna Secretava", phone: "+375291112233" });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: applicationId, action: "identity.revealed", actorId: reviewer.userId } });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { entityId: applicationId, action: "identity.revealed", actorId: reviewer.userId },
+    });
     // The reason is sealed under the case's key (lib/crypto/case-text.ts), never in the audit row as text.
     expect(JSON.stringify(event.data)).not.toContain("dismissal order");
-    expect(openCaseText(applicationId, (event.data as { reasonEnc: string }).reasonEnc)).toBe("Need to match the name on the dismissal order");
+    expect(openCaseText(applicationId, (event.data as { reasonEnc: string }).reasonEnc)).toBe(
+      "Need to match the name on the dismissal order",
+    );
     expect(JSON.stringify(event.data)).not.toContain("Secretava");
   });
 
   it("refuses reviewers of other organisations, conflicted reviewers and applicants", async () => {
-    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const outsider = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     await expect(revealIdentity(outsider, applicationId, "curious about this one")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const conflicted = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }] })).id);
     await reviewCase(conflicted, ReviewActionSchema.parse({ applicationId, action: "declare_conflict", reason: "neighbour" }));
@@ -63,7 +79,9 @@ describe("identity reveal and the access log", () => {
     const manager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: orgId }] })).id);
     const own = await accessLog(manager, { applicationId });
     expect(own.some((e) => e.action === "identity.revealed")).toBe(true);
-    const otherManager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const otherManager = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     expect(await accessLog(otherManager, { applicationId })).toEqual([]);
     expect((await accessLog(otherManager)).some((e) => e.reference === own[0]!.reference)).toBe(false);
   });

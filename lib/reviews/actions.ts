@@ -10,7 +10,16 @@ import { decideRevealRequest, requestReveal } from "@/lib/reviews/reveal-request
 import { revealIdentity } from "@/lib/reviews/reveal-identity";
 import { addReviewerNote, sendApplicantMessage } from "@/lib/reviews/add-note";
 import {
-  ApplicantMessageSchema, AssignCaseSchema, BulkScreenSchema, RevealDecisionSchema, ReviewActionSchema, ReviewerNoteSchema, RevealIdentitySchema, RulingSchema, ScoreCaseSchema, UndoBulkSchema,
+  ApplicantMessageSchema,
+  AssignCaseSchema,
+  BulkScreenSchema,
+  RevealDecisionSchema,
+  ReviewActionSchema,
+  ReviewerNoteSchema,
+  RevealIdentitySchema,
+  RulingSchema,
+  ScoreCaseSchema,
+  UndoBulkSchema,
 } from "@/lib/reviews/schemas";
 import { assignCase } from "@/lib/reviews/assign";
 import { bulkScreen, undoBulk } from "@/lib/reviews/bulk";
@@ -37,7 +46,9 @@ export const reviewCaseAction = formAction("reviewCase", ReviewActionSchema, asy
   redirect(`/${locale}/review/${input.applicationId}?done=${input.action}`);
 });
 
-export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason, otp }) => revealIdentity(await requireActor(), applicationId, reason, otp));
+export const revealIdentityAction = formAction("revealIdentity", RevealIdentitySchema, async ({ applicationId, reason, otp }) =>
+  revealIdentity(await requireActor(), applicationId, reason, otp),
+);
 
 export const addReviewerNoteAction = formAction("addReviewerNote", ReviewerNoteSchema, async ({ applicationId, note }) => {
   await addReviewerNote(await requireActor(), applicationId, note);
@@ -58,20 +69,28 @@ export const scoreCaseAction = formAction("scoreCase", ScoreCaseSchema, async ({
   return result;
 });
 
-export const sendApplicantMessageAction = formAction("sendApplicantMessage", ApplicantMessageSchema, async ({ applicationId, template, message }) => {
-  await sendApplicantMessage(await requireActor(), applicationId, { template, message });
-  redirect(`/${await getLocale()}/review/${applicationId}?sent=1#messages`);
-});
+export const sendApplicantMessageAction = formAction(
+  "sendApplicantMessage",
+  ApplicantMessageSchema,
+  async ({ applicationId, template, message }) => {
+    await sendApplicantMessage(await requireActor(), applicationId, { template, message });
+    redirect(`/${await getLocale()}/review/${applicationId}?sent=1#messages`);
+  },
+);
 
 export const requestRevealAction = formAction("requestReveal", RevealIdentitySchema, async ({ applicationId, reason }) => {
   await requestReveal(await requireActor(), applicationId, reason);
   redirect(`/${await getLocale()}/review/${applicationId}?revealRequested=1#reveal`);
 });
 
-export const decideRevealAction = formAction("decideReveal", RevealDecisionSchema.extend({ applicationId: ReviewerNoteSchema.shape.applicationId }), async ({ requestId, decision, applicationId }) => {
-  await decideRevealRequest(await requireActor(), requestId, decision);
-  redirect(`/${await getLocale()}/review/${applicationId}?revealDecided=${decision}#reveal`);
-});
+export const decideRevealAction = formAction(
+  "decideReveal",
+  RevealDecisionSchema.extend({ applicationId: ReviewerNoteSchema.shape.applicationId }),
+  async ({ requestId, decision, applicationId }) => {
+    await decideRevealRequest(await requireActor(), requestId, decision);
+    redirect(`/${await getLocale()}/review/${applicationId}?revealDecided=${decision}#reveal`);
+  },
+);
 
 export const ruleOnRejectionAction = formAction("ruleOnRejection", RulingSchema, async ({ applicationId, ruling, reason }) => {
   const { status, fundId } = await ruleOnRejection(await requireActor(), applicationId, ruling, reason);

@@ -28,7 +28,10 @@ describe("per-reviewer limits on identity reveals and case openings", () => {
     await throttleReviewer(reviewer, "reveals");
     expect(await db().auditEvent.count({ where: { action: "alert.reviewer_activity", entityId: reviewer.userId } })).toBe(1);
     for (let i = ALERT_THRESHOLDS.reveals + 1; i < LIMITS.reveals.max; i++) await throttleReviewer(reviewer, "reveals");
-    await expect(throttleReviewer(reviewer, "reveals")).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "errors.rateLimitedMinutes" });
+    await expect(throttleReviewer(reviewer, "reveals")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      messageKey: "errors.rateLimitedMinutes",
+    });
     // Still one alert per hour, not one per action.
     expect(await db().auditEvent.count({ where: { action: "alert.reviewer_activity", entityId: reviewer.userId } })).toBe(1);
 

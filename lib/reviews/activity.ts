@@ -16,13 +16,28 @@ export async function throttleReviewer(actor: Actor, kind: "caseOpenings" | "rev
   if (count > LIMITS[kind].max) throw rateLimitError(minutes);
   if (count === ALERT_THRESHOLDS[kind] + 1) {
     await db().$transaction((tx) =>
-      recordAuditEvent(tx, { actorId: actor.userId, action: "alert.reviewer_activity", entityType: "User", entityId: actor.userId, data: { kind, count, threshold: ALERT_THRESHOLDS[kind] } }),
+      recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "alert.reviewer_activity",
+        entityType: "User",
+        entityId: actor.userId,
+        data: { kind, count, threshold: ALERT_THRESHOLDS[kind] },
+      }),
     );
   }
-  if (count > ALERT_THRESHOLDS[kind] && throttleSettings.slowDownMs > 0) await new Promise((r) => setTimeout(r, throttleSettings.slowDownMs));
+  if (count > ALERT_THRESHOLDS[kind] && throttleSettings.slowDownMs > 0)
+    await new Promise((r) => setTimeout(r, throttleSettings.slowDownMs));
 }
 
-export type ThrottleState = { kind: "caseOpenings" | "reveals"; count: number; threshold: number; max: number; minutes: number; slowDownSeconds: number; state: "ok" | "slowed" | "stopped" };
+export type ThrottleState = {
+  kind: "caseOpenings" | "reveals";
+  count: number;
+  threshold: number;
+  max: number;
+  minutes: number;
+  slowDownSeconds: number;
+  state: "ok" | "slowed" | "stopped";
+};
 
 /**
  * Where a reviewer stands against their hourly limits, without counting anything: "slowed" once their
@@ -34,7 +49,15 @@ export async function reviewerThrottle(actor: Actor, now = new Date()): Promise<
     (["caseOpenings", "reveals"] as const).map(async (kind) => {
       const { count, minutes } = await rateLimitCount(LIMITS[kind], actor.userId, now);
       const state = count >= LIMITS[kind].max ? "stopped" : count >= ALERT_THRESHOLDS[kind] ? "slowed" : "ok";
-      return { kind, count, threshold: ALERT_THRESHOLDS[kind], max: LIMITS[kind].max, minutes, slowDownSeconds: Math.round(throttleSettings.slowDownMs / 1000), state } as const;
+      return {
+        kind,
+        count,
+        threshold: ALERT_THRESHOLDS[kind],
+        max: LIMITS[kind].max,
+        minutes,
+        slowDownSeconds: Math.round(throttleSettings.slowDownMs / 1000),
+        state,
+      } as const;
     }),
   );
 }
@@ -46,13 +69,22 @@ export async function activityAlerts(actor: Actor, take = 20) {
   const orgs = orgsWithRole(actor, "FUND_MANAGER");
   const reviewerIds = roles.has("ADMIN")
     ? undefined
-    : (await db().membership.findMany({ where: { organisationId: { in: orgs }, role: "REVIEWER" }, select: { userId: true } })).map((m) => m.userId);
+    : (await db().membership.findMany({ where: { organisationId: { in: orgs }, role: "REVIEWER" }, select: { userId: true } })).map(
+        (m) => m.userId,
+      );
   const rows = await db().auditEvent.findMany({
     where: { action: "alert.reviewer_activity", ...(reviewerIds ? { entityId: { in: reviewerIds } } : {}) },
     orderBy: { seq: "desc" },
     take,
     select: { id: true, entityId: true, data: true, createdAt: true },
   });
-  const users = await db().user.findMany({ where: { id: { in: rows.map((r) => r.entityId) } }, select: { id: true, email: true, username: true } });
-  return rows.map((r) => ({ ...r, who: users.find((u) => u.id === r.entityId)?.email ?? users.find((u) => u.id === r.entityId)?.username ?? "—", data: r.data as { kind: string; count: number; threshold: number } }));
+  const users = await db().user.findMany({
+    where: { id: { in: rows.map((r) => r.entityId) } },
+    select: { id: true, email: true, username: true },
+  });
+  return rows.map((r) => ({
+    ...r,
+    who: users.find((u) => u.id === r.entityId)?.email ?? users.find((u) => u.id === r.entityId)?.username ?? "—",
+    data: r.data as { kind: string; count: number; threshold: number },
+  }));
 }

@@ -17,7 +17,15 @@ describe("notes between reviewers", () => {
     const fund = await makeFund(db(), org.id);
     const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id);
     const { applicationId } = await startApplication(a, { fundId: fund.id });
-    await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "100", statement: "Dismissed after the strike, need help." });
+    await saveApplication(a, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "GOMEL",
+      amount: "100",
+      statement: "Dismissed after the strike, need help.",
+    });
     const r1 = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
     const r2 = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
 

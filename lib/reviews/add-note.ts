@@ -17,10 +17,22 @@ export async function addReviewerNote(actor: Actor, applicationId: string, text:
       select: { id: true },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
-    const note = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_NOTE", bodyEnc: "" }, select: { id: true } });
+    const note = await tx.applicationMessage.create({
+      data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_NOTE", bodyEnc: "" },
+      select: { id: true },
+    });
     await loadCaseKeys(tx, [app.id], { create: true });
-    await tx.applicationMessage.update({ where: { id: note.id }, data: { bodyEnc: encryptForCase(app.id, text, `ApplicationMessage.body:${note.id}`) } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "review.note_added", entityType: "Application", entityId: app.id, data: { messageId: note.id } });
+    await tx.applicationMessage.update({
+      where: { id: note.id },
+      data: { bodyEnc: encryptForCase(app.id, text, `ApplicationMessage.body:${note.id}`) },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "review.note_added",
+      entityType: "Application",
+      entityId: app.id,
+      data: { messageId: note.id },
+    });
   });
 }
 
@@ -28,7 +40,11 @@ export async function addReviewerNote(actor: Actor, applicationId: string, text:
  * A message to the applicant (a translated template, free text, or both) without moving the stage;
  * the applicant gets a neutral notice.
  */
-export async function sendApplicantMessage(actor: Actor, applicationId: string, input: { template?: string; message: string }): Promise<void> {
+export async function sendApplicantMessage(
+  actor: Actor,
+  applicationId: string,
+  input: { template?: string; message: string },
+): Promise<void> {
   assertCan(actor, "application:review:org");
   const applicantId = await db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
@@ -36,10 +52,22 @@ export async function sendApplicantMessage(actor: Actor, applicationId: string, 
       select: { id: true, applicantId: true },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
-    const m = await tx.applicationMessage.create({ data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_MESSAGE", templateKey: input.template ?? null, bodyEnc: "" }, select: { id: true } });
+    const m = await tx.applicationMessage.create({
+      data: { applicationId: app.id, authorId: actor.userId, kind: "REVIEWER_MESSAGE", templateKey: input.template ?? null, bodyEnc: "" },
+      select: { id: true },
+    });
     await loadCaseKeys(tx, [app.id], { create: true });
-    await tx.applicationMessage.update({ where: { id: m.id }, data: { bodyEnc: encryptForCase(app.id, input.message, `ApplicationMessage.body:${m.id}`) } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "review.message_sent", entityType: "Application", entityId: app.id, data: { messageId: m.id, template: input.template ?? null } });
+    await tx.applicationMessage.update({
+      where: { id: m.id },
+      data: { bodyEnc: encryptForCase(app.id, input.message, `ApplicationMessage.body:${m.id}`) },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "review.message_sent",
+      entityType: "Application",
+      entityId: app.id,
+      data: { messageId: m.id, template: input.template ?? null },
+    });
     return app.applicantId;
   });
   await notifyApplicant(applicantId);

@@ -15,14 +15,28 @@ describe("claiming and assigning cases", () => {
     const platform = await platformOrganisation(db());
     const org = await makeOrganisation(db());
     const fund = await makeFund(db(), org.id);
-    const [r1, r2, r3] = await Promise.all([1, 2, 3].map(async () => actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id)));
-    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const [r1, r2, r3] = await Promise.all(
+      [1, 2, 3].map(async () => actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id)),
+    );
+    const outsider = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     const applicant = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id);
     const { applicationId } = await startApplication(applicant, { fundId: fund.id });
-    await saveApplication(applicant, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "BREST", amount: "500", statement: "Dismissed after the strike; need help with rent." });
+    await saveApplication(applicant, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "BREST",
+      amount: "500",
+      statement: "Dismissed after the strike; need help with rent.",
+    });
 
     await assignCase(r1!, applicationId, r1!.userId);
-    expect((await listQueue(r1!, QueueFilterSchema.parse({ fund: fund.id, assignedToMe: "1" }))).rows.map((r) => r.id)).toEqual([applicationId]);
+    expect((await listQueue(r1!, QueueFilterSchema.parse({ fund: fund.id, assignedToMe: "1" }))).rows.map((r) => r.id)).toEqual([
+      applicationId,
+    ]);
     expect((await listQueue(r2!, QueueFilterSchema.parse({ fund: fund.id, assignedToMe: "1" }))).rows).toEqual([]);
     await assignCase(r1!, applicationId, r2!.userId);
     expect((await db().application.findUniqueOrThrow({ where: { id: applicationId } })).assignedToId).toBe(r2!.userId);
@@ -34,7 +48,12 @@ describe("claiming and assigning cases", () => {
     await expect(assignCase(outsider, applicationId, outsider.userId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await assignCase(r2!, applicationId, null);
     expect((await db().application.findUniqueOrThrow({ where: { id: applicationId } })).assignedToId).toBeNull();
-    const actions = (await db().auditEvent.findMany({ where: { entityId: applicationId, action: { in: ["case.assigned", "case.released"] } }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db().auditEvent.findMany({
+        where: { entityId: applicationId, action: { in: ["case.assigned", "case.released"] } },
+        orderBy: { seq: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["case.assigned", "case.assigned", "case.released"]);
   });
 
@@ -42,12 +61,24 @@ describe("claiming and assigning cases", () => {
     const platform = await platformOrganisation(db());
     const org = await makeOrganisation(db());
     const fund = await makeFund(db(), org.id);
-    const [r1, r2, conflicted] = await Promise.all([1, 2, 3].map(async () => actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id)));
-    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const [r1, r2, conflicted] = await Promise.all(
+      [1, 2, 3].map(async () => actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id)),
+    );
+    const outsider = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     const manager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: org.id }] })).id);
     const applicant = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id);
     const { applicationId } = await startApplication(applicant, { fundId: fund.id });
-    await saveApplication(applicant, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "BREST", amount: "500", statement: "Dismissed after the strike; need help with rent." });
+    await saveApplication(applicant, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "BREST",
+      amount: "500",
+      statement: "Dismissed after the strike; need help with rent.",
+    });
     await reviewCase(conflicted!, ReviewActionSchema.parse({ applicationId, action: "declare_conflict", reason: "I know this person" }));
     await assignCase(r1!, applicationId, r2!.userId);
 

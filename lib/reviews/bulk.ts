@@ -20,7 +20,10 @@ type Refusal = { id: string; reference: string | null; reason: "not_found" | "co
 export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", ids: string[], reason: string) {
   assertCan(actor, "application:review:org");
   const to = moveOf(action)!;
-  const op = await db().bulkOperation.create({ data: { actorId: actor.userId, action, caseIds: [] }, select: { id: true, createdAt: true } });
+  const op = await db().bulkOperation.create({
+    data: { actorId: actor.userId, action, caseIds: [] },
+    select: { id: true, createdAt: true },
+  });
   const moved: { id: string; reference: string | null; applicantId: string }[] = [];
   const refused: Refusal[] = [];
   for (const id of [...new Set(ids)]) {
@@ -28,21 +31,54 @@ export async function bulkScreen(actor: Actor, action: "shortlist" | "decline", 
       moved.push(
         await db().$transaction(async (tx) => {
           await lockCaseInScope(tx, actor, id).catch(() => Promise.reject(new AppError("NOT_FOUND", "not_found")));
-          const app = await tx.application.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, referenceCode: true, applicantId: true, reviews: { where: { reviewerId: actor.userId, conflictDeclared: true }, select: { id: true } } } });
-          if (app.reviews.length > 0) throw new AppError("FORBIDDEN", "conflicted", { messageValues: { reference: app.referenceCode ?? "" } });
+          const app = await tx.application.findUniqueOrThrow({
+            where: { id },
+            select: {
+              id: true,
+              status: true,
+              referenceCode: true,
+              applicantId: true,
+              reviews: { where: { reviewerId: actor.userId, conflictDeclared: true }, select: { id: true } },
+            },
+          });
+          if (app.reviews.length > 0)
+            throw new AppError("FORBIDDEN", "conflicted", { messageValues: { reference: app.referenceCode ?? "" } });
           // Bulk is for screening only: never past the first stage.
-          if (app.status !== "SUBMITTED" || !isAllowed(action, app.status)) throw new AppError("INVALID_STATE", "not_at_stage", { messageValues: { reference: app.referenceCode ?? "", stage: app.status } });
+          if (app.status !== "SUBMITTED" || !isAllowed(action, app.status))
+            throw new AppError("INVALID_STATE", "not_at_stage", {
+              messageValues: { reference: app.referenceCode ?? "", stage: app.status },
+            });
           await tx.application.update({ where: { id }, data: { status: to } });
           // The reason is kept with each case, sealed under its key (lib/crypto/case-text.ts).
-          await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: await sealCaseText(tx, id, reason), bulkOperationId: op.id } });
-          await recordAuditEvent(tx, { actorId: actor.userId, action: `review.${action}`, entityType: "Application", entityId: id, data: { from: app.status, to, bulkId: op.id } });
+          await tx.applicationStatusChange.create({
+            data: {
+              applicationId: id,
+              fromStatus: app.status,
+              toStatus: to,
+              actorId: actor.userId,
+              reason: await sealCaseText(tx, id, reason),
+              bulkOperationId: op.id,
+            },
+          });
+          await recordAuditEvent(tx, {
+            actorId: actor.userId,
+            action: `review.${action}`,
+            entityType: "Application",
+            entityId: id,
+            data: { from: app.status, to, bulkId: op.id },
+          });
           return { id, reference: app.referenceCode, applicantId: app.applicantId };
         }),
       );
     } catch (e) {
       if (!isAppError(e)) throw e;
       const v = e.messageValues ?? {};
-      refused.push({ id, reference: (v.reference as string) || null, reason: e.message as Refusal["reason"], ...(v.stage ? { stage: String(v.stage) } : {}) });
+      refused.push({
+        id,
+        reference: (v.reference as string) || null,
+        reason: e.message as Refusal["reason"],
+        ...(v.stage ? { stage: String(v.stage) } : {}),
+      });
     }
   }
   await db().bulkOperation.update({ where: { id: op.id }, data: { caseIds: moved.map((m) => m.id) } });
@@ -73,13 +109,21 @@ export async function undoBulk(actor: Actor, bulkId: string, now = new Date()) {
     const op = rows[0];
     if (!op) throw new AppError("NOT_FOUND", "bulk operation not found");
     if (op.undoneAt) throw new AppError("INVALID_STATE", "already undone", { messageKey: "review.bulkAlreadyUndone" });
-    if (now.getTime() > op.createdAt.getTime() + UNDO_WINDOW_MS) throw new AppError("INVALID_STATE", "undo window passed", { messageKey: "review.bulkUndoExpired" });
+    if (now.getTime() > op.createdAt.getTime() + UNDO_WINDOW_MS)
+      throw new AppError("INVALID_STATE", "undo window passed", { messageKey: "review.bulkUndoExpired" });
     const to = op.action === "shortlist" ? "SHORTLISTED" : "REJECTED";
     let restored = 0;
     const kept: string[] = [];
     for (const id of op.caseIds) {
       await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${id} FOR UPDATE`;
-      const app = await tx.application.findUniqueOrThrow({ where: { id }, select: { status: true, referenceCode: true, statusChanges: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, bulkOperationId: true } } } });
+      const app = await tx.application.findUniqueOrThrow({
+        where: { id },
+        select: {
+          status: true,
+          referenceCode: true,
+          statusChanges: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, bulkOperationId: true } },
+        },
+      });
       if (app.status !== to || app.statusChanges[0]?.bulkOperationId !== op.id) {
         kept.push(app.referenceCode ?? id);
         continue;
@@ -87,8 +131,23 @@ export async function undoBulk(actor: Actor, bulkId: string, now = new Date()) {
       // The funnel counts stages reached; a shortlist taken back within seconds was never reached.
       if (to === "SHORTLISTED") await tx.$executeRaw`SELECT padtrymka_funnel_retract(${id}, 1, ${app.statusChanges[0]!.id})`;
       await tx.application.update({ where: { id }, data: { status: "SUBMITTED" } });
-      await tx.applicationStatusChange.create({ data: { applicationId: id, fromStatus: to, toStatus: "SUBMITTED", actorId: actor.userId, reason: "undo of a bulk screening", bulkOperationId: op.id } });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "review.bulk_undone", entityType: "Application", entityId: id, data: { from: to, to: "SUBMITTED", bulkId: op.id } });
+      await tx.applicationStatusChange.create({
+        data: {
+          applicationId: id,
+          fromStatus: to,
+          toStatus: "SUBMITTED",
+          actorId: actor.userId,
+          reason: "undo of a bulk screening",
+          bulkOperationId: op.id,
+        },
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "review.bulk_undone",
+        entityType: "Application",
+        entityId: id,
+        data: { from: to, to: "SUBMITTED", bulkId: op.id },
+      });
       restored++;
     }
     await tx.bulkOperation.update({ where: { id: op.id }, data: { undoneAt: now } });

@@ -30,20 +30,50 @@ async function fundP95(fundId: string): Promise<number | null> {
 export async function caseSignals(actor: Actor, applicationId: string): Promise<Signal[]> {
   const app = await db().application.findFirst({
     where: { id: applicationId, ...reviewerCaseWhere(actor) },
-    select: { id: true, applicantId: true, fundId: true, phoneIndex: true, identityIndex: true, requestedAmountMinor: true, payouts: { where: { detailsIndex: { not: null } }, select: { detailsIndex: true } } },
+    select: {
+      id: true,
+      applicantId: true,
+      fundId: true,
+      phoneIndex: true,
+      identityIndex: true,
+      requestedAmountMinor: true,
+      payouts: { where: { detailsIndex: { not: null } }, select: { detailsIndex: true } },
+    },
   });
   if (!app) return [];
-  const indexes = [app.phoneIndex && { phoneIndex: app.phoneIndex }, app.identityIndex && { identityIndex: app.identityIndex }].filter(Boolean) as object[];
+  const indexes = [app.phoneIndex && { phoneIndex: app.phoneIndex }, app.identityIndex && { identityIndex: app.identityIndex }].filter(
+    Boolean,
+  ) as object[];
   const details = [...new Set(app.payouts.map((p) => p.detailsIndex!))];
   const visible = reviewerCaseWhere(actor);
   const others = { ...visible, id: { not: app.id } };
   const [revealed, dups, shared, accountCases, rejectedBefore, p95] = await Promise.all([
-    db().auditEvent.findFirst({ where: { entityType: "Application", entityId: app.id, action: "identity.revealed", actorId: actor.userId }, select: { seq: true } }),
-    indexes.length ? db().application.findMany({ where: { AND: [others, { OR: indexes }] }, select: { referenceCode: true }, take: 10 }) : [],
-    details.length ? db().payout.findMany({ where: { detailsIndex: { in: details }, application: others }, distinct: ["applicationId"], select: { application: { select: { referenceCode: true } } }, take: 10 }) : [],
+    db().auditEvent.findFirst({
+      where: { entityType: "Application", entityId: app.id, action: "identity.revealed", actorId: actor.userId },
+      select: { seq: true },
+    }),
+    indexes.length
+      ? db().application.findMany({ where: { AND: [others, { OR: indexes }] }, select: { referenceCode: true }, take: 10 })
+      : [],
+    details.length
+      ? db().payout.findMany({
+          where: { detailsIndex: { in: details }, application: others },
+          distinct: ["applicationId"],
+          select: { application: { select: { referenceCode: true } } },
+          take: 10,
+        })
+      : [],
     // Counted up to a cap: the signal needs "several", and one account's history must not slow the page.
-    db().application.findMany({ where: { AND: [visible, { applicantId: app.applicantId }] }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
-    db().application.findMany({ where: { AND: [others, { applicantId: app.applicantId, status: "REJECTED" }] }, select: { id: true }, take: COUNT_CAP }).then((r) => r.length),
+    db()
+      .application.findMany({ where: { AND: [visible, { applicantId: app.applicantId }] }, select: { id: true }, take: COUNT_CAP })
+      .then((r) => r.length),
+    db()
+      .application.findMany({
+        where: { AND: [others, { applicantId: app.applicantId, status: "REJECTED" }] },
+        select: { id: true },
+        take: COUNT_CAP,
+      })
+      .then((r) => r.length),
     fundP95(app.fundId),
   ]);
   return signalsFrom({

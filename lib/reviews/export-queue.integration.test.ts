@@ -13,10 +13,24 @@ describe("queue export", () => {
   it("exports the filtered queue without personal data, neutralises formulas and records the export", async () => {
     const platform = await platformOrganisation(db());
     const org = await makeOrganisation(db());
-    const fund = await makeFund(db(), org.id, { name: '=HYPERLINK("http://evil.example","click")', legalNameRequirement: "REQUIRED", phoneRequirement: "REQUIRED" });
+    const fund = await makeFund(db(), org.id, {
+      name: '=HYPERLINK("http://evil.example","click")',
+      legalNameRequirement: "REQUIRED",
+      phoneRequirement: "REQUIRED",
+    });
     const a = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform.id }] })).id);
     const { applicationId } = await startApplication(a, { fundId: fund.id });
-    await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "1234.5", statement: "Secret statement about the strike.", legalName: "Mikalai Hiddenovich", phone: "+375297770000" });
+    await saveApplication(a, applicationId, {
+      intent: "submit",
+      submissionKey: crypto.randomUUID(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "GOMEL",
+      amount: "1234.5",
+      statement: "Secret statement about the strike.",
+      legalName: "Mikalai Hiddenovich",
+      phone: "+375297770000",
+    });
     const reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org.id }] })).id);
 
     const { csv, rows } = await exportQueue(reviewer, QueueFilterSchema.parse({ fund: fund.id }));
@@ -33,7 +47,9 @@ describe("queue export", () => {
     expect(row!.at(-1)).toMatch(/^EX-[0-9A-F]{8}$/);
     expect((event.data as { exportCode: string }).exportCode).toBe(row!.at(-1));
 
-    const outsider = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const outsider = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     expect((await exportQueue(outsider, QueueFilterSchema.parse({ fund: fund.id }))).rows).toBe(0);
     await expect(exportQueue(a, QueueFilterSchema.parse({}))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -38,7 +38,12 @@ beforeAll(async () => {
         category: i % 2 ? "DISMISSED_WORKER" : "OTHER",
         submittedAt: new Date(t0 + Math.floor(i / 3) * 60_000),
         isDuplicateFlagged: i === 7,
-        statusChanges: { create: [{ toStatus: "SUBMITTED" }, ...(i >= 20 ? [{ toStatus: "SHORTLISTED" as const }, { toStatus: "VERIFIED" as const }] : [])] },
+        statusChanges: {
+          create: [
+            { toStatus: "SUBMITTED" },
+            ...(i >= 20 ? [{ toStatus: "SHORTLISTED" as const }, { toStatus: "VERIFIED" as const }] : []),
+          ],
+        },
       },
     });
     ids.push(a.id);
@@ -61,7 +66,11 @@ describe("review queue", () => {
   });
 
   it("filters by category, stage and duplicate flag", async () => {
-    expect((await listQueue(reviewer, filter({ fund: fundId, category: "DISMISSED_WORKER" }))).rows.every((r) => r.category === "DISMISSED_WORKER")).toBe(true);
+    expect(
+      (await listQueue(reviewer, filter({ fund: fundId, category: "DISMISSED_WORKER" }))).rows.every(
+        (r) => r.category === "DISMISSED_WORKER",
+      ),
+    ).toBe(true);
     expect((await listQueue(reviewer, filter({ fund: fundId, stage: "VERIFIED" }))).rows).toHaveLength(10);
     expect((await listQueue(reviewer, filter({ fund: fundId, duplicates: "1" }))).rows.map((r) => r.id)).toEqual([ids[7]]);
   });
@@ -110,7 +119,11 @@ describe("review queue", () => {
     // docs/decisions/0020-striped-hot-rows.md: each database session counts in its own stripe. With one
     // counter row per fund and stage, the second session would wait for the first one's commit.
     const { fund, r, u } = await freshFund();
-    const apps = await Promise.all([0, 1, 2].map(() => db().application.create({ data: { applicantId: u.id, fundId: fund.id, status: "SUBMITTED", submittedAt: new Date() } })));
+    const apps = await Promise.all(
+      [0, 1, 2].map(() =>
+        db().application.create({ data: { applicantId: u.id, fundId: fund.id, status: "SUBMITTED", submittedAt: new Date() } }),
+      ),
+    );
     const sessions: pg.Client[] = [];
     const stripes = new Set<number>();
     try {
@@ -126,7 +139,11 @@ describe("review queue", () => {
         }
       }
       const [a, b] = sessions as [pg.Client, pg.Client];
-      const stage = (c: pg.Client, applicationId: string) => c.query(`INSERT INTO "ApplicationStatusChange" (id, "applicationId", "toStatus", "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, $1, 'SUBMITTED', now(), now())`, [applicationId]);
+      const stage = (c: pg.Client, applicationId: string) =>
+        c.query(
+          `INSERT INTO "ApplicationStatusChange" (id, "applicationId", "toStatus", "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, $1, 'SUBMITTED', now(), now())`,
+          [applicationId],
+        );
       await a.query("BEGIN");
       await stage(a, apps[0]!.id);
       // a holds its counter rows uncommitted; b must not wait for them.

@@ -67,7 +67,18 @@ export function queueWhere(actor: Actor, f: QueueFilter): Prisma.ApplicationWher
   };
 }
 
-const ROW = { id: true, referenceCode: true, status: true, category: true, region: true, requestedAmountMinor: true, submittedAt: true, isDuplicateFlagged: true, score: true, fund: { select: { name: true, currency: true } } } as const;
+const ROW = {
+  id: true,
+  referenceCode: true,
+  status: true,
+  category: true,
+  region: true,
+  requestedAmountMinor: true,
+  submittedAt: true,
+  isDuplicateFlagged: true,
+  score: true,
+  fund: { select: { name: true, currency: true } },
+} as const;
 
 export async function listQueue(actor: Actor, f: QueueFilter) {
   assertCan(actor, "review:queue:org");
@@ -89,7 +100,9 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
     ...queueWhere(actor, f),
     // The `gte` gives PostgreSQL a start for the (fundId, status, submittedAt) index range; the OR only
     // settles ties. Without it a deep page scanned every earlier row (page 10,000 was 3.8x page 1).
-    ...(cursor ? { submittedAt: { gte: cursor.submittedAt }, OR: [{ submittedAt: { gt: cursor.submittedAt } }, { id: { gt: cursor.id } }] } : {}),
+    ...(cursor
+      ? { submittedAt: { gte: cursor.submittedAt }, OR: [{ submittedAt: { gt: cursor.submittedAt } }, { id: { gt: cursor.id } }] }
+      : {}),
   };
   const rows = await db().application.findMany({
     where,
@@ -105,18 +118,35 @@ export async function listQueue(actor: Actor, f: QueueFilter) {
 /** Per fund: how many cases ever reached each stage (trigger-maintained counters: one indexed read). */
 export async function funnel(actor: Actor) {
   assertCan(actor, "review:queue:org");
-  const funds = await db().fund.findMany({ where: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const funds = await db().fund.findMany({
+    where: { organisationId: { in: orgsWithRole(actor, "REVIEWER") } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true },
+  });
   // Summed over the counter's stripes (docs/decisions/0020-striped-hot-rows.md).
-  const counts = await db().fundStageCount.groupBy({ by: ["fundId", "stageRank"], where: { fundId: { in: funds.map((f) => f.id) } }, _sum: { count: true } });
-  return funds.map((f) => ({ ...f, stages: FUNNEL.map((stage, rank) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stageRank === rank)?._sum.count ?? 0 })) }));
+  const counts = await db().fundStageCount.groupBy({
+    by: ["fundId", "stageRank"],
+    where: { fundId: { in: funds.map((f) => f.id) } },
+    _sum: { count: true },
+  });
+  return funds.map((f) => ({
+    ...f,
+    stages: FUNNEL.map((stage, rank) => ({ stage, count: counts.find((c) => c.fundId === f.id && c.stageRank === rank)?._sum.count ?? 0 })),
+  }));
 }
 
 /** "Next case": the open case after this one in the queue's default order (same fund, oldest first). */
-export async function nextCaseAfter(actor: Actor, current: { id: string; fundId: string; submittedAt: Date | null }): Promise<string | null> {
+export async function nextCaseAfter(
+  actor: Actor,
+  current: { id: string; fundId: string; submittedAt: Date | null },
+): Promise<string | null> {
   if (!current.submittedAt) return null;
   const next = await db().application.findFirst({
     where: {
-      AND: [queueWhere(actor, { fund: current.fundId }), { OR: [{ submittedAt: { gt: current.submittedAt } }, { submittedAt: current.submittedAt, id: { gt: current.id } }] }],
+      AND: [
+        queueWhere(actor, { fund: current.fundId }),
+        { OR: [{ submittedAt: { gt: current.submittedAt } }, { submittedAt: current.submittedAt, id: { gt: current.id } }] },
+      ],
     },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: { id: true },

@@ -22,7 +22,13 @@ export async function recordCaseView(actor: Actor, applicationId: string, now = 
     const app = await tx.application.findFirst({ where: { id: applicationId, ...reviewerCaseWhere(actor) }, select: { id: true } });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
     const recent = await tx.auditEvent.findFirst({
-      where: { entityType: "Application", entityId: app.id, action: "case.opened", actorId: actor.userId, createdAt: { gt: new Date(now.getTime() - CASE_OPENED_WINDOW_MS) } },
+      where: {
+        entityType: "Application",
+        entityId: app.id,
+        action: "case.opened",
+        actorId: actor.userId,
+        createdAt: { gt: new Date(now.getTime() - CASE_OPENED_WINDOW_MS) },
+      },
       select: { id: true },
     });
     if (!recent) await recordAuditEvent(tx, { actorId: actor.userId, action: "case.opened", entityType: "Application", entityId: app.id });

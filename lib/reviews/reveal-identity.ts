@@ -23,19 +23,39 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
   return db().$transaction(async (tx) => {
     const app = await tx.application.findFirst({
       where: { id: applicationId, ...reviewerCaseWhere(actor) },
-      select: { id: true, applicantId: true, legalNameEnc: true, phoneEnc: true, cityEnc: true, birthDateEnc: true, fund: { select: { revealNeedsSecondReviewer: true } } },
+      select: {
+        id: true,
+        applicantId: true,
+        legalNameEnc: true,
+        phoneEnc: true,
+        cityEnc: true,
+        birthDateEnc: true,
+        fund: { select: { revealNeedsSecondReviewer: true } },
+      },
     });
     if (!app) throw new AppError("NOT_FOUND", "case not found");
     // Funds that fear an infiltrator require a second reviewer's confirmation first (valid 24 hours).
     let requestId: string | undefined;
     if (app.fund.revealNeedsSecondReviewer) {
-      const confirmed = await tx.revealRequest.findFirst({ where: { applicationId: app.id, requesterId: actor.userId, status: "CONFIRMED", expiresAt: { gt: new Date() } }, select: { id: true } });
+      const confirmed = await tx.revealRequest.findFirst({
+        where: { applicationId: app.id, requesterId: actor.userId, status: "CONFIRMED", expiresAt: { gt: new Date() } },
+        select: { id: true },
+      });
       if (!confirmed) throw new AppError("FORBIDDEN", "reveal needs confirmation", { messageKey: "review.revealNeedsConfirmation" });
       requestId = confirmed.id;
     }
     // The reason is sealed under the case's key (lib/crypto/case-text.ts): erased with the case.
-    const event = await recordAuditEvent(tx, { actorId: actor.userId, action: "identity.revealed", entityType: "Application", entityId: app.id, data: { reasonEnc: await sealCaseText(tx, app.id, reason.slice(0, 500)), ...(requestId ? { requestId } : {}) } });
-    const profile = await tx.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { contactChannel: true, contactHandleEnc: true } });
+    const event = await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "identity.revealed",
+      entityType: "Application",
+      entityId: app.id,
+      data: { reasonEnc: await sealCaseText(tx, app.id, reason.slice(0, 500)), ...(requestId ? { requestId } : {}) },
+    });
+    const profile = await tx.applicantProfile.findUnique({
+      where: { userId: app.applicantId },
+      select: { contactChannel: true, contactHandleEnc: true },
+    });
     const { legalNameEnc, phoneEnc, cityEnc, birthDateEnc } = app;
     await loadCaseKeys(tx, [app.id]);
     await loadUserKeys(tx, [app.applicantId]);
@@ -43,7 +63,9 @@ export async function revealIdentity(actor: Actor, applicationId: string, reason
     return {
       ...personal,
       contactChannel: profile?.contactChannel ?? "NONE",
-      contactHandle: profile?.contactHandleEnc ? decrypt(profile.contactHandleEnc, `ApplicantProfile.contactHandle:${app.applicantId}`) : undefined,
+      contactHandle: profile?.contactHandleEnc
+        ? decrypt(profile.contactHandleEnc, `ApplicantProfile.contactHandle:${app.applicantId}`)
+        : undefined,
       recordedAt: (await tx.auditEvent.findUniqueOrThrow({ where: { id: event.id }, select: { createdAt: true } })).createdAt.toISOString(),
     };
   });

@@ -18,18 +18,34 @@ const CHECKLIST = ["Dismissal order seen", "Identity confirmed by phone"];
 beforeAll(async () => {
   platformId = (await platformOrganisation(db())).id;
   orgId = (await makeOrganisation(db())).id;
-  fundId = (await makeFund(db(), orgId, { perApplicantCapMinor: 200_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], requiredApprovals: 2 })).id;
+  fundId = (
+    await makeFund(db(), orgId, {
+      perApplicantCapMinor: 200_000,
+      eligibleCategories: ["DISMISSED_WORKER"],
+      eligiblePurposes: ["LIVING_COSTS"],
+      requiredApprovals: 2,
+    })
+  ).id;
   await db().fund.update({ where: { id: fundId }, data: { verificationChecklist: CHECKLIST } });
 });
 
 const reviewer = async (org = orgId, extra: { role: "APPLICANT"; organisationId: string }[] = []) =>
   actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: org }, ...extra] })).id);
-const act = (actor: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) => reviewCase(actor, ReviewActionSchema.parse({ applicationId, action, ...more }));
+const act = (actor: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) =>
+  reviewCase(actor, ReviewActionSchema.parse({ applicationId, action, ...more }));
 
 async function submittedCase(applicant?: Actor) {
   const a = applicant ?? (await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id));
   const { applicationId } = await startApplication(a, { fundId });
-  await saveApplication(a, applicationId, { intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "BREST", amount: "1200", statement: "Dismissed for striking, no income since September." });
+  await saveApplication(a, applicationId, {
+    intent: "submit",
+    submissionKey: crypto.randomUUID(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "BREST",
+    amount: "1200",
+    statement: "Dismissed for striking, no income since September.",
+  });
   return { a, applicationId };
 }
 const statusOf = async (id: string) => (await db().application.findUniqueOrThrow({ where: { id } })).status;
@@ -40,15 +56,23 @@ describe("reviewing a case", () => {
     const r1 = await reviewer();
     const r2 = await reviewer();
     expect(await act(r1, applicationId, "shortlist")).toEqual({ status: "SHORTLISTED" });
-    await expect(act(r1, applicationId, "verify", { items: [CHECKLIST[0]] })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { items: ["checklist_incomplete"] } });
+    await expect(act(r1, applicationId, "verify", { items: [CHECKLIST[0]] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { items: ["checklist_incomplete"] },
+    });
     await act(r1, applicationId, "verify", { items: CHECKLIST });
     expect(await act(r1, applicationId, "vote_approve", { amount: "1200" })).toEqual({ status: "VERIFIED" });
     expect(await act(r2, applicationId, "vote_approve", { amount: "1000" })).toEqual({ status: "APPROVED" });
-    const row = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { statusChanges: { orderBy: { createdAt: "asc" } } } });
+    const row = await db().application.findUniqueOrThrow({
+      where: { id: applicationId },
+      include: { statusChanges: { orderBy: { createdAt: "asc" } } },
+    });
     expect(row.approvedAmountMinor).toBe(100_000);
     expect(row.verifiedItems).toEqual(CHECKLIST);
     expect(row.statusChanges.map((s) => s.toStatus)).toEqual(["SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED"]);
-    const actions = (await db().auditEvent.findMany({ where: { entityId: applicationId, action: { startsWith: "review." } }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db().auditEvent.findMany({ where: { entityId: applicationId, action: { startsWith: "review." } }, orderBy: { seq: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["review.shortlist", "review.verify", "review.vote_approve", "review.vote_approve"]);
   });
 
@@ -60,9 +84,14 @@ describe("reviewing a case", () => {
     await act(r1, applicationId, "vote_approve", { amount: "200", expectedStatus: "VERIFIED" });
     // The older tab still shows the asked amount and the vote buttons, and the stage is still VERIFIED.
     await expect(act(r1, applicationId, "vote_approve", { amount: "1200", expectedStatus: "VERIFIED" })).rejects.toMatchObject({
-      code: "CONFLICT", messageKey: "review.alreadyVotedApprove", messageValues: { amount: { minor: 20_000, currency: "USD" } },
+      code: "CONFLICT",
+      messageKey: "review.alreadyVotedApprove",
+      messageValues: { amount: { minor: 20_000, currency: "USD" } },
     });
-    await expect(act(r1, applicationId, "vote_reject", { reason: "Changed my mind", expectedStatus: "VERIFIED" })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "review.alreadyVotedApprove" });
+    await expect(act(r1, applicationId, "vote_reject", { reason: "Changed my mind", expectedStatus: "VERIFIED" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "review.alreadyVotedApprove",
+    });
     const ballot = await db().review.findFirstOrThrow({ where: { applicationId, reviewerId: r1.userId } });
     expect([ballot.vote, ballot.approvedAmountMinor]).toEqual(["APPROVE", 20_000]);
     expect(await statusOf(applicationId)).toBe("VERIFIED"); // one reviewer never approves alone
@@ -77,7 +106,10 @@ describe("reviewing a case", () => {
     const [r1, r2, r3] = [await reviewer(), await reviewer(), await reviewer()];
     await act(r1, applicationId, "shortlist");
     await act(r1, applicationId, "verify", { items: CHECKLIST });
-    await expect(act(r1, applicationId, "withdraw_vote")).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.noVoteToWithdraw" });
+    await expect(act(r1, applicationId, "withdraw_vote")).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "review.noVoteToWithdraw",
+    });
     await act(r1, applicationId, "vote_reject", { reason: "Documents look altered" });
     await act(r1, applicationId, "withdraw_vote", { reason: "The fund confirmed the documents", expectedStatus: "VERIFIED" });
     expect((await db().review.findFirstOrThrow({ where: { applicationId, reviewerId: r1.userId } })).vote).toBeNull();
@@ -86,7 +118,10 @@ describe("reviewing a case", () => {
     await act(r1, applicationId, "vote_approve", { amount: "1000" });
     expect(await act(r2, applicationId, "vote_approve", { amount: "1200" })).toEqual({ status: "APPROVED" });
     // Decided: no withdrawal can change it any more.
-    await expect(act(r2, applicationId, "withdraw_vote")).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage" });
+    await expect(act(r2, applicationId, "withdraw_vote")).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "review.notAtThisStage",
+    });
     await expect(act(r3, applicationId, "vote_reject", { reason: "Late" })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await statusOf(applicationId)).toBe("APPROVED");
   });
@@ -96,12 +131,22 @@ describe("reviewing a case", () => {
     // Shortlist, decline, request information: the page showed SUBMITTED, another reviewer shortlisted.
     const a = (await submittedCase()).applicationId;
     await act(r2, a, "shortlist", { expectedStatus: "SUBMITTED" });
-    for (const [action, more] of [["shortlist", {}], ["decline", { reason: "Not eligible" }], ["request_info", { message: "Send the order" }]] as const) {
-      await expect(act(r1, a, action, { ...more, expectedStatus: "SUBMITTED" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage", messageValues: { stage: "SHORTLISTED" } });
+    for (const [action, more] of [
+      ["shortlist", {}],
+      ["decline", { reason: "Not eligible" }],
+      ["request_info", { message: "Send the order" }],
+    ] as const) {
+      await expect(act(r1, a, action, { ...more, expectedStatus: "SUBMITTED" })).rejects.toMatchObject({
+        code: "INVALID_STATE",
+        messageKey: "review.notAtThisStage",
+        messageValues: { stage: "SHORTLISTED" },
+      });
     }
     // Verify: the page showed SHORTLISTED while another reviewer asked the applicant for information.
     await act(r2, a, "request_info", { message: "Send the order", expectedStatus: "SHORTLISTED" });
-    await expect(act(r1, a, "verify", { items: CHECKLIST, expectedStatus: "SHORTLISTED" })).rejects.toMatchObject({ messageValues: { stage: "NEEDS_INFO" } });
+    await expect(act(r1, a, "verify", { items: CHECKLIST, expectedStatus: "SHORTLISTED" })).rejects.toMatchObject({
+      messageValues: { stage: "NEEDS_INFO" },
+    });
     // Vote to reject (or approve) from a page that showed VERIFIED after the case was approved.
     const b = (await submittedCase()).applicationId;
     await act(r1, b, "shortlist");
@@ -109,9 +154,13 @@ describe("reviewing a case", () => {
     const r3 = await reviewer();
     await act(r1, b, "vote_approve", { amount: "1000" });
     await act(r2, b, "vote_approve", { amount: "1000" });
-    await expect(act(r3, b, "vote_reject", { reason: "Too late", expectedStatus: "VERIFIED" })).rejects.toMatchObject({ messageValues: { stage: "APPROVED" } });
+    await expect(act(r3, b, "vote_reject", { reason: "Too late", expectedStatus: "VERIFIED" })).rejects.toMatchObject({
+      messageValues: { stage: "APPROVED" },
+    });
     // Nothing was written by the refused actions.
-    expect((await db().applicationStatusChange.findMany({ where: { applicationId: a }, orderBy: { createdAt: "asc" } })).map((s) => s.toStatus)).toEqual(["SUBMITTED", "SHORTLISTED", "NEEDS_INFO"]);
+    expect(
+      (await db().applicationStatusChange.findMany({ where: { applicationId: a }, orderBy: { createdAt: "asc" } })).map((s) => s.toStatus),
+    ).toEqual(["SUBMITTED", "SHORTLISTED", "NEEDS_INFO"]);
     expect(await db().review.count({ where: { applicationId: b, reviewerId: r3.userId } })).toBe(0);
   });
 
@@ -159,7 +208,11 @@ describe("reviewing a case", () => {
     const { applicationId } = await submittedCase();
     const r1 = await reviewer();
     // A stale page: the refusal names the case's current stage.
-    await expect(act(r1, applicationId, "vote_approve", { amount: "100" })).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage", messageValues: { stage: "SUBMITTED" } });
+    await expect(act(r1, applicationId, "vote_approve", { amount: "100" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "review.notAtThisStage",
+      messageValues: { stage: "SUBMITTED" },
+    });
     await expect(act(r1, applicationId, "verify", { items: CHECKLIST })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 

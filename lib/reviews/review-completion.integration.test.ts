@@ -29,16 +29,24 @@ let orgId: string;
 let fundId: string;
 let r1: Actor, r2: Actor, r3: Actor, fm: Actor;
 
-const as = async (role: "REVIEWER" | "FUND_MANAGER", org = orgId) => actorFor((await makeUser(db(), { roles: [{ role, organisationId: org }] })).id);
+const as = async (role: "REVIEWER" | "FUND_MANAGER", org = orgId) =>
+  actorFor((await makeUser(db(), { roles: [{ role, organisationId: org }] })).id);
 const applicantActor = async () => actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
-const act = (actor: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) => reviewCase(actor, ReviewActionSchema.parse({ applicationId, action, ...more }));
+const act = (actor: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) =>
+  reviewCase(actor, ReviewActionSchema.parse({ applicationId, action, ...more }));
 
 async function submitted(o: { applicant?: Actor; amount?: string; phone?: string; fund?: string } = {}) {
   const a = o.applicant ?? (await applicantActor());
   const { applicationId } = await startApplication(a, { fundId: o.fund ?? fundId });
   await saveApplication(a, applicationId, {
-    intent: "submit", submissionKey: crypto.randomUUID(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: o.amount ?? "1000",
-    statement: "Dismissed for striking at the plant; no income since.", ...(o.phone ? { phone: o.phone, legalName: "Canary Person" } : {}),
+    intent: "submit",
+    submissionKey: crypto.randomUUID(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "GOMEL",
+    amount: o.amount ?? "1000",
+    statement: "Dismissed for striking at the plant; no income since.",
+    ...(o.phone ? { phone: o.phone, legalName: "Canary Person" } : {}),
   });
   return { a, applicationId };
 }
@@ -53,8 +61,25 @@ const row = (id: string) => db().application.findUniqueOrThrow({ where: { id } }
 beforeAll(async () => {
   platformId = (await platformOrganisation(db())).id;
   orgId = (await makeOrganisation(db())).id;
-  fundId = (await makeFund(db(), orgId, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], requiredApprovals: 2, phoneRequirement: "OPTIONAL", legalNameRequirement: "OPTIONAL" })).id;
-  await db().fund.update({ where: { id: fundId }, data: { rubric: [{ label: "Need", weight: 3 }, { label: "Evidence", weight: 1 }] } });
+  fundId = (
+    await makeFund(db(), orgId, {
+      perApplicantCapMinor: 500_000,
+      eligibleCategories: ["DISMISSED_WORKER"],
+      eligiblePurposes: ["LIVING_COSTS"],
+      requiredApprovals: 2,
+      phoneRequirement: "OPTIONAL",
+      legalNameRequirement: "OPTIONAL",
+    })
+  ).id;
+  await db().fund.update({
+    where: { id: fundId },
+    data: {
+      rubric: [
+        { label: "Need", weight: 3 },
+        { label: "Evidence", weight: 1 },
+      ],
+    },
+  });
   [r1, r2, r3, fm] = [await as("REVIEWER"), await as("REVIEWER"), await as("REVIEWER"), await as("FUND_MANAGER")];
 });
 
@@ -76,9 +101,15 @@ describe("rubric scoring", () => {
 
   it("refuses a missing criterion, a score out of range and the wrong stage, saying which rule", async () => {
     const c = await submitted();
-    await expect(scoreCase(r1, c.applicationId, [3, 3])).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notAtThisStage" });
+    await expect(scoreCase(r1, c.applicationId, [3, 3])).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "review.notAtThisStage",
+    });
     await act(r1, c.applicationId, "shortlist");
-    await expect(scoreCase(r1, c.applicationId, [3])).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { scores: ["score_range"] } });
+    await expect(scoreCase(r1, c.applicationId, [3])).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { scores: ["score_range"] },
+    });
     await expect(scoreCase(r1, c.applicationId, [3, 6])).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const outsider = await as("REVIEWER", (await makeOrganisation(db())).id);
     await expect(scoreCase(outsider, c.applicationId, [3, 3])).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -106,7 +137,10 @@ describe("a fund manager rules on a rejection", () => {
     await act(r3, applicationId, "vote_approve", { amount: "900" });
     expect((await row(applicationId)).status).toBe("VERIFIED");
     expect((await blockedCases(fm, fundId)).map((b) => b.id)).toContain(applicationId);
-    await expect(ruleOnRejection(fm, applicationId, "overrule", "Order seen in person by the coordinator")).resolves.toEqual({ status: "APPROVED", fundId });
+    await expect(ruleOnRejection(fm, applicationId, "overrule", "Order seen in person by the coordinator")).resolves.toEqual({
+      status: "APPROVED",
+      fundId,
+    });
     const after = await db().application.findUniqueOrThrow({ where: { id: applicationId }, include: { reviews: true } });
     expect(after.approvedAmountMinor).toBe(90_000);
     const overruled = after.reviews.find((r) => r.vote === "REJECT")!;
@@ -118,10 +152,22 @@ describe("a fund manager rules on a rejection", () => {
 
   it("whoever overruled a rejection does not vote on the case too, and a rejection cast again after a withdrawal blocks again", async () => {
     const { applicationId } = await verified();
-    const fmReviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }, { role: "FUND_MANAGER", organisationId: orgId }] })).id);
+    const fmReviewer = await actorFor(
+      (
+        await makeUser(db(), {
+          roles: [
+            { role: "REVIEWER", organisationId: orgId },
+            { role: "FUND_MANAGER", organisationId: orgId },
+          ],
+        })
+      ).id,
+    );
     await act(r2, applicationId, "vote_reject", { reason: "Evidence looks thin" });
     await ruleOnRejection(fmReviewer, applicationId, "overrule", "Order seen in person by the coordinator");
-    await expect(act(fmReviewer, applicationId, "vote_approve", { amount: "1000" })).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "review.votedAfterRuling" });
+    await expect(act(fmReviewer, applicationId, "vote_approve", { amount: "1000" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "review.votedAfterRuling",
+    });
     await act(r2, applicationId, "withdraw_vote");
     await act(r2, applicationId, "vote_reject", { reason: "Now the order is missing" });
     expect((await blockedCases(fm, fundId)).map((b) => b.id)).toContain(applicationId); // not "already overruled"
@@ -132,24 +178,50 @@ describe("a fund manager rules on a rejection", () => {
 
   it("uphold rejects the case; nobody rules on a case they voted on; an unblocked case has nothing to rule", async () => {
     const { applicationId } = await verified();
-    const fmReviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }, { role: "FUND_MANAGER", organisationId: orgId }] })).id);
+    const fmReviewer = await actorFor(
+      (
+        await makeUser(db(), {
+          roles: [
+            { role: "REVIEWER", organisationId: orgId },
+            { role: "FUND_MANAGER", organisationId: orgId },
+          ],
+        })
+      ).id,
+    );
     await act(fmReviewer, applicationId, "vote_reject", { reason: "Not eligible" });
-    await expect(ruleOnRejection(fmReviewer, applicationId, "overrule", "I changed my mind")).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "review.rulingOwnVote" });
-    await expect(ruleOnRejection(fm, applicationId, "uphold", "Not eligible for this fund")).resolves.toEqual({ status: "REJECTED", fundId });
+    await expect(ruleOnRejection(fmReviewer, applicationId, "overrule", "I changed my mind")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "review.rulingOwnVote",
+    });
+    await expect(ruleOnRejection(fm, applicationId, "uphold", "Not eligible for this fund")).resolves.toEqual({
+      status: "REJECTED",
+      fundId,
+    });
     const other = await verified();
-    await expect(ruleOnRejection(fm, other.applicationId, "overrule", "Nothing to overrule")).rejects.toMatchObject({ code: "INVALID_STATE", messageKey: "review.notBlocked" });
-    await expect(ruleOnRejection(r2, other.applicationId, "overrule", "Reviewers cannot rule")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(ruleOnRejection(fm, other.applicationId, "overrule", "Nothing to overrule")).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      messageKey: "review.notBlocked",
+    });
+    await expect(ruleOnRejection(r2, other.applicationId, "overrule", "Reviewers cannot rule")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("the database refuses an overrule by the rejecting reviewer even when the code is bypassed", async () => {
     const { applicationId } = await verified();
     await act(r2, applicationId, "vote_reject", { reason: "No" });
-    await expect(db().review.updateMany({ where: { applicationId, reviewerId: r2.userId }, data: { overruledById: r2.userId, overruledAt: new Date() } })).rejects.toThrow(/Review_overruler_not_reviewer/);
+    await expect(
+      db().review.updateMany({
+        where: { applicationId, reviewerId: r2.userId },
+        data: { overruledById: r2.userId, overruledAt: new Date() },
+      }),
+    ).rejects.toThrow(/Review_overruler_not_reviewer/);
   });
 });
 
 // The funnel counter's stripes summed, as the queue shows it (docs/decisions/0020-striped-hot-rows.md).
-const shortlistedCount = async () => (await db().fundStageCount.aggregate({ where: { fundId, stageRank: 1 }, _sum: { count: true } }))._sum.count ?? 0;
+const shortlistedCount = async () =>
+  (await db().fundStageCount.aggregate({ where: { fundId, stageRank: 1 }, _sum: { count: true } }))._sum.count ?? 0;
 
 describe("bulk screening", () => {
   it("moves every submitted case with its own history and audit event, reports the rest, and undo restores within the window", async () => {
@@ -157,13 +229,22 @@ describe("bulk screening", () => {
     const moved = cases[2]!.applicationId;
     await act(r2, moved, "shortlist"); // already moved by a colleague: refused with its stage
     const before = await shortlistedCount();
-    const result = await bulkScreen(r1, "shortlist", [...cases.map((c) => c.applicationId), "no-such-case"], "Clear eligibility, complete evidence");
+    const result = await bulkScreen(
+      r1,
+      "shortlist",
+      [...cases.map((c) => c.applicationId), "no-such-case"],
+      "Clear eligibility, complete evidence",
+    );
     expect(result.moved).toBe(2);
     expect(result.refused.map((r) => r.reason).sort()).toEqual(["not_at_stage", "not_found"]);
     expect(await shortlistedCount()).toBe(before + 2);
     for (const c of cases.slice(0, 2)) {
       expect((await row(c.applicationId)).status).toBe("SHORTLISTED");
-      expect(await db().auditEvent.count({ where: { entityId: c.applicationId, action: "review.shortlist", data: { path: ["bulkId"], equals: result.bulkId } } })).toBe(1);
+      expect(
+        await db().auditEvent.count({
+          where: { entityId: c.applicationId, action: "review.shortlist", data: { path: ["bulkId"], equals: result.bulkId } },
+        }),
+      ).toBe(1);
     }
     // A colleague moves one of them on before the undo: it stays where the colleague put it.
     await act(r2, cases[1]!.applicationId, "decline", { reason: "Duplicate of another case" });
@@ -182,12 +263,23 @@ describe("bulk screening", () => {
     const result = await bulkScreen(r1, "decline", [c.applicationId], "Outside this fund's purpose");
     expect((await row(c.applicationId)).status).toBe("REJECTED");
     await expect(undoBulk(r2, result.bulkId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(undoBulk(r1, result.bulkId, new Date(Date.now() + UNDO_WINDOW_MS + 1000))).rejects.toMatchObject({ messageKey: "review.bulkUndoExpired" });
+    await expect(undoBulk(r1, result.bulkId, new Date(Date.now() + UNDO_WINDOW_MS + 1000))).rejects.toMatchObject({
+      messageKey: "review.bulkUndoExpired",
+    });
     expect((await row(c.applicationId)).status).toBe("REJECTED");
   });
 
   it("never moves the reviewer's own case or one they declared a conflict on", async () => {
-    const self = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }, { role: "APPLICANT", organisationId: platformId }] })).id);
+    const self = await actorFor(
+      (
+        await makeUser(db(), {
+          roles: [
+            { role: "REVIEWER", organisationId: orgId },
+            { role: "APPLICANT", organisationId: platformId },
+          ],
+        })
+      ).id,
+    );
     const own = await submitted({ applicant: self });
     const conflicted = await submitted();
     await act(self, conflicted.applicationId, "declare_conflict", { reason: "I know this person" });
@@ -200,22 +292,38 @@ describe("bulk screening", () => {
 
 describe("reveal with a second reviewer's confirmation", () => {
   it("needs a different reviewer's confirmation, records each step, and then reveals", async () => {
-    const strictFund = (await makeFund(db(), orgId, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], phoneRequirement: "OPTIONAL", legalNameRequirement: "OPTIONAL" })).id;
+    const strictFund = (
+      await makeFund(db(), orgId, {
+        perApplicantCapMinor: 500_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+        phoneRequirement: "OPTIONAL",
+        legalNameRequirement: "OPTIONAL",
+      })
+    ).id;
     await db().fund.update({ where: { id: strictFund }, data: { revealNeedsSecondReviewer: true } });
     const { applicationId } = await submitted({ fund: strictFund, phone: "+375 29 111-22-33" });
-    await expect(revealIdentity(r1, applicationId, "Need to call about the payout account")).rejects.toMatchObject({ messageKey: "review.revealNeedsConfirmation" });
+    await expect(revealIdentity(r1, applicationId, "Need to call about the payout account")).rejects.toMatchObject({
+      messageKey: "review.revealNeedsConfirmation",
+    });
     await requestReveal(r1, applicationId, "Need to call about the payout account");
     await expect(requestReveal(r1, applicationId, "Asking twice")).rejects.toMatchObject({ messageKey: "review.revealRequestOpen" });
     const req = await db().revealRequest.findFirstOrThrow({ where: { applicationId } });
     await expect(decideRevealRequest(r1, req.id, "confirm")).rejects.toMatchObject({ messageKey: "review.revealOwnRequest" });
-    await expect(db().revealRequest.update({ where: { id: req.id }, data: { deciderId: r1.userId } })).rejects.toThrow(/RevealRequest_decider_not_requester/);
+    await expect(db().revealRequest.update({ where: { id: req.id }, data: { deciderId: r1.userId } })).rejects.toThrow(
+      /RevealRequest_decider_not_requester/,
+    );
     await decideRevealRequest(r2, req.id, "confirm");
     await expect(decideRevealRequest(r3, req.id, "refuse")).rejects.toMatchObject({ messageKey: "review.revealDecided" });
     const shown = await revealIdentity(r1, applicationId, "Need to call about the payout account");
     expect(shown.legalName).toBe("Canary Person");
     // r2's confirmation does not let r2 see it.
     await expect(revealIdentity(r2, applicationId, "Curious")).rejects.toMatchObject({ messageKey: "review.revealNeedsConfirmation" });
-    const log = (await accessLog(await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platformId }] })).id), { applicationId })).map((l) => l.action);
+    const log = (
+      await accessLog(await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platformId }] })).id), {
+        applicationId,
+      })
+    ).map((l) => l.action);
     expect(log).toEqual(expect.arrayContaining(["identity.reveal_requested", "identity.reveal_confirmed", "identity.revealed"]));
   });
 });
@@ -254,8 +362,26 @@ describe("fraud signals", () => {
       await act(r1, c.applicationId, "vote_approve", { amount: "1000" });
       await act(r2, c.applicationId, "vote_approve", { amount: "1000" });
     }
-    await requestPayout(fmA, RequestPayoutSchema.parse({ applicationId: a1.applicationId, amount: "1000", method: "BANK_TRANSFER", details: "BY12 ALFA 3014 0000 1111", idempotencyKey: crypto.randomUUID() }));
-    await requestPayout(fmA, RequestPayoutSchema.parse({ applicationId: a2.applicationId, amount: "1000", method: "BANK_TRANSFER", details: "by12alfa301400001111", idempotencyKey: crypto.randomUUID() }));
+    await requestPayout(
+      fmA,
+      RequestPayoutSchema.parse({
+        applicationId: a1.applicationId,
+        amount: "1000",
+        method: "BANK_TRANSFER",
+        details: "BY12 ALFA 3014 0000 1111",
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    );
+    await requestPayout(
+      fmA,
+      RequestPayoutSchema.parse({
+        applicationId: a2.applicationId,
+        amount: "1000",
+        method: "BANK_TRANSFER",
+        details: "by12alfa301400001111",
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    );
     const shared = (await caseSignals(r1, a2.applicationId)).find((s) => s.key === "shared_payout_details");
     expect(shared?.values.refs).toBe((await row(a1.applicationId)).referenceCode);
     expect((await caseSignals(r1, (await verified()).applicationId)).map((s) => s.key)).not.toContain("shared_payout_details");
@@ -265,7 +391,16 @@ describe("fraud signals", () => {
 describe("fraud signals stay inside what the reviewer may see", () => {
   it("never name, count or flag a case of another organisation, one the reviewer declared a conflict on, or their own", async () => {
     const otherOrg = (await makeOrganisation(db())).id;
-    const otherFund = (await makeFund(db(), otherOrg, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], requiredApprovals: 2, phoneRequirement: "OPTIONAL", legalNameRequirement: "OPTIONAL" })).id;
+    const otherFund = (
+      await makeFund(db(), otherOrg, {
+        perApplicantCapMinor: 500_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+        requiredApprovals: 2,
+        phoneRequirement: "OPTIONAL",
+        legalNameRequirement: "OPTIONAL",
+      })
+    ).id;
     const [b1, b2, fmB] = [await as("REVIEWER", otherOrg), await as("REVIEWER", otherOrg), await as("FUND_MANAGER", otherOrg)];
     const phone = `+375 29 ${crypto.randomInt(100, 999)}-${crypto.randomInt(10, 99)}-${crypto.randomInt(10, 99)}`;
     // One account applied three times to the other organisation and was rejected there, with this phone and
@@ -279,26 +414,48 @@ describe("fraud signals stay inside what the reviewer may see", () => {
     await act(b1, paidElsewhere.applicationId, "verify", { items: [] });
     await act(b1, paidElsewhere.applicationId, "vote_approve", { amount: "1000" });
     await act(b2, paidElsewhere.applicationId, "vote_approve", { amount: "1000" });
-    await requestPayout(fmB, RequestPayoutSchema.parse({ applicationId: paidElsewhere.applicationId, amount: "1000", method: "BANK_TRANSFER", details: "BY99 OTHR 0000 2222 3333", idempotencyKey: crypto.randomUUID() }));
+    await requestPayout(
+      fmB,
+      RequestPayoutSchema.parse({
+        applicationId: paidElsewhere.applicationId,
+        amount: "1000",
+        method: "BANK_TRANSFER",
+        details: "BY99 OTHR 0000 2222 3333",
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    );
     const someoneElseElsewhere = await submitted({ phone, fund: otherFund }); // another account, same phone
     const here = await submitted({ applicant, phone });
     await act(r1, here.applicationId, "shortlist");
     await act(r1, here.applicationId, "verify", { items: [] });
     await act(r1, here.applicationId, "vote_approve", { amount: "1000" });
     await act(r2, here.applicationId, "vote_approve", { amount: "1000" });
-    await requestPayout(fm, RequestPayoutSchema.parse({ applicationId: here.applicationId, amount: "1000", method: "BANK_TRANSFER", details: "by99othr000022223333", idempotencyKey: crypto.randomUUID() }));
+    await requestPayout(
+      fm,
+      RequestPayoutSchema.parse({
+        applicationId: here.applicationId,
+        amount: "1000",
+        method: "BANK_TRANSFER",
+        details: "by99othr000022223333",
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    );
 
     expect(await caseSignals(r3, here.applicationId)).toEqual([]);
     expect((await row(here.applicationId)).isDuplicateFlagged).toBe(false);
     expect((await row(someoneElseElsewhere.applicationId)).isDuplicateFlagged).toBe(false);
     // The other organisation's reviewers do not learn of this case either.
-    const seenThere = String((await caseSignals(b2, someoneElseElsewhere.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs);
+    const seenThere = String(
+      (await caseSignals(b2, someoneElseElsewhere.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs,
+    );
     expect(seenThere).not.toContain(String((await row(here.applicationId)).referenceCode));
 
     // Inside the organisation the same phone is a signal, but not through a case the reviewer declared a conflict on.
     const samePerson = await submitted({ phone });
     await revealIdentity(r3, samePerson.applicationId, "To check the duplicate against the phone");
-    expect((await caseSignals(r3, samePerson.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs).toBe((await row(here.applicationId)).referenceCode);
+    expect((await caseSignals(r3, samePerson.applicationId)).find((s) => s.key === "duplicate_identity")?.values.refs).toBe(
+      (await row(here.applicationId)).referenceCode,
+    );
     expect((await row(samePerson.applicationId)).isDuplicateFlagged).toBe(true);
     const third = await submitted({ phone });
     await act(r3, samePerson.applicationId, "declare_conflict", { reason: "I know this person" });
@@ -312,23 +469,41 @@ describe("fraud signals stay inside what the reviewer may see", () => {
 describe("exports with personal fields", () => {
   it("only for the permission that allows it, with a reason, and every exported case lands in the access log", async () => {
     const c = await submitted({ phone: "+375 29 777-66-55" });
-    await expect(exportFundCases(r1, fundId, FundExportSchema.parse({ personal: "1", reason: "Paying the approved cases this week" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      exportFundCases(r1, fundId, FundExportSchema.parse({ personal: "1", reason: "Paying the approved cases this week" })),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(FundExportSchema.safeParse({ personal: "1", reason: "" }).success).toBe(false);
     const plain = await exportFundCases(fm, fundId, FundExportSchema.parse({ personal: "" }));
     expect(plain.csv).not.toContain("Canary Person");
     expect(plain.csv.split("\n")[0]).not.toContain("legal_name");
-    const full = await exportFundCases(fm, fundId, FundExportSchema.parse({ personal: "1", reason: "Paying the approved cases this week" }));
+    const full = await exportFundCases(
+      fm,
+      fundId,
+      FundExportSchema.parse({ personal: "1", reason: "Paying the approved cases this week" }),
+    );
     expect(full.csv).toContain("Canary Person");
     expect(full.csv).toContain("+375 29 777-66-55");
-    expect(await db().auditEvent.count({ where: { entityId: c.applicationId, action: "identity.exported", data: { path: ["exportCode"], equals: full.exportCode } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { entityId: c.applicationId, action: "identity.exported", data: { path: ["exportCode"], equals: full.exportCode } },
+      }),
+    ).toBe(1);
     const otherOrgFm = await as("FUND_MANAGER", (await makeOrganisation(db())).id);
-    await expect(exportFundCases(otherOrgFm, fundId, FundExportSchema.parse({ personal: "" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportFundCases(otherOrgFm, fundId, FundExportSchema.parse({ personal: "" }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
 describe("queue: waiting time and the next case", () => {
   it("filters cases waiting longer than N days and links each case to the next open one of its fund", async () => {
-    const quietFund = (await makeFund(db(), orgId, { perApplicantCapMinor: 500_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"] })).id;
+    const quietFund = (
+      await makeFund(db(), orgId, {
+        perApplicantCapMinor: 500_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+      })
+    ).id;
     const old = await submitted({ fund: quietFund });
     const fresh = await submitted({ fund: quietFund });
     await db().application.update({ where: { id: old.applicationId }, data: { submittedAt: new Date(Date.now() - 10 * 86_400_000) } });
@@ -336,7 +511,10 @@ describe("queue: waiting time and the next case", () => {
     expect(waiting.rows.map((r) => r.id)).toEqual([old.applicationId]);
     expect(QueueFilterSchema.safeParse({ olderThan: "5" }).success).toBe(false);
     const { nextCaseAfter } = await import("@/lib/reviews/queue");
-    const at = async (id: string) => ({ id, ...(await db().application.findUniqueOrThrow({ where: { id }, select: { fundId: true, submittedAt: true } })) });
+    const at = async (id: string) => ({
+      id,
+      ...(await db().application.findUniqueOrThrow({ where: { id }, select: { fundId: true, submittedAt: true } })),
+    });
     expect(await nextCaseAfter(r1, await at(old.applicationId))).toBe(fresh.applicationId);
     expect(await nextCaseAfter(r1, await at(fresh.applicationId))).toBeNull();
     await act(r1, fresh.applicationId, "decline", { reason: "Not eligible here" }); // closed cases are skipped

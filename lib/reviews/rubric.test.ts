@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { caseScore, parseRubric, rubricFromText, RubricSchema, rubricToText, weightedScore } from "@/lib/reviews/rubric";
 
-const rubric = [{ label: "Need", weight: 3 }, { label: "Evidence", weight: 1 }];
+const rubric = [
+  { label: "Need", weight: 3 },
+  { label: "Evidence", weight: 1 },
+];
 
 describe("rubric", () => {
   it("weights criteria: 5 on need and 0 on evidence is 75", () => {
@@ -29,15 +32,21 @@ describe("rubric", () => {
   });
   it("a score stays within 0..100 for any valid input", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 10 }), (rows) => {
-        const r = rows.map(([weight], i) => ({ label: `c${i}`, weight }));
-        const s = weightedScore(r, Object.fromEntries(rows.map(([, p], i) => [`c${i}`, p])));
-        return s !== null && s >= 0 && s <= 100;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 10 }),
+        (rows) => {
+          const r = rows.map(([weight], i) => ({ label: `c${i}`, weight }));
+          const s = weightedScore(r, Object.fromEntries(rows.map(([, p], i) => [`c${i}`, p])));
+          return s !== null && s >= 0 && s <= 100;
+        },
+      ),
     );
   });
   it("reads the settings text and refuses duplicates, bad weights and too many criteria", () => {
-    expect(RubricSchema.parse(rubricFromText("Need: 3\n\nEvidence\n"))).toEqual([{ label: "Need", weight: 3 }, { label: "Evidence", weight: 1 }]);
+    expect(RubricSchema.parse(rubricFromText("Need: 3\n\nEvidence\n"))).toEqual([
+      { label: "Need", weight: 3 },
+      { label: "Evidence", weight: 1 },
+    ]);
     expect(rubricToText(rubric)).toBe("Need: 3\nEvidence: 1");
     expect(RubricSchema.safeParse(rubricFromText("Need: 3\nneed: 2")).success).toBe(false);
     expect(RubricSchema.safeParse(rubricFromText("Need: 11")).success).toBe(false);

@@ -13,17 +13,32 @@ import { canRule, decide } from "@/lib/reviews/rules";
 import { openCaseText, sealCaseText } from "@/lib/crypto/case-text";
 import { loadCaseKeys } from "@/lib/crypto/case-keys";
 
-export async function ruleOnRejection(actor: Actor, applicationId: string, ruling: "overrule" | "uphold", reason: string): Promise<{ status: ApplicationStatus; fundId: string }> {
+export async function ruleOnRejection(
+  actor: Actor,
+  applicationId: string,
+  ruling: "overrule" | "uphold",
+  reason: string,
+): Promise<{ status: ApplicationStatus; fundId: string }> {
   assertCan(actor, "application:overrule:org");
   const result = await db().$transaction(async (tx) => {
     await lockCaseInScope(tx, actor, applicationId, "FUND_MANAGER");
     const app = await tx.application.findUniqueOrThrow({
       where: { id: applicationId },
-      select: { id: true, status: true, applicantId: true, fundId: true, fund: { select: { requiredApprovals: true } }, reviews: { select: { id: true, reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true } } },
+      select: {
+        id: true,
+        status: true,
+        applicantId: true,
+        fundId: true,
+        fund: { select: { requiredApprovals: true } },
+        reviews: {
+          select: { id: true, reviewerId: true, vote: true, approvedAmountMinor: true, conflictDeclared: true, overruledAt: true },
+        },
+      },
     });
     const verdict = canRule(app.status, app.reviews, actor.userId);
     if (verdict === "voted") throw new AppError("FORBIDDEN", "ruling on own vote", { messageKey: "review.rulingOwnVote" });
-    if (verdict === "not_blocked") throw new AppError("INVALID_STATE", "not blocked", { messageKey: "review.notBlocked", messageValues: { stage: app.status } });
+    if (verdict === "not_blocked")
+      throw new AppError("INVALID_STATE", "not blocked", { messageKey: "review.notBlocked", messageValues: { stage: app.status } });
     let to: ApplicationStatus | null = null;
     const data: { approvedAmountMinor?: number } = {};
     // The manager's words, sealed under the case's key (lib/crypto/case-text.ts), also in the audit event.
@@ -33,8 +48,14 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
     } else {
       const now = new Date();
       const standing = app.reviews.filter((r) => r.vote === "REJECT" && !r.overruledAt && !r.conflictDeclared);
-      await tx.review.updateMany({ where: { id: { in: standing.map((r) => r.id) } }, data: { overruledById: actor.userId, overruledAt: now, overruleReason: sealed } });
-      const decision = decide(app.reviews.map((r) => (standing.includes(r) ? { ...r, overruledAt: now } : r)), app.fund.requiredApprovals);
+      await tx.review.updateMany({
+        where: { id: { in: standing.map((r) => r.id) } },
+        data: { overruledById: actor.userId, overruledAt: now, overruleReason: sealed },
+      });
+      const decision = decide(
+        app.reviews.map((r) => (standing.includes(r) ? { ...r, overruledAt: now } : r)),
+        app.fund.requiredApprovals,
+      );
       if (decision.outcome === "APPROVED") {
         to = "APPROVED";
         data.approvedAmountMinor = decision.amountMinor;
@@ -42,9 +63,26 @@ export async function ruleOnRejection(actor: Actor, applicationId: string, rulin
     }
     if (to) {
       await tx.application.update({ where: { id: app.id }, data: { ...data, status: to } });
-      await tx.applicationStatusChange.create({ data: { applicationId: app.id, fromStatus: app.status, toStatus: to, actorId: actor.userId, reason: ruling === "uphold" ? (await sealCaseText(tx, app.id, `rejection upheld: ${reason}`)) : "four-eyes approval after an overruled rejection" } });
+      await tx.applicationStatusChange.create({
+        data: {
+          applicationId: app.id,
+          fromStatus: app.status,
+          toStatus: to,
+          actorId: actor.userId,
+          reason:
+            ruling === "uphold"
+              ? await sealCaseText(tx, app.id, `rejection upheld: ${reason}`)
+              : "four-eyes approval after an overruled rejection",
+        },
+      });
     }
-    await recordAuditEvent(tx, { actorId: actor.userId, action: `review.rejection_${ruling === "uphold" ? "upheld" : "overruled"}`, entityType: "Application", entityId: app.id, data: { from: app.status, to: to ?? app.status, reasonEnc: sealed } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: `review.rejection_${ruling === "uphold" ? "upheld" : "overruled"}`,
+      entityType: "Application",
+      entityId: app.id,
+      data: { from: app.status, to: to ?? app.status, reasonEnc: sealed },
+    });
     return { status: to ?? app.status, moved: !!to, applicantId: app.applicantId, fundId: app.fundId };
   });
   if (result.moved) await notifyApplicant(result.applicantId);
@@ -65,18 +103,26 @@ export async function blockedCases(actor: Actor, fundId?: string) {
     orderBy: { submittedAt: "asc" },
     take: 100,
     select: {
-      id: true, referenceCode: true, requestedAmountMinor: true, fund: { select: { name: true, currency: true, requiredApprovals: true } },
+      id: true,
+      referenceCode: true,
+      requestedAmountMinor: true,
+      fund: { select: { name: true, currency: true, requiredApprovals: true } },
       reviews: { select: { reviewerId: true, vote: true, reason: true, conflictDeclared: true, overruledAt: true } },
     },
   });
-  await loadCaseKeys(db(), rows.map((r) => r.id));
+  await loadCaseKeys(
+    db(),
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     referenceCode: r.referenceCode,
     requestedAmountMinor: r.requestedAmountMinor,
     fund: r.fund,
     approvals: r.reviews.filter((v) => v.vote === "APPROVE" && !v.conflictDeclared).length,
-    rejections: r.reviews.filter((v) => v.vote === "REJECT" && !v.overruledAt && !v.conflictDeclared).map((v) => openCaseText(r.id, v.reason) ?? ""),
+    rejections: r.reviews
+      .filter((v) => v.vote === "REJECT" && !v.overruledAt && !v.conflictDeclared)
+      .map((v) => openCaseText(r.id, v.reason) ?? ""),
     iVoted: r.reviews.some((v) => v.reviewerId === actor.userId && (v.vote || v.conflictDeclared)),
   }));
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { actionsAt, canRule, checklistComplete, decide, isAllowed, moveOf, type Ballot } from "@/lib/reviews/rules";
 
-const b = (reviewerId: string, vote: "APPROVE" | "REJECT" | null, amount: number | null = null, conflictDeclared = false): Ballot => ({ reviewerId, vote, approvedAmountMinor: amount, conflictDeclared });
+const b = (reviewerId: string, vote: "APPROVE" | "REJECT" | null, amount: number | null = null, conflictDeclared = false): Ballot => ({
+  reviewerId,
+  vote,
+  approvedAmountMinor: amount,
+  conflictDeclared,
+});
 
 describe("reviewer actions by stage", () => {
   it.each([
@@ -70,7 +75,10 @@ describe("fund manager rulings", () => {
   const approve = (id: string) => ({ reviewerId: id, vote: "APPROVE" as const, approvedAmountMinor: 100, conflictDeclared: false });
   it("an overruled rejection no longer blocks", () => {
     expect(decide([approve("r1"), approve("r3"), reject], 2).outcome).toBe("BLOCKED");
-    expect(decide([approve("r1"), approve("r3"), { ...reject, overruledAt: new Date() }], 2)).toEqual({ outcome: "APPROVED", amountMinor: 100 });
+    expect(decide([approve("r1"), approve("r3"), { ...reject, overruledAt: new Date() }], 2)).toEqual({
+      outcome: "APPROVED",
+      amountMinor: 100,
+    });
   });
   it("only a non-voter rules, and only on a blocked verified case", () => {
     expect(canRule("VERIFIED", [approve("r1"), reject], "m1")).toBe("ok");

@@ -2,7 +2,16 @@
 // case is verified, and the four-eyes decision on approval (docs/decisions/0009-four-eyes.md).
 import type { ApplicationStatus, Vote } from "@/lib/db/generated/enums";
 
-export const REVIEW_ACTIONS = ["shortlist", "decline", "request_info", "verify", "vote_approve", "vote_reject", "withdraw_vote", "declare_conflict"] as const;
+export const REVIEW_ACTIONS = [
+  "shortlist",
+  "decline",
+  "request_info",
+  "verify",
+  "vote_approve",
+  "vote_reject",
+  "withdraw_vote",
+  "declare_conflict",
+] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 const ALLOWED_FROM: Record<ReviewAction, readonly ApplicationStatus[]> = {
@@ -55,8 +64,17 @@ export function checklistComplete(required: readonly string[], ticked: readonly 
 /** Stages at which a reviewer may score the case with the fund's rubric (scoring never moves the stage). */
 export const SCORE_STAGES: readonly ApplicationStatus[] = ["SHORTLISTED", "VERIFIED"];
 
-export type Ballot = { reviewerId: string; vote: Vote | null; approvedAmountMinor: number | null; conflictDeclared: boolean; overruledAt?: Date | null };
-export type Decision = { outcome: "APPROVED"; amountMinor: number } | { outcome: "PENDING"; approvals: number; needed: number } | { outcome: "BLOCKED"; rejections: number };
+export type Ballot = {
+  reviewerId: string;
+  vote: Vote | null;
+  approvedAmountMinor: number | null;
+  conflictDeclared: boolean;
+  overruledAt?: Date | null;
+};
+export type Decision =
+  | { outcome: "APPROVED"; amountMinor: number }
+  | { outcome: "PENDING"; approvals: number; needed: number }
+  | { outcome: "BLOCKED"; rejections: number };
 
 /**
  * Four eyes: approved when at least `required` distinct reviewers voted approve, none rejected, and no
@@ -113,6 +131,7 @@ export function step(state: CaseState, s: Step, requiredApprovals: number): Case
     ballots = [...others, { reviewerId: s.reviewerId, vote: null, approvedAmountMinor: null, conflictDeclared: true }];
   }
   let status = moveOf(s.action) ?? state.status;
-  if (state.status === "VERIFIED" && ballots !== state.ballots && decide(ballots, requiredApprovals).outcome === "APPROVED") status = "APPROVED";
+  if (state.status === "VERIFIED" && ballots !== state.ballots && decide(ballots, requiredApprovals).outcome === "APPROVED")
+    status = "APPROVED";
   return { status, ballots, checklistDone: state.checklistDone || s.action === "verify" };
 }

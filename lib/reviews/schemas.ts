@@ -47,7 +47,21 @@ export const ApplicantMessageSchema = z
 export const ScoreCaseSchema = z.object({
   applicationId: z.string().min(1).max(100),
   // One "score-<index>" field per rubric criterion (0-5); the use case checks them against the rubric.
-  scores: z.preprocess(toArray, z.array(z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "score_range" }).int({ message: "score_range" }).min(0, { message: "score_range" }).max(5, { message: "score_range" }))).max(10)),
+  scores: z.preprocess(
+    toArray,
+    z
+      .array(
+        z.preprocess(
+          (v) => (v === "" ? undefined : v),
+          z.coerce
+            .number({ message: "score_range" })
+            .int({ message: "score_range" })
+            .min(0, { message: "score_range" })
+            .max(5, { message: "score_range" }),
+        ),
+      )
+      .max(10),
+  ),
 });
 
 export const RulingSchema = z.object({
@@ -58,7 +72,10 @@ export const RulingSchema = z.object({
 
 export const BulkScreenSchema = z.object({
   action: z.enum(["shortlist", "decline"], { message: "choose_one" }),
-  ids: z.preprocess(toArray, z.array(z.string().min(1).max(100)).min(1, { message: "bulk_none_selected" }).max(100, { message: "bulk_too_many" })),
+  ids: z.preprocess(
+    toArray,
+    z.array(z.string().min(1).max(100)).min(1, { message: "bulk_none_selected" }).max(100, { message: "bulk_too_many" }),
+  ),
   reason: z.string().trim().min(5, { message: "reason_required" }).max(2000, { message: "too_long" }),
 });
 

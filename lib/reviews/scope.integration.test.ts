@@ -32,11 +32,37 @@ beforeAll(async () => {
   const staffUser = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform }] });
   const applicantUser = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platform }] });
   // Actors as loadActor builds them (two-factor sign-in is not what is tested here).
-  staff = { userId: staffUser.id, label: "", email: null, memberships: [{ organisationId: platform, role: "APPLICANT" }, { organisationId: org.id, role: "REVIEWER" }, { organisationId: org.id, role: "FUND_MANAGER" }] };
+  staff = {
+    userId: staffUser.id,
+    label: "",
+    email: null,
+    memberships: [
+      { organisationId: platform, role: "APPLICANT" },
+      { organisationId: org.id, role: "REVIEWER" },
+      { organisationId: org.id, role: "FUND_MANAGER" },
+    ],
+  };
   applicant = { userId: applicantUser.id, label: "", email: null, memberships: [{ organisationId: platform, role: "APPLICANT" }] };
   const make = async (name: Case, fundId: string, applicantId: string, status: "DRAFT" | "SUBMITTED" | "APPROVED") => {
-    const app = await db().application.create({ data: { fundId, applicantId, status, approvedAmountMinor: status === "APPROVED" ? 10_000 : null, referenceCode: status === "DRAFT" ? null : uniq("PAD") } });
-    const payout = await db().payout.create({ data: { applicationId: app.id, fundId, amountMinor: 100, requestedById: staffUser.id, idempotencyKey: uniq("k"), reference: uniq("PO") } });
+    const app = await db().application.create({
+      data: {
+        fundId,
+        applicantId,
+        status,
+        approvedAmountMinor: status === "APPROVED" ? 10_000 : null,
+        referenceCode: status === "DRAFT" ? null : uniq("PAD"),
+      },
+    });
+    const payout = await db().payout.create({
+      data: {
+        applicationId: app.id,
+        fundId,
+        amountMinor: 100,
+        requestedById: staffUser.id,
+        idempotencyKey: uniq("k"),
+        reference: uniq("PO"),
+      },
+    });
     cases[name] = { id: app.id, payoutId: payout.id };
   };
   await make("submitted", fund.id, applicantUser.id, "SUBMITTED");
@@ -67,21 +93,45 @@ async function passes(run: (c: { id: string; payoutId: string }) => Promise<unkn
 const key = () => crypto.randomUUID();
 
 describe("the staff case scope (one rule, every use)", () => {
-  it.each<StaffRole>(["REVIEWER", "FUND_MANAGER"])("selects the same cases as %s in the Prisma filter, the SQL condition and the lock", async (role) => {
-    expect(selected(await db().application.findMany({ where: { id: { in: ids() }, ...caseScopeWhere(staff, role) }, select: { id: true } }))).toEqual(IN_SCOPE);
-    expect(selected(await db().$queryRaw<{ id: string }[]>(Prisma.sql`SELECT a.id FROM "Application" a WHERE a.id = ANY(${ids()}::text[]) AND ${caseScopeSql(staff, role)}`))).toEqual(IN_SCOPE);
-    expect(await passes((c) => db().$transaction((tx) => lockCaseInScope(tx, staff, c.id, role)))).toEqual(IN_SCOPE);
-  });
+  it.each<StaffRole>(["REVIEWER", "FUND_MANAGER"])(
+    "selects the same cases as %s in the Prisma filter, the SQL condition and the lock",
+    async (role) => {
+      expect(
+        selected(await db().application.findMany({ where: { id: { in: ids() }, ...caseScopeWhere(staff, role) }, select: { id: true } })),
+      ).toEqual(IN_SCOPE);
+      expect(
+        selected(
+          await db().$queryRaw<{ id: string }[]>(
+            Prisma.sql`SELECT a.id FROM "Application" a WHERE a.id = ANY(${ids()}::text[]) AND ${caseScopeSql(staff, role)}`,
+          ),
+        ),
+      ).toEqual(IN_SCOPE);
+      expect(await passes((c) => db().$transaction((tx) => lockCaseInScope(tx, staff, c.id, role)))).toEqual(IN_SCOPE);
+    },
+  );
 
   it("leaves the conflicted case out of what a reviewer reads (and only that one)", async () => {
-    expect(selected(await db().application.findMany({ where: { id: { in: ids() }, ...reviewerCaseWhere(staff) }, select: { id: true } }))).toEqual(IN_SCOPE.filter((n) => n !== "conflicted"));
+    expect(
+      selected(await db().application.findMany({ where: { id: { in: ids() }, ...reviewerCaseWhere(staff) }, select: { id: true } })),
+    ).toEqual(IN_SCOPE.filter((n) => n !== "conflicted"));
   });
 
   it("is the fund manager's scope for requesting a payout and for every step of one", async () => {
     // A malformed amount: in scope, the request gets as far as reading it.
-    expect(await passes((c) => requestPayout(staff, { applicationId: c.id, amount: "not an amount", method: "BANK_TRANSFER", details: "", idempotencyKey: key() }))).toEqual(IN_SCOPE);
+    expect(
+      await passes((c) =>
+        requestPayout(staff, { applicationId: c.id, amount: "not an amount", method: "BANK_TRANSFER", details: "", idempotencyKey: key() }),
+      ),
+    ).toEqual(IN_SCOPE);
     // Resending a payout that was never sent: in scope, it is refused as "not at this stage".
-    expect(await passes((c) => payoutStep(staff, PayoutStepSchema.parse({ payoutId: c.payoutId, action: "resend", method: "BANK_TRANSFER", idempotencyKey: key() })))).toEqual(IN_SCOPE);
+    expect(
+      await passes((c) =>
+        payoutStep(
+          staff,
+          PayoutStepSchema.parse({ payoutId: c.payoutId, action: "resend", method: "BANK_TRANSFER", idempotencyKey: key() }),
+        ),
+      ),
+    ).toEqual(IN_SCOPE);
   });
 
   it("is nobody's scope without the role in the case's organisation", async () => {
@@ -95,12 +145,19 @@ describe("the staff case scope (one rule, every use)", () => {
 
 describe("the applicant's own cases (every use)", () => {
   it("are the same for the submission's read, the draft's lock and the payout's lock", async () => {
-    for (const [who, own] of [[applicant, APPLICANTS_OWN], [staff, ["staffOwn"]]] as const) {
+    for (const [who, own] of [
+      [applicant, APPLICANTS_OWN],
+      [staff, ["staffOwn"]],
+    ] as const) {
       // A submission with nothing filled in: the applicant's own case gets as far as being checked.
       expect(await passes((c) => saveApplication(who, c.id, { intent: "submit", submissionKey: key() }))).toEqual(own);
       expect(await passes((c) => saveApplication(who, c.id, { intent: "save", submissionKey: key() }))).toEqual(own);
       // Confirming a payout that was not sent: the applicant's own is refused as "not at this stage".
-      expect(await passes((c) => applicantPayoutStep(who, PayoutStepSchema.parse({ payoutId: c.payoutId, action: "confirm", idempotencyKey: key() })))).toEqual(own);
+      expect(
+        await passes((c) =>
+          applicantPayoutStep(who, PayoutStepSchema.parse({ payoutId: c.payoutId, action: "confirm", idempotencyKey: key() })),
+        ),
+      ).toEqual(own);
     }
   });
 });

@@ -14,9 +14,22 @@ export async function scoreCase(actor: Actor, applicationId: string, points: num
   assertCan(actor, "application:review:org");
   return db().$transaction(async (tx) => {
     await lockCaseInScope(tx, actor, applicationId);
-    const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, status: true, fund: { select: { rubric: true } }, reviews: { select: { reviewerId: true, conflictDeclared: true, rubricScores: true } } } });
-    if (app.reviews.some((r) => r.reviewerId === actor.userId && r.conflictDeclared)) throw new AppError("FORBIDDEN", "conflict declared", { messageKey: "review.conflicted" });
-    if (!SCORE_STAGES.includes(app.status)) throw new AppError("INVALID_STATE", "not at this stage", { messageKey: "review.notAtThisStage", messageValues: { stage: app.status } });
+    const app = await tx.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: {
+        id: true,
+        status: true,
+        fund: { select: { rubric: true } },
+        reviews: { select: { reviewerId: true, conflictDeclared: true, rubricScores: true } },
+      },
+    });
+    if (app.reviews.some((r) => r.reviewerId === actor.userId && r.conflictDeclared))
+      throw new AppError("FORBIDDEN", "conflict declared", { messageKey: "review.conflicted" });
+    if (!SCORE_STAGES.includes(app.status))
+      throw new AppError("INVALID_STATE", "not at this stage", {
+        messageKey: "review.notAtThisStage",
+        messageValues: { stage: app.status },
+      });
     const rubric = parseRubric(app.fund.rubric);
     if (rubric.length === 0) throw new AppError("INVALID_STATE", "fund has no rubric", { messageKey: "review.noRubric" });
     const scores = Object.fromEntries(rubric.map((c, i) => [c.label, points[i] as number]));
@@ -27,10 +40,18 @@ export async function scoreCase(actor: Actor, applicationId: string, points: num
       create: { applicationId: app.id, reviewerId: actor.userId, rubricScores: scores, score: mine },
       update: { rubricScores: scores, score: mine },
     });
-    const ballots = app.reviews.filter((r) => r.reviewerId !== actor.userId).concat({ reviewerId: actor.userId, conflictDeclared: false, rubricScores: scores });
+    const ballots = app.reviews
+      .filter((r) => r.reviewerId !== actor.userId)
+      .concat({ reviewerId: actor.userId, conflictDeclared: false, rubricScores: scores });
     const score = caseScore(rubric, ballots);
     await tx.application.update({ where: { id: app.id }, data: { score } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "review.scored", entityType: "Application", entityId: app.id, data: { score: mine, caseScore: score } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "review.scored",
+      entityType: "Application",
+      entityId: app.id,
+      data: { score: mine, caseScore: score },
+    });
     return { myScore: mine, caseScore: score };
   });
 }

@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { normalisePayoutDetails, p95, signalsFrom, type SignalFacts } from "@/lib/reviews/signals";
 
-const none: SignalFacts = { duplicateRefs: [], sharedPayoutRefs: [], accountCases: 1, rejectedBefore: 0, requestedMinor: 100_000, fundP95Minor: 500_000 };
+const none: SignalFacts = {
+  duplicateRefs: [],
+  sharedPayoutRefs: [],
+  accountCases: 1,
+  rejectedBefore: 0,
+  requestedMinor: 100_000,
+  fundP95Minor: 500_000,
+};
 
 describe("fraud signals", () => {
   it("a clean case has no signal", () => expect(signalsFrom(none)).toEqual([]));
   it("each fact gives its labelled signal with its reason", () => {
-    const s = signalsFrom({ duplicateRefs: ["PAD-AAAA-BBBB"], sharedPayoutRefs: ["PAD-CCCC-DDDD", "PAD-EEEE-FFFF"], accountCases: 3, rejectedBefore: 1, requestedMinor: 600_000, fundP95Minor: 500_000 });
+    const s = signalsFrom({
+      duplicateRefs: ["PAD-AAAA-BBBB"],
+      sharedPayoutRefs: ["PAD-CCCC-DDDD", "PAD-EEEE-FFFF"],
+      accountCases: 3,
+      rejectedBefore: 1,
+      requestedMinor: 600_000,
+      fundP95Minor: 500_000,
+    });
     expect(s.map((x) => [x.key, x.level])).toEqual([
       ["duplicate_identity", "warning"],
       ["shared_payout_details", "warning"],

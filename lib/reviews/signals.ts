@@ -18,7 +18,13 @@ export type SignalFacts = {
   fundP95Minor: number | null;
 };
 
-export type SignalKey = "duplicate_identity" | "duplicate_identity_hidden" | "shared_payout_details" | "many_cases_one_account" | "rejected_before" | "amount_above_usual";
+export type SignalKey =
+  | "duplicate_identity"
+  | "duplicate_identity_hidden"
+  | "shared_payout_details"
+  | "many_cases_one_account"
+  | "rejected_before"
+  | "amount_above_usual";
 export type Signal = { key: SignalKey; level: "warning" | "info"; values: Record<string, string | number> };
 
 export const MANY_CASES = 3;
@@ -29,19 +35,31 @@ export function signalsFrom(f: SignalFacts): Signal[] {
   // Which cases match a phone or a name is itself identifying (it links a pseudonymous case to a known phone):
   // named only to a reviewer who revealed this case's identity, with a recorded reason; otherwise counted.
   if (f.duplicateRefs.length > 0) {
-    out.push(f.duplicateRefsShown === false
-      ? { key: "duplicate_identity_hidden", level: "warning", values: { count: f.duplicateRefs.length } }
-      : { key: "duplicate_identity", level: "warning", values: { refs: f.duplicateRefs.join(", "), count: f.duplicateRefs.length } });
+    out.push(
+      f.duplicateRefsShown === false
+        ? { key: "duplicate_identity_hidden", level: "warning", values: { count: f.duplicateRefs.length } }
+        : { key: "duplicate_identity", level: "warning", values: { refs: f.duplicateRefs.join(", "), count: f.duplicateRefs.length } },
+    );
   }
-  if (f.sharedPayoutRefs.length > 0) out.push({ key: "shared_payout_details", level: "warning", values: { refs: f.sharedPayoutRefs.join(", "), count: f.sharedPayoutRefs.length } });
+  if (f.sharedPayoutRefs.length > 0)
+    out.push({
+      key: "shared_payout_details",
+      level: "warning",
+      values: { refs: f.sharedPayoutRefs.join(", "), count: f.sharedPayoutRefs.length },
+    });
   if (f.accountCases >= MANY_CASES) out.push({ key: "many_cases_one_account", level: "info", values: { count: f.accountCases } });
   if (f.rejectedBefore > 0) out.push({ key: "rejected_before", level: "info", values: { count: f.rejectedBefore } });
-  if (f.requestedMinor !== null && f.fundP95Minor !== null && f.requestedMinor > f.fundP95Minor) out.push({ key: "amount_above_usual", level: "info", values: { p95: f.fundP95Minor } });
+  if (f.requestedMinor !== null && f.fundP95Minor !== null && f.requestedMinor > f.fundP95Minor)
+    out.push({ key: "amount_above_usual", level: "info", values: { p95: f.fundP95Minor } });
   return out;
 }
 
 /** Payout details compared without formatting: "BY12 ALFA 3014-…" and "by12alfa3014…" are the same account. */
-export const normalisePayoutDetails = (details: string) => details.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}@]/gu, "");
+export const normalisePayoutDetails = (details: string) =>
+  details
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@]/gu, "");
 
 /** Nearest-rank 95th percentile of a sorted list (null below MIN_CASES_FOR_P95 values). */
 export function p95(sorted: readonly number[]): number | null {

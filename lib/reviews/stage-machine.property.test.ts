@@ -29,7 +29,8 @@ describe("review stage machine (property-based)", () => {
             expect(approvers.size).toBeGreaterThanOrEqual(required);
             // Every rejection was overruled by someone who cast no ballot on the case.
             expect(counted.some((b) => b.vote === "REJECT" && !b.overruledAt)).toBe(false);
-            if (st.action === "overrule") expect(next.ballots.some((b) => b.reviewerId === st.reviewerId && (b.vote || b.conflictDeclared))).toBe(false);
+            if (st.action === "overrule")
+              expect(next.ballots.some((b) => b.reviewerId === st.reviewerId && (b.vote || b.conflictDeclared))).toBe(false);
             expect(s.status).toBe("VERIFIED");
             expect(next.checklistDone).toBe(true);
           }
@@ -41,7 +42,17 @@ describe("review stage machine (property-based)", () => {
   });
 
   it("reaches paid only through approved, and never leaves a closed stage", () => {
-    const statuses: ApplicationStatus[] = ["DRAFT", "SUBMITTED", "SHORTLISTED", "VERIFIED", "APPROVED", "PAID", "NEEDS_INFO", "REJECTED", "WITHDRAWN"];
+    const statuses: ApplicationStatus[] = [
+      "DRAFT",
+      "SUBMITTED",
+      "SHORTLISTED",
+      "VERIFIED",
+      "APPROVED",
+      "PAID",
+      "NEEDS_INFO",
+      "REJECTED",
+      "WITHDRAWN",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...statuses), { maxLength: 30 }), (targets) => {
         let at: ApplicationStatus = "DRAFT";

@@ -13,12 +13,19 @@ const openings = async () => (await reviewerThrottle(reviewer)).find((s) => s.ki
 
 beforeAll(async () => {
   throttleSettings.slowDownMs = 0;
-  reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id);
+  reviewer = await actorFor(
+    (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: (await makeOrganisation(db())).id }] })).id,
+  );
 });
 
 describe("a reviewer's throttle state", () => {
   it("is fine, then slowed from the opening that waits, then stopped; reading it counts nothing", async () => {
-    expect(await openings()).toMatchObject({ state: "ok", count: 0, threshold: ALERT_THRESHOLDS.caseOpenings, max: LIMITS.caseOpenings.max });
+    expect(await openings()).toMatchObject({
+      state: "ok",
+      count: 0,
+      threshold: ALERT_THRESHOLDS.caseOpenings,
+      max: LIMITS.caseOpenings.max,
+    });
     for (let i = 0; i < ALERT_THRESHOLDS.caseOpenings - 1; i++) await throttleReviewer(reviewer, "caseOpenings");
     expect(await openings()).toMatchObject({ state: "ok", count: ALERT_THRESHOLDS.caseOpenings - 1 });
     await throttleReviewer(reviewer, "caseOpenings");

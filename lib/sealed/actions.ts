@@ -33,7 +33,12 @@ export const importSealedAction = formAction("importSealed", ImportSealedSchema,
       // Not allowed at all (not a fund manager): the whole import is refused as usual.
       if (!isAppError(e) || e.code === "FORBIDDEN" || e.code === "UNAUTHENTICATED") throw e;
       t ??= await getTranslations();
-      rows.push({ name: file.name, referenceCode: null, again: false, message: e.messageKey ? t(e.messageKey as never, (e.messageValues ?? {}) as never) : t(`errors.${e.code}` as never) });
+      rows.push({
+        name: file.name,
+        referenceCode: null,
+        again: false,
+        message: e.messageKey ? t(e.messageKey as never, (e.messageValues ?? {}) as never) : t(`errors.${e.code}` as never),
+      });
     }
   }
   revalidatePath("/[locale]", "layout");

@@ -21,4 +21,3 @@ export function normaliseClaimCode(raw: string): string {
   const body = s.startsWith("C1M") || s.startsWith("CLM") ? s.slice(3) : s;
   return body.length === 12 ? `CLM-${body.slice(0, 4)}-${body.slice(4, 8)}-${body.slice(8)}` : raw.trim().toUpperCase();
 }
-

@@ -26,16 +26,25 @@ export async function claimSealed(actor: Actor, code: string): Promise<{ applica
   assertCan(actor, "application:create:own");
   await consumeRateLimit(LIMITS.claimAccount, actor.userId);
   return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; referenceCode: string | null; claimedAt: Date | null; applicantId: string; status: string }[]>`
+    const rows = await tx.$queryRaw<
+      { id: string; referenceCode: string | null; claimedAt: Date | null; applicantId: string; status: string }[]
+    >`
       SELECT id, "referenceCode", "claimedAt", "applicantId", status::text AS status FROM "Application" WHERE "claimCodeIndex" = ${claimCodeIndex(code)} FOR UPDATE`;
     const app = rows[0];
-    if (!app || app.status === "DRAFT" || !app.referenceCode) throw new AppError("NOT_FOUND", "no such claim code", { messageKey: "claim.notFound" });
+    if (!app || app.status === "DRAFT" || !app.referenceCode)
+      throw new AppError("NOT_FOUND", "no such claim code", { messageKey: "claim.notFound" });
     if (app.claimedAt) {
       if (app.applicantId === actor.userId) return { applicationId: app.id, referenceCode: app.referenceCode };
       throw new AppError("INVALID_STATE", "already claimed", { messageKey: "claim.alreadyClaimed" });
     }
     await tx.application.update({ where: { id: app.id }, data: { applicantId: actor.userId, claimedAt: new Date() } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "application.claimed", entityType: "Application", entityId: app.id, data: { from: app.applicantId } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "application.claimed",
+      entityType: "Application",
+      entityId: app.id,
+      data: { from: app.applicantId },
+    });
     return { applicationId: app.id, referenceCode: app.referenceCode };
   });
 }

@@ -34,7 +34,15 @@ beforeAll(async () => {
   platformId = (await platformOrganisation(db())).id;
   orgId = (await makeOrganisation(db())).id;
   fund = await makeFund(db(), orgId, { phoneRequirement: "REQUIRED" });
-  png = { name: "order.png", type: "image/png", bytes: new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } }).png().toBuffer()) };
+  png = {
+    name: "order.png",
+    type: "image/png",
+    bytes: new Uint8Array(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } })
+        .png()
+        .toBuffer(),
+    ),
+  };
 });
 
 const client = () => `test-client-${crypto.randomUUID()}`;
@@ -49,13 +57,24 @@ function manifest(over: Partial<Omit<Manifest, "files">> = {}, answers: Partial<
     fundVersion: fundFormVersion(fund),
     locale: "be",
     sealedAt: new Date().toISOString(),
-    answers: { category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MOGILEV", amount: "900", statement: "Dismissed from the tractor plant after the strike; no income since.", phone: phone(), ...answers },
+    answers: {
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "MOGILEV",
+      amount: "900",
+      statement: "Dismissed from the tractor plant after the strike; no income since.",
+      phone: phone(),
+      ...answers,
+    },
     ...over,
   };
 }
 
 async function refusedWith(p: Promise<unknown>) {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e, "expected a refusal").not.toBeNull();
   return (e as { messageKey?: string }).messageKey;
 }
@@ -66,7 +85,10 @@ describe("delivering a sealed application", () => {
     const m = manifest();
     const r = await deliverSealed(await seal(recipient, m, [png]), { kind: "public", client: client() });
     expect(r).toMatchObject({ again: false, fundName: fund.name });
-    const app = await db().application.findUniqueOrThrow({ where: { referenceCode: r.referenceCode }, include: { evidenceFiles: true, applicant: true } });
+    const app = await db().application.findUniqueOrThrow({
+      where: { referenceCode: r.referenceCode },
+      include: { evidenceFiles: true, applicant: true },
+    });
     expect(app).toMatchObject({ status: "SUBMITTED", sealedId: m.id, fundId: fund.id, claimedAt: null });
     expect(app.deliveredAt).not.toBeNull();
     expect(app.applicant).toMatchObject({ sealedHolder: true, email: null, username: null, passwordHash: null });
@@ -74,7 +96,9 @@ describe("delivering a sealed application", () => {
     // Encrypted at rest like every case: the statement is not in the row.
     expect(JSON.stringify(app)).not.toContain("tractor");
     const events = await db().auditEvent.findMany({ where: { entityId: app.id }, select: { action: true } });
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["application.sealed_delivered", "evidence.added", "application.submitted"]));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["application.sealed_delivered", "evidence.added", "application.submitted"]),
+    );
   });
 
   it("answers a second delivery of the same file (or its text) with the same reference code, also at once", async () => {
@@ -94,28 +118,46 @@ describe("delivering a sealed application", () => {
     const m = manifest();
     await deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() });
     const forged = manifest({ claimCode: m.claimCode });
-    expect(await refusedWith(deliverSealed(await seal(recipient, forged, []), { kind: "public", client: client() }))).toBe("deliver.refused.claim_code_taken");
+    expect(await refusedWith(deliverSealed(await seal(recipient, forged, []), { kind: "public", client: client() }))).toBe(
+      "deliver.refused.claim_code_taken",
+    );
   });
 
   it("refuses a copy re-sealed with other answers under the same id as changed", async () => {
     const m = manifest();
     await deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() });
-    expect(await refusedWith(deliverSealed(await seal(recipient, { ...m, answers: { ...m.answers, amount: "2000" } }, []), { kind: "public", client: client() }))).toBe("deliver.refused.changed");
+    expect(
+      await refusedWith(
+        deliverSealed(await seal(recipient, { ...m, answers: { ...m.answers, amount: "2000" } }, []), { kind: "public", client: client() }),
+      ),
+    ).toBe("deliver.refused.changed");
   });
 
   it("refuses, storing nothing: another deployment's key, a corrupt file, answers the fund does not accept, a file that is not evidence", async () => {
     const before = await cases();
     const other = await identityToRecipient(await generateX25519Identity());
-    expect(await refusedWith(deliverSealed(await seal(other, manifest(), []), { kind: "public", client: client() }))).toBe("deliver.refused.wrong_key");
+    expect(await refusedWith(deliverSealed(await seal(other, manifest(), []), { kind: "public", client: client() }))).toBe(
+      "deliver.refused.wrong_key",
+    );
     const flipped = (await seal(recipient, manifest(), [])).slice();
     flipped[flipped.length - 3]! ^= 0x40;
     expect(await refusedWith(deliverSealed(flipped, { kind: "public", client: client() }))).toBe("deliver.refused.corrupt");
     // Over the fund's cap, and without the phone this fund requires (a hand-made file: the page checks first).
-    expect(await refusedWith(deliverSealed(await seal(recipient, manifest({}, { amount: "999999" }), []), { kind: "public", client: client() }))).toBe("deliver.refused.invalid");
-    expect(await refusedWith(deliverSealed(await seal(recipient, manifest({}, { phone: undefined }), []), { kind: "public", client: client() }))).toBe("deliver.refused.invalid");
+    expect(
+      await refusedWith(deliverSealed(await seal(recipient, manifest({}, { amount: "999999" }), []), { kind: "public", client: client() })),
+    ).toBe("deliver.refused.invalid");
+    expect(
+      await refusedWith(deliverSealed(await seal(recipient, manifest({}, { phone: undefined }), []), { kind: "public", client: client() })),
+    ).toBe("deliver.refused.invalid");
     const html = { name: "x.pdf", type: "application/pdf", bytes: new TextEncoder().encode("<html><script>alert(1)</script>") };
-    expect(await refusedWith(deliverSealed(await seal(recipient, manifest(), [png, html]), { kind: "public", client: client() }))).toMatch(/^deliver.refused.evidence_(wrong_type|polyglot)$/);
-    expect(await refusedWith(deliverSealed(await seal(recipient, manifest({ fundId: "no-such-fund" }), []), { kind: "public", client: client() }))).toBe("deliver.refused.unknown_fund");
+    expect(await refusedWith(deliverSealed(await seal(recipient, manifest(), [png, html]), { kind: "public", client: client() }))).toMatch(
+      /^deliver.refused.evidence_(wrong_type|polyglot)$/,
+    );
+    expect(
+      await refusedWith(
+        deliverSealed(await seal(recipient, manifest({ fundId: "no-such-fund" }), []), { kind: "public", client: client() }),
+      ),
+    ).toBe("deliver.refused.unknown_fund");
     expect(await cases()).toBe(before);
   });
 
@@ -124,8 +166,12 @@ describe("delivering a sealed application", () => {
     const m = manifest({ fundId: closing.id, fundVersion: fundFormVersion(closing) });
     const changed = manifest({ fundVersion: "an-older-version" });
     await db().fund.update({ where: { id: closing.id }, data: { status: "CLOSED" } });
-    expect(await refusedWith(deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() }))).toBe("deliver.refused.fund_closed");
-    expect(await refusedWith(deliverSealed(await seal(recipient, changed, []), { kind: "public", client: client() }))).toBe("deliver.refused.fund_changed");
+    expect(await refusedWith(deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() }))).toBe(
+      "deliver.refused.fund_closed",
+    );
+    expect(await refusedWith(deliverSealed(await seal(recipient, changed, []), { kind: "public", client: client() }))).toBe(
+      "deliver.refused.fund_changed",
+    );
     expect(await lookupByClaimCode(m.claimCode)).toMatchObject({ kind: "refused", reason: "fund_closed" });
     expect(await lookupByClaimCode(changed.claimCode)).toMatchObject({ kind: "refused", reason: "fund_changed" });
     const shown = await checkStatus(m.claimCode.toLowerCase().replaceAll("-", " "));
@@ -135,8 +181,12 @@ describe("delivering a sealed application", () => {
   it("is limited per client: a flood from one address is refused after the limit, another address still gets through", async () => {
     const flooder = client();
     for (let i = 0; i < 30; i++) await deliverSealed(new Uint8Array([1, 2, 3]), { kind: "public", client: flooder }).catch(() => null);
-    expect(await refusedWith(deliverSealed(await seal(recipient, manifest(), []), { kind: "public", client: flooder }))).toBe("deliver.refused.rate_limited");
-    expect((await deliverSealed(await seal(recipient, manifest(), []), { kind: "public", client: client() })).referenceCode).toMatch(/^PAD-/);
+    expect(await refusedWith(deliverSealed(await seal(recipient, manifest(), []), { kind: "public", client: flooder }))).toBe(
+      "deliver.refused.rate_limited",
+    );
+    expect((await deliverSealed(await seal(recipient, manifest(), []), { kind: "public", client: client() })).referenceCode).toMatch(
+      /^PAD-/,
+    );
   });
 
   it("goes through duplicate detection like an online submission", async () => {
@@ -169,7 +219,15 @@ describe("following and claiming it", () => {
     const m = manifest();
     await deliverSealed(await seal(recipient, m, []), { kind: "public", client: client() });
     const a = await Promise.all(
-      [0, 1].map(async () => claimSealed(await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id), m.claimCode).then(() => "ok", (e) => e.messageKey)),
+      [0, 1].map(async () =>
+        claimSealed(
+          await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id),
+          m.claimCode,
+        ).then(
+          () => "ok",
+          (e) => e.messageKey,
+        ),
+      ),
     );
     expect(a.sort()).toEqual(["claim.alreadyClaimed", "ok"]);
   });
@@ -178,12 +236,18 @@ describe("following and claiming it", () => {
 describe("bulk import by a fund manager", () => {
   it("takes only sealed applications for that fund of their own organisation; a reviewer cannot import", async () => {
     const manager = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: orgId }] })).id);
-    const stranger = await actorFor((await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id);
+    const stranger = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "FUND_MANAGER", organisationId: (await makeOrganisation(db())).id }] })).id,
+    );
     const reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: orgId }] })).id);
     const sibling = await makeFund(db(), orgId);
     const sealed = await seal(recipient, manifest(), []);
-    expect(await refusedWith(deliverSealed(sealed, { kind: "import", actor: stranger, fundId: fund.id }))).toBe("deliver.refused.unknown_fund");
-    expect(await refusedWith(deliverSealed(sealed, { kind: "import", actor: manager, fundId: sibling.id }))).toBe("deliver.refused.other_fund");
+    expect(await refusedWith(deliverSealed(sealed, { kind: "import", actor: stranger, fundId: fund.id }))).toBe(
+      "deliver.refused.unknown_fund",
+    );
+    expect(await refusedWith(deliverSealed(sealed, { kind: "import", actor: manager, fundId: sibling.id }))).toBe(
+      "deliver.refused.other_fund",
+    );
     await expect(deliverSealed(sealed, { kind: "import", actor: reviewer, fundId: fund.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const r = await deliverSealed(sealed, { kind: "import", actor: manager, fundId: fund.id });
     const app = await db().application.findUniqueOrThrow({ where: { referenceCode: r.referenceCode } });

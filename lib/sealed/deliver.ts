@@ -97,9 +97,19 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
   try {
     ({ holder, applicationId } = await db().$transaction(async (tx) => {
       const platformId = await ensurePlatformOrganisation(tx);
-      const user = await tx.user.create({ data: { sealedHolder: true, locale: manifest.locale, memberships: { create: { organisationId: platformId, role: "APPLICANT" } } }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { sealedHolder: true, locale: manifest.locale, memberships: { create: { organisationId: platformId, role: "APPLICANT" } } },
+        select: { id: true },
+      });
       const app = await tx.application.create({
-        data: { applicantId: user.id, fundId: fund.id, sealedId: manifest.id, sealedDigest: opened.digest, claimCodeIndex: claimCodeIndex(manifest.claimCode), deliveredAt: new Date() },
+        data: {
+          applicantId: user.id,
+          fundId: fund.id,
+          sealedId: manifest.id,
+          sealedDigest: opened.digest,
+          claimCodeIndex: claimCodeIndex(manifest.claimCode),
+          deliveredAt: new Date(),
+        },
         select: { id: true },
       });
       await recordAuditEvent(tx, {
@@ -109,7 +119,10 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
         entityId: app.id,
         data: { fundId: fund.id, files: files.length, via: by.kind },
       });
-      return { holder: { userId: user.id, label: "", email: null, memberships: [{ organisationId: platformId, role: "APPLICANT" as const }] }, applicationId: app.id };
+      return {
+        holder: { userId: user.id, label: "", email: null, memberships: [{ organisationId: platformId, role: "APPLICANT" as const }] },
+        applicationId: app.id,
+      };
     }));
   } catch (e) {
     // The same file delivered twice at once: the other delivery made the case; answer with it.
@@ -147,13 +160,17 @@ export async function deliverSealed(input: Uint8Array | string, by: By): Promise
 
 /** The case this sealed application already became (the same answer again), or a refusal if it changed. */
 async function sameDelivery(opened: Opened): Promise<Delivered | null> {
-  const existing = await db().application.findUnique({ where: { sealedId: opened.manifest.id }, select: { referenceCode: true, sealedDigest: true, status: true, createdAt: true, fund: { select: { name: true } } } });
+  const existing = await db().application.findUnique({
+    where: { sealedId: opened.manifest.id },
+    select: { referenceCode: true, sealedDigest: true, status: true, createdAt: true, fund: { select: { name: true } } },
+  });
   if (!existing) return null;
   if (existing.sealedDigest !== opened.digest) throw refusal("changed");
   if (existing.status === "DRAFT" || !existing.referenceCode) {
     // Still being delivered — or left half-made by a process that stopped: after five minutes it is
     // removed, so this delivery makes the case instead of waiting for one that never comes.
-    if (Date.now() - existing.createdAt.getTime() > 5 * 60_000) await db().application.deleteMany({ where: { sealedId: opened.manifest.id, status: "DRAFT" } });
+    if (Date.now() - existing.createdAt.getTime() > 5 * 60_000)
+      await db().application.deleteMany({ where: { sealedId: opened.manifest.id, status: "DRAFT" } });
     return null;
   }
   return { referenceCode: existing.referenceCode, again: true, fundName: existing.fund.name };

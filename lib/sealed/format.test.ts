@@ -1,6 +1,18 @@
 import { armor, Encrypter, generateX25519Identity, identityToRecipient } from "age-encryption";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLAIM_CODE, generateClaimCode, normaliseClaimCode, open, pack, seal, SEALED_MAGIC, SEALED_MAX_BYTES, SealedError, toText, type Manifest } from "@/lib/sealed/format";
+import {
+  CLAIM_CODE,
+  generateClaimCode,
+  normaliseClaimCode,
+  open,
+  pack,
+  seal,
+  SEALED_MAGIC,
+  SEALED_MAX_BYTES,
+  SealedError,
+  toText,
+  type Manifest,
+} from "@/lib/sealed/format";
 
 let identity: string;
 let recipient: string;
@@ -17,7 +29,12 @@ const manifest = (over: Partial<Manifest> = {}): Omit<Manifest, "files"> => ({
   fundVersion: "v-abc",
   locale: "be",
   sealedAt: "2026-12-02T01:00:00.000Z",
-  answers: { category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", amount: "900", statement: "I was dismissed after the strike and have no income." },
+  answers: {
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    amount: "900",
+    statement: "I was dismissed after the strike and have no income.",
+  },
   ...over,
 });
 const photo = { name: "order.png", type: "image/png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 0x0a, 4]) };
@@ -69,7 +86,9 @@ describe("sealed application format", () => {
     expect(await reasonOf(open([identity], "   "))).toBe("empty");
     expect(await reasonOf(open([identity], new Uint8Array(SEALED_MAX_BYTES + 1)))).toBe("too_large");
     expect(await reasonOf(open([identity], new TextEncoder().encode("%PDF-1.7 not an age file")))).toBe("corrupt");
-    expect(await reasonOf(open([identity], "-----BEGIN AGE ENCRYPTED FILE-----\nnot base64!\n-----END AGE ENCRYPTED FILE-----"))).toBe("corrupt");
+    expect(await reasonOf(open([identity], "-----BEGIN AGE ENCRYPTED FILE-----\nnot base64!\n-----END AGE ENCRYPTED FILE-----"))).toBe(
+      "corrupt",
+    );
   });
 
   it("refuses a well-encrypted file whose inside is not a sealed application (anyone has the public key)", async () => {

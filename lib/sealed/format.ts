@@ -66,7 +66,9 @@ export const ManifestSchema = z.object({
     city: ANSWER,
     birthDate: ANSWER,
   }),
-  files: z.array(z.object({ name: z.string().max(300), type: z.string().max(100), size: z.number().int().min(0).max(SEALED_MAX_BYTES) })).max(5),
+  files: z
+    .array(z.object({ name: z.string().max(300), type: z.string().max(100), size: z.number().int().min(0).max(SEALED_MAX_BYTES) }))
+    .max(5),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type SealedFile = { name: string; type: string; bytes: Uint8Array };
@@ -171,8 +173,12 @@ function checkHeader(file: Uint8Array) {
   const head = new TextDecoder("latin1").decode(file.subarray(0, 1024));
   const end = head.indexOf("\n---");
   if (!head.startsWith("age-encryption.org/v1\n") || end < 0) throw new SealedError("corrupt", "not an age header of one recipient");
-  const stanzas = head.slice(0, end).split("\n").filter((l) => l.startsWith("-> "));
-  if (stanzas.length !== 1 || !stanzas[0]!.startsWith("-> X25519 ")) throw new SealedError(stanzas.length === 1 ? "wrong_key" : "corrupt", "not one X25519 recipient");
+  const stanzas = head
+    .slice(0, end)
+    .split("\n")
+    .filter((l) => l.startsWith("-> "));
+  if (stanzas.length !== 1 || !stanzas[0]!.startsWith("-> X25519 "))
+    throw new SealedError(stanzas.length === 1 ? "wrong_key" : "corrupt", "not one X25519 recipient");
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -28,5 +28,9 @@ export async function intakeRecipient(): Promise<string | null> {
  * were not asked.
  */
 export function fundFormVersion(fund: Parameters<typeof formParamsOf>[0] & { id: string }): string {
-  return crypto.createHash("sha256").update(JSON.stringify([fund.id, formParamsOf(fund)])).digest("base64url").slice(0, 16);
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([fund.id, formParamsOf(fund)]))
+    .digest("base64url")
+    .slice(0, 16);
 }

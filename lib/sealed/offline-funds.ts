@@ -8,12 +8,31 @@ import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/money";
 import { fundFormVersion, intakeRecipient } from "@/lib/sealed/intake";
 
-export type OfflineFund = { id: string; name: string; purpose: string; evidenceHint: string | null; version: string; params: FundFormParams; capLabel: string };
+export type OfflineFund = {
+  id: string;
+  name: string;
+  purpose: string;
+  evidenceHint: string | null;
+  version: string;
+  params: FundFormParams;
+  capLabel: string;
+};
 
 export async function offlineBundle(locale: string): Promise<{ recipient: string | null; funds: OfflineFund[] }> {
-  const [recipient, funds] = await Promise.all([intakeRecipient(), db().fund.findMany({ where: { status: "OPEN" }, orderBy: { createdAt: "asc" } })]);
+  const [recipient, funds] = await Promise.all([
+    intakeRecipient(),
+    db().fund.findMany({ where: { status: "OPEN" }, orderBy: { createdAt: "asc" } }),
+  ]);
   return {
     recipient,
-    funds: funds.map((f) => ({ id: f.id, name: f.name, purpose: f.purpose, evidenceHint: f.evidenceHint, version: fundFormVersion(f), params: formParamsOf(f), capLabel: formatMoney(f.perApplicantCapMinor, f.currency, locale) })),
+    funds: funds.map((f) => ({
+      id: f.id,
+      name: f.name,
+      purpose: f.purpose,
+      evidenceHint: f.evidenceHint,
+      version: fundFormVersion(f),
+      params: formParamsOf(f),
+      capLabel: formatMoney(f.perApplicantCapMinor, f.currency, locale),
+    })),
   };
 }

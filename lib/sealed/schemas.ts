@@ -9,7 +9,10 @@ const chosenFile = z.preprocess((v) => (v instanceof File && v.size > 0 ? v : un
 export const DeliverSchema = z
   .object({
     file: chosenFile,
-    text: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().max(SEALED_MAX_TEXT, { message: "too_long" }).optional()),
+    text: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.string().max(SEALED_MAX_TEXT, { message: "too_long" }).optional(),
+    ),
   })
   .refine((v) => v.file !== undefined || v.text !== undefined, { message: "sealed_missing", path: ["file"] });
 export type DeliverInput = z.infer<typeof DeliverSchema>;

@@ -41,9 +41,10 @@ describe("the app server's mark", () => {
 });
 
 describe("instrumentation.ts", () => {
-  const exits = () => vi.spyOn(process, "exit").mockImplementation(((code?: number) => {
-    throw new Error(`exit ${code}`);
-  }) as never);
+  const exits = () =>
+    vi.spyOn(process, "exit").mockImplementation(((code?: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
 
   it("stops a production server that is not behind the app server before anything else", async () => {
     vi.stubEnv("NEXT_RUNTIME", "nodejs");

@@ -8,7 +8,15 @@ import crypto from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authz/actor";
-import { DEPLOYMENT_WIDE, formOf, harness, loadActions, mockRequestContext, navigationDigest, type Action } from "@/lib/testing/action-harness";
+import {
+  DEPLOYMENT_WIDE,
+  formOf,
+  harness,
+  loadActions,
+  mockRequestContext,
+  navigationDigest,
+  type Action,
+} from "@/lib/testing/action-harness";
 
 mockRequestContext();
 
@@ -27,7 +35,10 @@ const { CourseSchema } = await import("@/lib/courses/schemas");
 const { requestSeat, providerDecide } = await import("@/lib/courses/enrolment");
 const { recordPledge, recordReceipt } = await import("@/lib/funds/pledges");
 const { PledgeSchema } = await import("@/lib/funds/schemas");
-const [{ requestPayout }, { payoutStep }] = await Promise.all([import("@/lib/payouts/request-payout"), import("@/lib/payouts/payout-step")]);
+const [{ requestPayout }, { payoutStep }] = await Promise.all([
+  import("@/lib/payouts/request-payout"),
+  import("@/lib/payouts/payout-step"),
+]);
 const { RequestPayoutSchema } = await import("@/lib/payouts/schemas");
 const { requestReveal } = await import("@/lib/reviews/reveal-requests");
 const { bulkScreen } = await import("@/lib/reviews/bulk");
@@ -36,7 +47,19 @@ const { deliverSealed } = await import("@/lib/sealed/deliver");
 const { generateClaimCode, seal } = await import("@/lib/sealed/format");
 const { fundFormVersion, intakeRecipient } = await import("@/lib/sealed/intake");
 
-const KINDS = ["signedOut", "owner", "otherApplicant", "reviewer", "otherReviewer", "manager", "otherManager", "provider", "otherProvider", "donor", "admin"] as const;
+const KINDS = [
+  "signedOut",
+  "owner",
+  "otherApplicant",
+  "reviewer",
+  "otherReviewer",
+  "manager",
+  "otherManager",
+  "provider",
+  "otherProvider",
+  "donor",
+  "admin",
+] as const;
 type Kind = (typeof KINDS)[number];
 type Fields = Record<string, string | string[] | Blob>;
 /** `moved`: for actions that answer "ok" with a per-item report, whether the target itself was acted on. */
@@ -59,10 +82,20 @@ async function submitted(fund = w.fundId): Promise<string> {
   const id = await draft(fund);
   // The fixture submits far more than an applicant may in an hour (10): its owner's counter is reset.
   await db().rateLimitHit.deleteMany({ where: { key: rateLimitKey(LIMITS.submissionAccount, actors.owner!.userId) } });
-  await saveApplication(actors.owner!, id, { intent: "submit", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since.", legalName: "Matrix Person" });
+  await saveApplication(actors.owner!, id, {
+    intent: "submit",
+    submissionKey: key(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "MINSK",
+    amount: "500",
+    statement: "Dismissed after the strike; no income since.",
+    legalName: "Matrix Person",
+  });
   return id;
 }
-const act = (a: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) => reviewCase(a, ReviewActionSchema.parse({ applicationId, action, ...more }));
+const act = (a: Actor, applicationId: string, action: string, more: Record<string, unknown> = {}) =>
+  reviewCase(a, ReviewActionSchema.parse({ applicationId, action, ...more }));
 async function verified(fund = w.fundId) {
   const id = await submitted(fund);
   await act(w.r2, id, "shortlist");
@@ -77,20 +110,48 @@ async function approved(): Promise<string> {
   return id;
 }
 async function course(): Promise<string> {
-  const { courseId } = await saveCourse(actors.provider!, CourseSchema.parse({
-    title: "QA for career changers", track: "QA", description: "A free eight-week QA course for people with no IT experience.", format: "ONLINE", language: "RU",
-    startDate: inDays(20), durationWeeks: "8", hoursPerWeek: "10", seats: "5", applicationDeadline: inDays(15), prerequisite: "NONE",
-  }));
+  const { courseId } = await saveCourse(
+    actors.provider!,
+    CourseSchema.parse({
+      title: "QA for career changers",
+      track: "QA",
+      description: "A free eight-week QA course for people with no IT experience.",
+      format: "ONLINE",
+      language: "RU",
+      startDate: inDays(20),
+      durationWeeks: "8",
+      hoursPerWeek: "10",
+      seats: "5",
+      applicationDeadline: inDays(15),
+      prerequisite: "NONE",
+    }),
+  );
   await changeCourseStatus(actors.provider!, courseId, "publish");
   return courseId;
 }
 /** A sealed application for the world's fund, as the offline page makes it. */
 async function sealedFor(claimCode = generateClaimCode()) {
   const fund = await db().fund.findUniqueOrThrow({ where: { id: w.fundId } });
-  return seal((await intakeRecipient())!, {
-    v: 1, id: crypto.randomUUID(), claimCode, fundId: fund.id, fundVersion: fundFormVersion(fund), locale: "en", sealedAt: new Date().toISOString(),
-    answers: { category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." },
-  }, []);
+  return seal(
+    (await intakeRecipient())!,
+    {
+      v: 1,
+      id: crypto.randomUUID(),
+      claimCode,
+      fundId: fund.id,
+      fundVersion: fundFormVersion(fund),
+      locale: "en",
+      sealedAt: new Date().toISOString(),
+      answers: {
+        category: "DISMISSED_WORKER",
+        purpose: "LIVING_COSTS",
+        region: "MINSK",
+        amount: "500",
+        statement: "Dismissed after the strike; no income since.",
+      },
+    },
+    [],
+  );
 }
 async function pdf(): Promise<File> {
   const doc = await PDFDocument.create();
@@ -100,17 +161,57 @@ async function pdf(): Promise<File> {
 
 const TABLE: Record<string, Row> = {
   startApplicationAction: { allow: ["owner", "otherApplicant"], setup: async () => ({ fundId: w.fundId }) },
-  saveApplicationAction: { allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "save", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." }) },
+  saveApplicationAction: {
+    allow: ["owner"],
+    setup: async () => ({
+      applicationId: await draft(),
+      intent: "save",
+      submissionKey: key(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "MINSK",
+      amount: "500",
+      statement: "Dismissed after the strike; no income since.",
+    }),
+  },
   // Submitting: the owner only (the use case reads only the applicant's own case).
-  "saveApplicationAction (submit)": { action: "saveApplicationAction", allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "submit", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "MINSK", amount: "500", statement: "Dismissed after the strike; no income since." }) },
+  "saveApplicationAction (submit)": {
+    action: "saveApplicationAction",
+    allow: ["owner"],
+    setup: async () => ({
+      applicationId: await draft(),
+      intent: "submit",
+      submissionKey: key(),
+      category: "DISMISSED_WORKER",
+      purpose: "LIVING_COSTS",
+      region: "MINSK",
+      amount: "500",
+      statement: "Dismissed after the strike; no income since.",
+    }),
+  },
   // The form's own file buttons: "Add the file" saves the draft and adds the file; "Remove …" removes one.
-  "saveApplicationAction (add a file)": { action: "saveApplicationAction", allow: ["owner"], setup: async () => ({ applicationId: await draft(), intent: "upload", submissionKey: key(), statement: "Dismissed after the strike.", file: await pdf() }) },
+  "saveApplicationAction (add a file)": {
+    action: "saveApplicationAction",
+    allow: ["owner"],
+    setup: async () => ({
+      applicationId: await draft(),
+      intent: "upload",
+      submissionKey: key(),
+      statement: "Dismissed after the strike.",
+      file: await pdf(),
+    }),
+  },
   "saveApplicationAction (remove a file)": {
     action: "saveApplicationAction",
     allow: ["owner"],
     setup: async () => {
       const id = await draft();
-      return { applicationId: id, submissionKey: key(), statement: "Dismissed after the strike.", removeFileId: (await addEvidence(actors.owner!, id, await pdf())).fileId };
+      return {
+        applicationId: id,
+        submissionKey: key(),
+        statement: "Dismissed after the strike.",
+        removeFileId: (await addEvidence(actors.owner!, id, await pdf())).fileId,
+      };
     },
   },
   withdrawApplicationAction: { allow: ["owner"], setup: async () => ({ applicationId: await submitted() }) },
@@ -132,38 +233,91 @@ const TABLE: Record<string, Row> = {
     },
   },
   saveProfileAction: { allow: ["owner", "otherApplicant"], setup: async () => ({ previousOccupation: "Welder" }) },
-  requestSeatAction: { allow: ["owner", "otherApplicant"], setup: async () => ({ courseId: await course(), motivation: "I was dismissed and want to become a tester." }) },
+  requestSeatAction: {
+    allow: ["owner", "otherApplicant"],
+    setup: async () => ({ courseId: await course(), motivation: "I was dismissed and want to become a tester." }),
+  },
   saveCourseAction: {
     allow: ["provider", "otherProvider"],
-    setup: async () => ({ title: "Python basics", track: "BACKEND_PYTHON", description: "A free ten-week Python course for beginners.", format: "ONLINE", language: "BE", startDate: inDays(30), durationWeeks: "10", hoursPerWeek: "6", seats: "10", applicationDeadline: inDays(25), prerequisite: "NONE" }),
+    setup: async () => ({
+      title: "Python basics",
+      track: "BACKEND_PYTHON",
+      description: "A free ten-week Python course for beginners.",
+      format: "ONLINE",
+      language: "BE",
+      startDate: inDays(30),
+      durationWeeks: "10",
+      hoursPerWeek: "6",
+      seats: "10",
+      applicationDeadline: inDays(25),
+      prerequisite: "NONE",
+    }),
   },
   courseStatusAction: { allow: ["provider"], setup: async () => ({ courseId: await course(), action: "close" }) },
   providerDecisionAction: {
     allow: ["provider"],
-    setup: async () => ({ enrollmentId: (await requestSeat(actors.owner!, { courseId: await course(), motivation: "I was dismissed and want to become a tester." })).enrollmentId, action: "offer" }),
+    setup: async () => ({
+      enrollmentId: (
+        await requestSeat(actors.owner!, { courseId: await course(), motivation: "I was dismissed and want to become a tester." })
+      ).enrollmentId,
+      action: "offer",
+    }),
   },
   applicantResponseAction: {
     allow: ["owner"],
     setup: async () => {
-      const { enrollmentId } = await requestSeat(actors.owner!, { courseId: await course(), motivation: "I was dismissed and want to become a tester." });
+      const { enrollmentId } = await requestSeat(actors.owner!, {
+        courseId: await course(),
+        motivation: "I was dismissed and want to become a tester.",
+      });
       await providerDecide(actors.provider!, { enrollmentId, action: "offer" });
       return { enrollmentId, action: "accept" };
     },
   },
   saveFundAction: {
     allow: ["manager"],
-    setup: async () => ({ organisationId: w.orgId, name: "Matrix fund", purpose: "Living costs for dismissed workers.", currency: "USD", eligibleCategories: "DISMISSED_WORKER", eligiblePurposes: "LIVING_COSTS", cap: "1000", requiredApprovals: "2", publicationDelayDays: "7", legalNameRequirement: "OPTIONAL", phoneRequirement: "OPTIONAL", cityRequirement: "OPTIONAL", birthDateRequirement: "HIDDEN" }),
+    setup: async () => ({
+      organisationId: w.orgId,
+      name: "Matrix fund",
+      purpose: "Living costs for dismissed workers.",
+      currency: "USD",
+      eligibleCategories: "DISMISSED_WORKER",
+      eligiblePurposes: "LIVING_COSTS",
+      cap: "1000",
+      requiredApprovals: "2",
+      publicationDelayDays: "7",
+      legalNameRequirement: "OPTIONAL",
+      phoneRequirement: "OPTIONAL",
+      cityRequirement: "OPTIONAL",
+      birthDateRequirement: "HIDDEN",
+    }),
   },
-  recordPledgeAction: { allow: ["manager", "donor"], setup: async () => ({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }) },
+  recordPledgeAction: {
+    allow: ["manager", "donor"],
+    setup: async () => ({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }),
+  },
   recordReceiptAction: {
     allow: ["manager"],
-    setup: async () => ({ pledgeId: (await recordPledge(w.fm1, PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }))).pledgeId, amount: "50", currency: "USD", idempotencyKey: key() }),
+    setup: async () => ({
+      pledgeId: (
+        await recordPledge(
+          w.fm1,
+          PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }),
+        )
+      ).pledgeId,
+      amount: "50",
+      currency: "USD",
+      idempotencyKey: key(),
+    }),
   },
   // fm1 records a receipt above the threshold; another fund manager of the organisation (fm2) confirms it.
   decideConfirmationAction: {
     allow: ["manager"],
     setup: async () => {
-      const { pledgeId } = await recordPledge(w.fm1, PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "5000", currency: "USD", idempotencyKey: key() }));
+      const { pledgeId } = await recordPledge(
+        w.fm1,
+        PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "5000", currency: "USD", idempotencyKey: key() }),
+      );
       await recordReceipt(w.fm1, { pledgeId, amount: "5000", currency: "USD", idempotencyKey: key() });
       const r = await db().confirmationRequest.findFirstOrThrow({ where: { pledgeId, status: "PENDING" } });
       return { requestId: r.id, decision: "confirm" };
@@ -171,30 +325,77 @@ const TABLE: Record<string, Row> = {
   },
   lapsePledgeAction: {
     allow: ["manager"],
-    setup: async () => ({ pledgeId: (await recordPledge(w.fm1, PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }))).pledgeId, idempotencyKey: key() }),
+    setup: async () => ({
+      pledgeId: (
+        await recordPledge(
+          w.fm1,
+          PledgeSchema.parse({ fundId: w.fundId, donorName: "Matrix donor", amount: "100", currency: "USD", idempotencyKey: key() }),
+        )
+      ).pledgeId,
+      idempotencyKey: key(),
+    }),
   },
-  fundCourseAction: { allow: ["manager"], setup: async () => ({ fundId: w.fundId, courseId: await course(), fee: "300", seats: "2", idempotencyKey: key() }) },
-  requestPayoutAction: { allow: ["manager"], setup: async () => ({ applicationId: await approved(), amount: "500", method: "BANK_TRANSFER", details: "BY00 TEST 0000", idempotencyKey: key() }) },
+  fundCourseAction: {
+    allow: ["manager"],
+    setup: async () => ({ fundId: w.fundId, courseId: await course(), fee: "300", seats: "2", idempotencyKey: key() }),
+  },
+  requestPayoutAction: {
+    allow: ["manager"],
+    setup: async () => ({
+      applicationId: await approved(),
+      amount: "500",
+      method: "BANK_TRANSFER",
+      details: "BY00 TEST 0000",
+      idempotencyKey: key(),
+    }),
+  },
   payoutStepAction: {
     allow: ["manager"],
     setup: async () => {
-      const { payoutId } = await requestPayout(w.fm1, RequestPayoutSchema.parse({ applicationId: await approved(), amount: "500", method: "BANK_TRANSFER", details: "BY00 TEST 0000", idempotencyKey: key() }));
+      const { payoutId } = await requestPayout(
+        w.fm1,
+        RequestPayoutSchema.parse({
+          applicationId: await approved(),
+          amount: "500",
+          method: "BANK_TRANSFER",
+          details: "BY00 TEST 0000",
+          idempotencyKey: key(),
+        }),
+      );
       return { payoutId, action: "approve", idempotencyKey: key() };
     },
   },
   applicantPayoutAction: {
     allow: ["owner"],
     setup: async () => {
-      const { payoutId } = await requestPayout(w.fm1, RequestPayoutSchema.parse({ applicationId: await approved(), amount: "500", method: "BANK_TRANSFER", details: "BY00 TEST 0000", idempotencyKey: key() }));
+      const { payoutId } = await requestPayout(
+        w.fm1,
+        RequestPayoutSchema.parse({
+          applicationId: await approved(),
+          amount: "500",
+          method: "BANK_TRANSFER",
+          details: "BY00 TEST 0000",
+          idempotencyKey: key(),
+        }),
+      );
       await payoutStep(actors.manager!, { payoutId, action: "approve", method: "", reason: "", idempotencyKey: key() });
       await payoutStep(w.fm1, { payoutId, action: "send", method: "BANK_TRANSFER", reason: "", idempotencyKey: key() });
       return { payoutId, action: "confirm", idempotencyKey: key() };
     },
   },
   // Any fund manager may import a bank file; it only ever matches payouts of their own funds.
-  reconcileAction: { allow: ["manager", "otherManager"], setup: async () => ({ idempotencyKey: key(), file: new File(["reference,amount,currency,status\n"], "bank.csv", { type: "text/csv" }) }) },
+  reconcileAction: {
+    allow: ["manager", "otherManager"],
+    setup: async () => ({
+      idempotencyKey: key(),
+      file: new File(["reference,amount,currency,status\n"], "bank.csv", { type: "text/csv" }),
+    }),
+  },
   reviewCaseAction: { allow: ["reviewer"], setup: async () => ({ applicationId: await submitted(), action: "shortlist" }) },
-  revealIdentityAction: { allow: ["reviewer"], setup: async () => ({ applicationId: await submitted(), reason: "To check the name on the dismissal order" }) },
+  revealIdentityAction: {
+    allow: ["reviewer"],
+    setup: async () => ({ applicationId: await submitted(), reason: "To check the name on the dismissal order" }),
+  },
   addReviewerNoteAction: { allow: ["reviewer"], setup: async () => ({ applicationId: await submitted(), note: "Order looks genuine." }) },
   assignCaseAction: { allow: ["reviewer"], setup: async () => ({ applicationId: await submitted(), assignee: "me" }) },
   scoreCaseAction: {
@@ -205,14 +406,24 @@ const TABLE: Record<string, Row> = {
       return { applicationId: id, scores: ["4", "3"] };
     },
   },
-  sendApplicantMessageAction: { allow: ["reviewer"], setup: async () => ({ applicationId: await submitted(), template: "upload_document", message: "" }) },
-  requestRevealAction: { allow: ["reviewer"], setup: async () => ({ applicationId: await submitted(strictFund), reason: "To check the name on the dismissal order" }) },
+  sendApplicantMessageAction: {
+    allow: ["reviewer"],
+    setup: async () => ({ applicationId: await submitted(), template: "upload_document", message: "" }),
+  },
+  requestRevealAction: {
+    allow: ["reviewer"],
+    setup: async () => ({ applicationId: await submitted(strictFund), reason: "To check the name on the dismissal order" }),
+  },
   decideRevealAction: {
     allow: ["reviewer"],
     setup: async () => {
       const id = await submitted(strictFund);
       await requestReveal(w.r2, id, "To check the name on the dismissal order");
-      return { requestId: (await db().revealRequest.findFirstOrThrow({ where: { applicationId: id } })).id, decision: "confirm", applicationId: id };
+      return {
+        requestId: (await db().revealRequest.findFirstOrThrow({ where: { applicationId: id } })).id,
+        decision: "confirm",
+        applicationId: id,
+      };
     },
   },
   ruleOnRejectionAction: {
@@ -224,9 +435,23 @@ const TABLE: Record<string, Row> = {
     },
   },
   // Bulk answers with a report per case: acting on the case is what counts.
-  bulkScreenAction: { allow: ["reviewer"], setup: async () => ({ action: "shortlist", ids: [await submitted()], reason: "Complete and eligible" }), moved: (d) => (d as { moved: number }).moved > 0 },
-  undoBulkAction: { allow: ["reviewer"], setup: async () => ({ bulkId: (await bulkScreen(actors.reviewer!, "shortlist", [await submitted()], "Complete and eligible")).bulkId }) },
-  grantRoleAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, organisationId: w.orgId, role: "REVIEWER" }) },
+  bulkScreenAction: {
+    allow: ["reviewer"],
+    setup: async () => ({ action: "shortlist", ids: [await submitted()], reason: "Complete and eligible" }),
+    moved: (d) => (d as { moved: number }).moved > 0,
+  },
+  undoBulkAction: {
+    allow: ["reviewer"],
+    setup: async () => ({ bulkId: (await bulkScreen(actors.reviewer!, "shortlist", [await submitted()], "Complete and eligible")).bulkId }),
+  },
+  grantRoleAction: {
+    allow: ["admin"],
+    setup: async () => ({
+      userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id,
+      organisationId: w.orgId,
+      role: "REVIEWER",
+    }),
+  },
   revokeRoleAction: {
     allow: ["admin"],
     setup: async () => {
@@ -234,16 +459,32 @@ const TABLE: Record<string, Row> = {
       return { membershipId: (await db().membership.findFirstOrThrow({ where: { userId: u.id } })).id };
     },
   },
-  suspendUserAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id, suspend: "1", confirmed: "yes" }) },
+  suspendUserAction: {
+    allow: ["admin"],
+    setup: async () => ({
+      userId: (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id,
+      suspend: "1",
+      confirmed: "yes",
+    }),
+  },
   // Reads the whole log and records the result (audit.chain_verified): admins only.
   verifyAuditChainAction: { allow: ["admin"], setup: async () => ({}) },
   // Checked in the use case itself (user:reset-two-factor:any), not borrowed from role granting.
-  resetTwoFactorAction: { allow: ["admin"], setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }) },
+  resetTwoFactorAction: {
+    allow: ["admin"],
+    setup: async () => ({ userId: (await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: w.orgId }] })).id }),
+  },
   signOutEverywhereAction: { allow: SIGNED_IN, setup: async () => ({}) },
   // One's own password only (the actor comes from the session; no id in the form to aim at someone else).
-  setPasswordAction: { allow: SIGNED_IN, setup: async () => ({ mode: "change", current: "", password: "a new passphrase 1", passwordConfirm: "a new passphrase 1" }) },
+  setPasswordAction: {
+    allow: SIGNED_IN,
+    setup: async () => ({ mode: "change", current: "", password: "a new passphrase 1", passwordConfirm: "a new passphrase 1" }),
+  },
   setQuickExitSignOutAction: { allow: SIGNED_IN, setup: async () => ({ signOut: "on" }) },
-  signOutDeviceAction: { allow: ["owner"], setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }) },
+  signOutDeviceAction: {
+    allow: ["owner"],
+    setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }),
+  },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
   // Any applicant account with the claim code (the code is the proof); staff accounts cannot hold cases.
   claimSealedAction: {
@@ -262,7 +503,20 @@ const TABLE: Record<string, Row> = {
   },
 };
 // Public by design (no account needed), or acting only on the signed-in user themself with a secret.
-const PUBLIC = ["lookupStatusAction", "checkEligibilityAction", "checkReceiptAction", "signInAction", "magicLinkAction", "signUpAction", "pseudonymousSignUpAction", "recoverAccountAction", "confirmTwoFactorAction", "offerCandidateAction", "deliverSealedAction", "verifyMirrorListAction"];
+const PUBLIC = [
+  "lookupStatusAction",
+  "checkEligibilityAction",
+  "checkReceiptAction",
+  "signInAction",
+  "magicLinkAction",
+  "signUpAction",
+  "pseudonymousSignUpAction",
+  "recoverAccountAction",
+  "confirmTwoFactorAction",
+  "offerCandidateAction",
+  "deliverSealedAction",
+  "verifyMirrorListAction",
+];
 
 type Outcome = "allowed" | "denied" | string;
 async function attempt(action: Action, actor: Actor | null, fields: Fields, moved?: Row["moved"]): Promise<Outcome> {
@@ -271,7 +525,9 @@ async function attempt(action: Action, actor: Actor | null, fields: Fields, move
   try {
     const r = await action(null, formOf(fields));
     if (r.ok) return !moved || moved((r as { data?: unknown }).data) ? "allowed" : "denied";
-    return DENY_CODES.includes(r.code ?? "") ? "denied" : `refused ${r.code}: ${r.message} ${JSON.stringify((r as { fieldErrors?: unknown }).fieldErrors ?? {})}`;
+    return DENY_CODES.includes(r.code ?? "")
+      ? "denied"
+      : `refused ${r.code}: ${r.message} ${JSON.stringify((r as { fieldErrors?: unknown }).fieldErrors ?? {})}`;
   } catch (e) {
     const d = navigationDigest(e);
     if (d?.includes("/sign-in")) return "denied";
@@ -290,7 +546,24 @@ describe("authorization matrix over every server action", () => {
     await db().fund.update({ where: { id: w.fundId }, data: { legalNameRequirement: "OPTIONAL" } });
     await receive(w, "100000");
     const make = async (role: "REVIEWER" | "FUND_MANAGER" | "COURSE_PROVIDER" | "DONOR" | "ADMIN" | "APPLICANT", org?: string) =>
-      actorFor((await makeUser(db(), { roles: [{ role, organisationId: org ?? (await makeOrganisation(db(), { kind: role === "COURSE_PROVIDER" ? "COURSE_PROVIDER" : role === "DONOR" ? "DONOR" : "FUNDER" })).id }] })).id);
+      actorFor(
+        (
+          await makeUser(db(), {
+            roles: [
+              {
+                role,
+                organisationId:
+                  org ??
+                  (
+                    await makeOrganisation(db(), {
+                      kind: role === "COURSE_PROVIDER" ? "COURSE_PROVIDER" : role === "DONOR" ? "DONOR" : "FUNDER",
+                    })
+                  ).id,
+              },
+            ],
+          })
+        ).id,
+      );
     actors = {
       signedOut: null,
       owner: await make("APPLICANT", platformId),
@@ -304,9 +577,24 @@ describe("authorization matrix over every server action", () => {
       donor: await make("DONOR"),
       admin: await make("ADMIN", platformId),
     };
-    const fund = (o: Parameters<typeof makeFund>[2]) => makeFund(db(), w.orgId, { perApplicantCapMinor: 1_000_000, eligibleCategories: ["DISMISSED_WORKER"], eligiblePurposes: ["LIVING_COSTS"], legalNameRequirement: "OPTIONAL", ...o });
+    const fund = (o: Parameters<typeof makeFund>[2]) =>
+      makeFund(db(), w.orgId, {
+        perApplicantCapMinor: 1_000_000,
+        eligibleCategories: ["DISMISSED_WORKER"],
+        eligiblePurposes: ["LIVING_COSTS"],
+        legalNameRequirement: "OPTIONAL",
+        ...o,
+      });
     rubricFund = (await fund({})).id;
-    await db().fund.update({ where: { id: rubricFund }, data: { rubric: [{ label: "Need", weight: 2 }, { label: "Evidence", weight: 1 }] } });
+    await db().fund.update({
+      where: { id: rubricFund },
+      data: {
+        rubric: [
+          { label: "Need", weight: 2 },
+          { label: "Evidence", weight: 1 },
+        ],
+      },
+    });
     strictFund = (await fund({})).id;
     await db().fund.update({ where: { id: strictFund }, data: { revealNeedsSecondReviewer: true } });
   }, 120_000);

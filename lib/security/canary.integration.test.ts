@@ -53,8 +53,11 @@ const CANARY = {
   fileText: `${C}-FILETEXT`,
   fileName: `${C}-order.pdf`,
 };
-const needles = Object.values(CANARY).filter((v) => v !== CANARY.birthDate).concat(phoneDigits);
-const leaks = (haystack: string) => needles.filter((n) => haystack.includes(n) || haystack.toLowerCase().includes(Buffer.from(n).toString("hex")));
+const needles = Object.values(CANARY)
+  .filter((v) => v !== CANARY.birthDate)
+  .concat(phoneDigits);
+const leaks = (haystack: string) =>
+  needles.filter((n) => haystack.includes(n) || haystack.toLowerCase().includes(Buffer.from(n).toString("hex")));
 
 let w: MoneyWorld;
 let applicationId: string;
@@ -70,25 +73,47 @@ beforeAll(async () => {
     }) as never);
   }
   w = await moneyWorld(["LIVING_COSTS"]);
-  await db().fund.update({ where: { id: w.fundId }, data: { birthDateRequirement: "OPTIONAL", cityRequirement: "OPTIONAL", legalNameRequirement: "OPTIONAL", phoneRequirement: "OPTIONAL" } });
+  await db().fund.update({
+    where: { id: w.fundId },
+    data: { birthDateRequirement: "OPTIONAL", cityRequirement: "OPTIONAL", legalNameRequirement: "OPTIONAL", phoneRequirement: "OPTIONAL" },
+  });
   await receive(w, "5000");
 
   // The applicant: no email, a contact handle, a profile, an application with every personal field and a file.
-  const reg = await registerPseudonymousApplicant({ password: "correct horse battery staple canary", passwordConfirm: "correct horse battery staple canary", contactChannel: "TELEGRAM", contactHandle: CANARY.contactHandle });
+  const reg = await registerPseudonymousApplicant({
+    password: "correct horse battery staple canary",
+    passwordConfirm: "correct horse battery staple canary",
+    contactChannel: "TELEGRAM",
+    contactHandle: CANARY.contactHandle,
+  });
   const applicant = await actorFor(reg.userId);
   await saveProfile(applicant, ProfileSchema.parse({ experience: CANARY.experience, interests: [], languages: [] }));
   ({ applicationId } = await startApplication(applicant, { fundId: w.fundId }));
   const pdf = await PDFDocument.create();
   pdf.addPage([300, 200]).drawText(CANARY.fileText);
   pdf.setAuthor(CANARY.legalName);
-  await addEvidence(applicant, applicationId, new File([Buffer.from(await pdf.save({ useObjectStreams: false }))], CANARY.fileName, { type: "application/pdf" }));
+  await addEvidence(
+    applicant,
+    applicationId,
+    new File([Buffer.from(await pdf.save({ useObjectStreams: false }))], CANARY.fileName, { type: "application/pdf" }),
+  );
   await saveApplication(applicant, applicationId, {
-    intent: "submit", submissionKey: key(), category: "DISMISSED_WORKER", purpose: "LIVING_COSTS", region: "GOMEL", amount: "1000",
-    statement: CANARY.statement, legalName: CANARY.legalName, phone: CANARY.phone, city: CANARY.city, birthDate: CANARY.birthDate,
+    intent: "submit",
+    submissionKey: key(),
+    category: "DISMISSED_WORKER",
+    purpose: "LIVING_COSTS",
+    region: "GOMEL",
+    amount: "1000",
+    statement: CANARY.statement,
+    legalName: CANARY.legalName,
+    phone: CANARY.phone,
+    city: CANARY.city,
+    birthDate: CANARY.birthDate,
   });
 
   // Review: information requested and answered, a note, a reveal, four eyes; then a payout.
-  const act = (a: typeof w.r1, action: string, more: Record<string, unknown> = {}) => reviewCase(a, ReviewActionSchema.parse({ applicationId, action, ...more }));
+  const act = (a: typeof w.r1, action: string, more: Record<string, unknown> = {}) =>
+    reviewCase(a, ReviewActionSchema.parse({ applicationId, action, ...more }));
   await act(w.r1, "request_info", { message: "Please add the dismissal order." });
   await answerInfoRequest(applicant, applicationId, CANARY.answer);
   await addReviewerNote(w.r1, applicationId, CANARY.note);
@@ -97,7 +122,10 @@ beforeAll(async () => {
   await act(w.r1, "verify", { items: [] });
   await act(w.r1, "vote_approve", { amount: "1000" });
   await act(w.r2, "vote_approve", { amount: "1000" });
-  const { payoutId } = await requestPayout(w.fm1, RequestPayoutSchema.parse({ applicationId, amount: "1000", method: "BANK_TRANSFER", details: CANARY.payout, idempotencyKey: key() }));
+  const { payoutId } = await requestPayout(
+    w.fm1,
+    RequestPayoutSchema.parse({ applicationId, amount: "1000", method: "BANK_TRANSFER", details: CANARY.payout, idempotencyKey: key() }),
+  );
   await payoutStep(w.fm2, { payoutId, action: "approve", method: "", reason: "", idempotencyKey: key() });
   // An unexpected failure inside a server action with canary input: the wrapper logs the error, never the form.
   const failing = formAction("canaryProbe", ApplicantMessageSchema, async () => {
@@ -111,14 +139,18 @@ beforeAll(async () => {
 
   exports.queue = (await exportQueue(w.r1, QueueFilterSchema.parse({ stage: "APPROVED" }))).csv;
   exports.fundCases = (await exportFundCases(w.fm1, w.fundId, FundExportSchema.parse({ personal: "" }))).csv;
-  exports.personal = (await exportFundCases(w.fm1, w.fundId, FundExportSchema.parse({ personal: "1", reason: "Paying the approved cases today" }))).csv;
+  exports.personal = (
+    await exportFundCases(w.fm1, w.fundId, FundExportSchema.parse({ personal: "1", reason: "Paying the approved cases today" }))
+  ).csv;
   exports.bankBatch = (await exportPayoutBatch(w.fm1)).csv;
 }, 120_000);
 
 afterAll(() => vi.restoreAllMocks());
 
 async function sqlDump(): Promise<string> {
-  const tables = await db().$queryRaw<{ t: string }[]>`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
+  const tables = await db().$queryRaw<
+    { t: string }[]
+  >`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
   const parts: string[] = [];
   for (const { t } of tables) {
     const rows = (await db().$queryRawUnsafe(`SELECT coalesce(string_agg(x::text, E'\\n'), '') AS d FROM "${t}" x`)) as { d: string }[];
@@ -139,7 +171,11 @@ describe("canary", () => {
   it("no canary is in pg_dump's output either (when a pg_dump of the server's version is installed)", async () => {
     let dump: string;
     try {
-      dump = execFileSync("pg_dump", ["--data-only", "--no-owner", env().DATABASE_URL], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+      dump = execFileSync("pg_dump", ["--data-only", "--no-owner", env().DATABASE_URL], {
+        encoding: "utf8",
+        maxBuffer: 512 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (e) {
       // pg_dump refuses a newer server (the embedded one); the SQL dump above covers that case.
       const msg = e instanceof Error ? e.message : String(e);

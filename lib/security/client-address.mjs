@@ -30,12 +30,18 @@ export class TrustedProxiesError extends Error {}
  */
 export function parseTrustedProxies(raw) {
   const list = new net.BlockList();
-  const entries = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address = "", prefix, extra] = entry.split("/");
     const family = net.isIP(address);
     const bits = family === 4 ? 32 : 128;
-    const wrong = () => new TrustedProxiesError(`must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "${entry}"`);
+    const wrong = () =>
+      new TrustedProxiesError(
+        `must be a comma-separated list of IP addresses or CIDR ranges (e.g. "10.0.0.5,192.168.0.0/24,fd00::/8"), got "${entry}"`,
+      );
     if (!family || extra !== undefined) throw wrong();
     const type = family === 4 ? "ipv4" : "ipv6";
     if (prefix === undefined) {
@@ -109,7 +115,10 @@ export function clientSubject(address) {
   const left = groupsOf(head);
   const right = groupsOf(tail);
   const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**

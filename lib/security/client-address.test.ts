@@ -2,7 +2,15 @@ import type { IncomingMessage } from "node:http";
 import net from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalAddress, CLIENT_HEADER, clientAddressOf, clientSubject, parseTrustedProxies, prepareClient, TrustedProxiesError } from "@/lib/security/client-address.mjs";
+import {
+  canonicalAddress,
+  CLIENT_HEADER,
+  clientAddressOf,
+  clientSubject,
+  parseTrustedProxies,
+  prepareClient,
+  TrustedProxiesError,
+} from "@/lib/security/client-address.mjs";
 
 const NONE = parseTrustedProxies("").list;
 const PROXIES = parseTrustedProxies("10.0.0.0/8, fd00::/8, 192.0.2.7").list;
@@ -11,7 +19,13 @@ const octet = fc.integer({ min: 0, max: 255 });
 /** An address of one of PROXIES (the operator's nginx, load balancers). */
 const proxy = fc.oneof(
   fc.tuple(octet, octet, octet).map(([a, b, c]) => `10.${a}.${b}.${c}`),
-  fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 6, maxLength: 6 }).map((g) => `fd${(g[0]! & 0xff).toString(16).padStart(2, "0")}:${g.slice(1).map((x) => x.toString(16)).join(":")}::1`),
+  fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 6, maxLength: 6 }).map(
+    (g) =>
+      `fd${(g[0]! & 0xff).toString(16).padStart(2, "0")}:${g
+        .slice(1)
+        .map((x) => x.toString(16))
+        .join(":")}::1`,
+  ),
   fc.constant("192.0.2.7"),
 );
 /** A client somewhere on the internet (never one of PROXIES). */
@@ -20,7 +34,9 @@ const client = fc.oneof(fc.ipV4(), fc.ipV6()).filter((a) => {
   return c !== null && !PROXIES.check(c, net.isIP(c) === 4 ? "ipv4" : "ipv6");
 });
 /** Whatever a client writes into X-Forwarded-For itself: addresses (someone else's too), garbage, commas. */
-const forged = fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), proxy, fc.string({ maxLength: 30 }), fc.constant("unknown")), { maxLength: 6 }).map((hops) => hops.join(", "));
+const forged = fc
+  .array(fc.oneof(fc.ipV4(), fc.ipV6(), proxy, fc.string({ maxLength: 30 }), fc.constant("unknown")), { maxLength: 6 })
+  .map((hops) => hops.join(", "));
 
 describe("clientAddressOf: whom the per-client limits count", () => {
   it("is the socket's peer when the peer is not a declared proxy, whatever X-Forwarded-For says", () => {
@@ -71,7 +87,8 @@ describe("canonicalAddress", () => {
     expect(canonicalAddress("::FFFF:203.0.113.9")).toBe("203.0.113.9");
     expect(canonicalAddress(" 203.0.113.9 ")).toBe("203.0.113.9");
     expect(canonicalAddress("fe80::1%eth0")).toBe("fe80::1");
-    for (const bad of ["", "unknown", "203.0.113", "203.0.113.256", "01.2.3.4", "example.org", "1.2.3.4/24", null, undefined]) expect(canonicalAddress(bad)).toBeNull();
+    for (const bad of ["", "unknown", "203.0.113", "203.0.113.256", "01.2.3.4", "example.org", "1.2.3.4/24", null, undefined])
+      expect(canonicalAddress(bad)).toBeNull();
   });
 });
 
@@ -112,15 +129,26 @@ describe("parseTrustedProxies (TRUSTED_PROXIES)", () => {
     expect(parseTrustedProxies(undefined).entries).toEqual([]);
   });
 
-  it.each(["nginx", "10.0.0.0/33", "fd00::/129", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/", "10.0.0.0/ 8", "*"])("refuses %j, naming it", (bad) => {
-    expect(() => parseTrustedProxies(`10.0.0.1,${bad}`)).toThrow(TrustedProxiesError);
-    expect(() => parseTrustedProxies(`10.0.0.1,${bad}`)).toThrow(`got "${bad.trim()}"`);
-  });
+  it.each(["nginx", "10.0.0.0/33", "fd00::/129", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/", "10.0.0.0/ 8", "*"])(
+    "refuses %j, naming it",
+    (bad) => {
+      expect(() => parseTrustedProxies(`10.0.0.1,${bad}`)).toThrow(TrustedProxiesError);
+      expect(() => parseTrustedProxies(`10.0.0.1,${bad}`)).toThrow(`got "${bad.trim()}"`);
+    },
+  );
 });
 
 describe("prepareClient: the app server's part", () => {
-  const request = (remoteAddress: string | undefined, headers: Record<string, string>) => ({ socket: { remoteAddress }, headers: { host: "localhost:3000", ...headers } }) as unknown as IncomingMessage;
-  const forwarding = { "x-forwarded-for": "198.51.100.1", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "443", "x-real-ip": "198.51.100.2", forwarded: "for=198.51.100.3" };
+  const request = (remoteAddress: string | undefined, headers: Record<string, string>) =>
+    ({ socket: { remoteAddress }, headers: { host: "localhost:3000", ...headers } }) as unknown as IncomingMessage;
+  const forwarding = {
+    "x-forwarded-for": "198.51.100.1",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+    "x-forwarded-port": "443",
+    "x-real-ip": "198.51.100.2",
+    forwarded: "for=198.51.100.3",
+  };
 
   it("replaces a client's own client header and drops every forwarding header it sent", () => {
     const req = request("::ffff:203.0.113.9", { ...forwarding, [CLIENT_HEADER]: "198.51.100.4" });

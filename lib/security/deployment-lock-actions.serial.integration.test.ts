@@ -21,9 +21,17 @@ describe("emergency lock actions", () => {
     const unlock = actions.get("unlockDeploymentAction")!;
     const platformId = (await platformOrganisation(db())).id;
     const org = (await makeOrganisation(db())).id;
-    const as = async (role: "APPLICANT" | "REVIEWER" | "FUND_MANAGER" | "COURSE_PROVIDER" | "DONOR" | "ADMIN", o: string) => actorFor((await makeUser(db(), { roles: [{ role, organisationId: o }] })).id);
+    const as = async (role: "APPLICANT" | "REVIEWER" | "FUND_MANAGER" | "COURSE_PROVIDER" | "DONOR" | "ADMIN", o: string) =>
+      actorFor((await makeUser(db(), { roles: [{ role, organisationId: o }] })).id);
     const admin = await as("ADMIN", platformId);
-    const others: (Actor | null)[] = [null, await as("APPLICANT", platformId), await as("REVIEWER", org), await as("FUND_MANAGER", org), await as("COURSE_PROVIDER", (await makeOrganisation(db(), { kind: "COURSE_PROVIDER" })).id), await as("DONOR", (await makeOrganisation(db(), { kind: "DONOR" })).id)];
+    const others: (Actor | null)[] = [
+      null,
+      await as("APPLICANT", platformId),
+      await as("REVIEWER", org),
+      await as("FUND_MANAGER", org),
+      await as("COURSE_PROVIDER", (await makeOrganisation(db(), { kind: "COURSE_PROVIDER" })).id),
+      await as("DONOR", (await makeOrganisation(db(), { kind: "DONOR" })).id),
+    ];
 
     for (const actor of others) {
       harness.actor = actor;
@@ -40,19 +48,31 @@ describe("emergency lock actions", () => {
     const code = locked.data!.unlockCode;
 
     const failures: string[] = [];
-    const value = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("yes", "", code.slice(0, 20), `${code}x`, "\u0000", "x".repeat(5000)), fc.base64String({ maxLength: 60 }));
-    for (const [name, action] of [["lock", lock], ["unlock", unlock]] as const) {
+    const value = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom("yes", "", code.slice(0, 20), `${code}x`, "\u0000", "x".repeat(5000)),
+      fc.base64String({ maxLength: 60 }),
+    );
+    for (const [name, action] of [
+      ["lock", lock],
+      ["unlock", unlock],
+    ] as const) {
       await fc.assert(
-        fc.asyncProperty(fc.nat({ max: others.length }), fc.dictionary(fc.constantFrom("code", "confirm", "otp", "junk"), value), async (who, fields) => {
-          harness.actor = who === others.length ? admin : others[who]!;
-          try {
-            const r = await action(null, formOf(fields));
-            if (r.code === "INTERNAL" || (name === "unlock" && r.ok)) failures.push(`${name}: ${JSON.stringify(Object.keys(fields))} -> ${r.code}`);
-          } catch (e) {
-            // A redirect from unlock means it succeeded: a random post must never unlock.
-            if (!navigationDigest(e) || name === "unlock") failures.push(`${name}: threw ${e instanceof Error ? e.message : String(e)}`);
-          }
-        }),
+        fc.asyncProperty(
+          fc.nat({ max: others.length }),
+          fc.dictionary(fc.constantFrom("code", "confirm", "otp", "junk"), value),
+          async (who, fields) => {
+            harness.actor = who === others.length ? admin : others[who]!;
+            try {
+              const r = await action(null, formOf(fields));
+              if (r.code === "INTERNAL" || (name === "unlock" && r.ok))
+                failures.push(`${name}: ${JSON.stringify(Object.keys(fields))} -> ${r.code}`);
+            } catch (e) {
+              // A redirect from unlock means it succeeded: a random post must never unlock.
+              if (!navigationDigest(e) || name === "unlock") failures.push(`${name}: threw ${e instanceof Error ? e.message : String(e)}`);
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
     }

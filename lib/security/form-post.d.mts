@@ -10,7 +10,11 @@ export const PREPARED_HEADER: string;
 export const CHECKED_HEADER: string;
 export const ALLOWED_METHODS: string[];
 export const PROXIED: RegExp;
-export function refusal(method: string | undefined, get: HeaderGetter, origins: PublicOrigins): { status: number; headers: Record<string, string>; body: string } | null;
+export function refusal(
+  method: string | undefined,
+  get: HeaderGetter,
+  origins: PublicOrigins,
+): { status: number; headers: Record<string, string>; body: string } | null;
 export function hstsHeader(authUrl: string | undefined): string | null;
 export function guardRequest(req: IncomingMessage, res: ServerResponse, config: { hsts: string | null; origins: PublicOrigins }): boolean;
 export function sameOrigin(get: HeaderGetter, origins: PublicOrigins): boolean;

@@ -75,8 +75,10 @@ export function sameOrigin(get, origins) {
  */
 export function refusal(method, get, origins) {
   const headers = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
-  if (!ALLOWED_METHODS.includes(method ?? "")) return { status: 405, headers: { ...headers, Allow: ALLOWED_METHODS.join(", ") }, body: "Method not allowed." };
-  if (method !== "GET" && method !== "HEAD" && !sameOrigin(get, origins)) return { status: 403, headers, body: "Forbidden: this request did not come from this site." };
+  if (!ALLOWED_METHODS.includes(method ?? ""))
+    return { status: 405, headers: { ...headers, Allow: ALLOWED_METHODS.join(", ") }, body: "Method not allowed." };
+  if (method !== "GET" && method !== "HEAD" && !sameOrigin(get, origins))
+    return { status: 403, headers, body: "Forbidden: this request did not come from this site." };
   return null;
 }
 

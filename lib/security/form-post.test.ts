@@ -2,7 +2,17 @@ import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECKED_HEADER, formPostHeaders, guardRequest, hstsHeader, localeOf, PREPARED_HEADER, prepareFormPost, refusal, sameOrigin } from "@/lib/security/form-post.mjs";
+import {
+  CHECKED_HEADER,
+  formPostHeaders,
+  guardRequest,
+  hstsHeader,
+  localeOf,
+  PREPARED_HEADER,
+  prepareFormPost,
+  refusal,
+  sameOrigin,
+} from "@/lib/security/form-post.mjs";
 import { publicOriginsOf } from "@/lib/security/public-urls.mjs";
 
 // Nothing configured (a bare `next dev`): the Origin must name the request's own host.
@@ -23,7 +33,9 @@ function nodeRequest(method: string, url: string, headers: Record<string, string
 describe("sameOrigin", () => {
   it("compares the Origin with the host the request was sent to (or the forwarded host)", () => {
     expect(sameOrigin(getter({ origin: "http://localhost:3000", host: "localhost:3000" }), NONE)).toBe(true);
-    expect(sameOrigin(getter({ origin: "https://padtrymka.example", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example" }), NONE)).toBe(true);
+    expect(
+      sameOrigin(getter({ origin: "https://padtrymka.example", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example" }), NONE),
+    ).toBe(true);
     expect(sameOrigin(getter({ origin: "https://evil.example", host: "localhost:3000" }), NONE)).toBe(false);
     expect(sameOrigin(getter({ host: "localhost:3000" }), NONE)).toBe(false);
     expect(sameOrigin(getter({ origin: "null", host: "localhost:3000" }), NONE)).toBe(false);
@@ -37,7 +49,9 @@ describe("sameOrigin on a deployment with mirrors (AUTH_URL, PUBLIC_URLS)", () =
     expect(sameOrigin(getter({ origin: "https://mirror.example", host: "mirror.example" }), MIRRORS)).toBe(true);
     expect(sameOrigin(getter({ origin: ONION, host: new URL(ONION).host }), MIRRORS)).toBe(true);
     expect(sameOrigin(getter({ origin: "null", "sec-fetch-site": "same-origin", host: new URL(ONION).host }), MIRRORS)).toBe(true);
-    expect(sameOrigin(getter({ origin: "https://mirror.example", host: "10.0.0.5:3000", "x-forwarded-host": "mirror.example" }), MIRRORS)).toBe(true);
+    expect(
+      sameOrigin(getter({ origin: "https://mirror.example", host: "10.0.0.5:3000", "x-forwarded-host": "mirror.example" }), MIRRORS),
+    ).toBe(true);
   });
 
   it("refuses a host the configuration does not name, even when Origin and Host agree (a flooder, a rebound DNS name)", () => {
@@ -58,14 +72,33 @@ describe("sameOrigin on a deployment with mirrors (AUTH_URL, PUBLIC_URLS)", () =
 
 describe("formPostHeaders", () => {
   it("gives a JavaScript-free post from our page the origin Next.js compares with the host, a nonce policy and the locale", () => {
-    const { headers, csp } = formPostHeaders(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost:3000" }), "be", "bm9uY2U=");
-    expect(headers).toEqual({ origin: "http://localhost:3000", "content-security-policy": csp, "x-nonce": "bm9uY2U=", "x-next-intl-locale": "be" });
+    const { headers, csp } = formPostHeaders(
+      getter({ origin: "null", "sec-fetch-site": "same-origin", host: "localhost:3000" }),
+      "be",
+      "bm9uY2U=",
+    );
+    expect(headers).toEqual({
+      origin: "http://localhost:3000",
+      "content-security-policy": csp,
+      "x-nonce": "bm9uY2U=",
+      "x-next-intl-locale": "be",
+    });
     expect(csp).toContain("script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
   });
 
   it("keeps a real Origin, and uses the forwarded host and scheme behind a reverse proxy", () => {
     expect(formPostHeaders(getter({ origin: "http://localhost:3000", host: "localhost:3000" }), "en", "n").headers.origin).toBeUndefined();
-    const behind = formPostHeaders(getter({ origin: "null", "sec-fetch-site": "same-origin", host: "10.0.0.5:3000", "x-forwarded-host": "padtrymka.example", "x-forwarded-proto": "https" }), "ru", "n");
+    const behind = formPostHeaders(
+      getter({
+        origin: "null",
+        "sec-fetch-site": "same-origin",
+        host: "10.0.0.5:3000",
+        "x-forwarded-host": "padtrymka.example",
+        "x-forwarded-proto": "https",
+      }),
+      "ru",
+      "n",
+    );
     expect(behind.headers.origin).toBe("https://padtrymka.example");
   });
 });
@@ -145,7 +178,12 @@ describe("the app server's preparation of a form post (prepareFormPost)", () => 
 describe("the checks on every request (refusal, guardRequest)", () => {
   function answered(method: string, url: string, headers: Record<string, string>, hsts: string | null = null, origins = NONE) {
     const req = { method, url, headers: { host: "localhost:3000", ...headers } } as unknown as IncomingMessage;
-    const out = { status: 0, headers: {} as Record<string, string>, body: undefined as string | undefined, set: {} as Record<string, string> };
+    const out = {
+      status: 0,
+      headers: {} as Record<string, string>,
+      body: undefined as string | undefined,
+      set: {} as Record<string, string>,
+    };
     const res = {
       setHeader: (k: string, v: string) => (out.set[k.toLowerCase()] = v),
       writeHead: (status: number, h: Record<string, string>) => {
@@ -170,8 +208,22 @@ describe("the checks on every request (refusal, guardRequest)", () => {
   });
 
   it("refuses a post without our Origin on every path: pages with a dot in them, API routes, Next internals", () => {
-    for (const url of ["/en/apply/app-1.x", "/en/apply/app-1", "/api/auth/callback/credentials", "/api/funds/x/export", "/_next/image", "/favicon.ico", "/"]) {
-      for (const headers of [{}, { origin: "https://evil.example" }, { origin: "null" }, { origin: "null", "sec-fetch-site": "cross-site" }, { origin: "http://localhost:3000", "x-forwarded-host": "evil.example" }] as Record<string, string>[]) {
+    for (const url of [
+      "/en/apply/app-1.x",
+      "/en/apply/app-1",
+      "/api/auth/callback/credentials",
+      "/api/funds/x/export",
+      "/_next/image",
+      "/favicon.ico",
+      "/",
+    ]) {
+      for (const headers of [
+        {},
+        { origin: "https://evil.example" },
+        { origin: "null" },
+        { origin: "null", "sec-fetch-site": "cross-site" },
+        { origin: "http://localhost:3000", "x-forwarded-host": "evil.example" },
+      ] as Record<string, string>[]) {
         const { passed, out } = answered("POST", url, headers);
         expect(passed, `${url} ${JSON.stringify(headers)}`).toBe(false);
         expect(out.status).toBe(403);
@@ -221,7 +273,10 @@ describe("the checks on every request (refusal, guardRequest)", () => {
     const hsts = hstsHeader("https://padtrymka.example");
     expect(answered("GET", "/en", { host: "padtrymka.example" }, hsts, MIRRORS).out.set["strict-transport-security"]).toBe(hsts);
     expect(answered("GET", "/en", { host: new URL(ONION).host }, hsts, MIRRORS).out.set["strict-transport-security"]).toBeUndefined();
-    expect(answered("POST", "/en/status", { host: new URL(ONION).host, origin: ONION }, hsts, MIRRORS)).toMatchObject({ passed: true, out: { set: {} } });
+    expect(answered("POST", "/en/status", { host: new URL(ONION).host, origin: ONION }, hsts, MIRRORS)).toMatchObject({
+      passed: true,
+      out: { set: {} },
+    });
   });
 
   it("refuses, on a deployment with mirrors, a post to a host it does not serve", () => {

@@ -17,14 +17,23 @@ const EXAMPLE = '(e.g. "https://padtrymka.example,http://examplexyz.onion")';
  * @returns {string}
  */
 export function originOf(raw) {
-  const wrong = () => new PublicUrlsError(`must be a comma-separated list of http:// or https:// addresses without a path ${EXAMPLE}, got "${raw}"`);
+  const wrong = () =>
+    new PublicUrlsError(`must be a comma-separated list of http:// or https:// addresses without a path ${EXAMPLE}, got "${raw}"`);
   let url;
   try {
     url = new URL(raw.trim());
   } catch {
     throw wrong();
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) throw wrong();
+  if (
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== "/" && url.pathname !== "")
+  )
+    throw wrong();
   return url.origin;
 }
 
@@ -35,7 +44,10 @@ export function originOf(raw) {
  */
 export function parsePublicUrls(raw) {
   const out = [];
-  for (const entry of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const origin = originOf(entry);
     if (!out.includes(origin)) out.push(origin);
   }
@@ -68,7 +80,12 @@ export function publicOriginsOf(authUrl, publicUrls) {
  * @returns {string}
  */
 export function normalHost(host) {
-  const h = (host ?? "").split(",")[0]?.trim().toLowerCase().replace(/\.(?=(:\d+)?$)/, "") ?? "";
+  const h =
+    (host ?? "")
+      .split(",")[0]
+      ?.trim()
+      .toLowerCase()
+      .replace(/\.(?=(:\d+)?$)/, "") ?? "";
   return h.replace(/:(80|443)$/, "");
 }
 

@@ -1,17 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { isOnionHost, linkOriginFor, originForHost, parsePublicUrls, publicOriginsOf, PublicUrlsError } from "@/lib/security/public-urls.mjs";
+import {
+  isOnionHost,
+  linkOriginFor,
+  originForHost,
+  parsePublicUrls,
+  publicOriginsOf,
+  PublicUrlsError,
+} from "@/lib/security/public-urls.mjs";
 
 const ONION = "http://padtrymkaexampleonionaddressxxxxxxxxxxxxxxxxxxxxxxxx.onion";
 const origins = publicOriginsOf("https://padtrymka.example", `https://mirror.example/, ${ONION}, http://127.0.0.1:3000`);
 
 describe("PUBLIC_URLS", () => {
   it("reads comma-separated addresses as origins, without repeats", () => {
-    expect(parsePublicUrls(" https://A.example/ ,http://b.example:8080,https://a.example")).toEqual(["https://a.example", "http://b.example:8080"]);
+    expect(parsePublicUrls(" https://A.example/ ,http://b.example:8080,https://a.example")).toEqual([
+      "https://a.example",
+      "http://b.example:8080",
+    ]);
     expect(parsePublicUrls("")).toEqual([]);
     expect(parsePublicUrls(undefined)).toEqual([]);
   });
 
-  it.each(["padtrymka.example", "ftp://padtrymka.example", "https://padtrymka.example/path", "https://u:p@padtrymka.example", "https://padtrymka.example/?a=1", "javascript:alert(1)"])("refuses %s", (raw) => {
+  it.each([
+    "padtrymka.example",
+    "ftp://padtrymka.example",
+    "https://padtrymka.example/path",
+    "https://u:p@padtrymka.example",
+    "https://padtrymka.example/?a=1",
+    "javascript:alert(1)",
+  ])("refuses %s", (raw) => {
     expect(() => parsePublicUrls(`https://ok.example,${raw}`)).toThrow(PublicUrlsError);
   });
 
@@ -31,7 +48,15 @@ describe("which address a request was addressed to", () => {
   });
 
   it("is never a host the configuration does not name (a flooder's Host header)", () => {
-    for (const host of ["evil.example", "mirror.example.evil.example", "127.0.0.1:3001", "padtrymka.example@evil.example", "", null, undefined]) {
+    for (const host of [
+      "evil.example",
+      "mirror.example.evil.example",
+      "127.0.0.1:3001",
+      "padtrymka.example@evil.example",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(originForHost(host, origins), String(host)).toBeNull();
       // A link is then addressed to the primary, never to that host.
       expect(linkOriginFor(host, origins)).toBe("https://padtrymka.example");

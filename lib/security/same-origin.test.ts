@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isSameOrigin } from "@/lib/security/same-origin";
 
-const req = (headers: Record<string, string>) => new Request("http://localhost:3000/api/x", { method: "POST", headers: { host: "localhost:3000", ...headers } });
+const req = (headers: Record<string, string>) =>
+  new Request("http://localhost:3000/api/x", { method: "POST", headers: { host: "localhost:3000", ...headers } });
 
 describe("isSameOrigin", () => {
   it("accepts our own origin", () => expect(isSameOrigin(req({ origin: "http://localhost:3000" }))).toBe(true));

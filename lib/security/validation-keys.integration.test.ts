@@ -15,7 +15,41 @@ const { db } = await import("@/lib/db/client");
 const { actorFor } = await import("@/lib/testing/actors");
 const { makeUser, platformOrganisation } = await import("@/lib/testing/factories");
 
-const FIELDS = ["applicationId", "fundId", "courseId", "payoutId", "userId", "amount", "reason", "message", "statement", "email", "password", "passwordConfirm", "identifier", "username", "code", "otp", "confirmed", "intent", "submissionKey", "idempotencyKey", "action", "name", "currency", "seats", "title", "answer", "note", "role", "organisationId", "membershipId", "suspend", "sessionId", "contactChannel"];
+const FIELDS = [
+  "applicationId",
+  "fundId",
+  "courseId",
+  "payoutId",
+  "userId",
+  "amount",
+  "reason",
+  "message",
+  "statement",
+  "email",
+  "password",
+  "passwordConfirm",
+  "identifier",
+  "username",
+  "code",
+  "otp",
+  "confirmed",
+  "intent",
+  "submissionKey",
+  "idempotencyKey",
+  "action",
+  "name",
+  "currency",
+  "seats",
+  "title",
+  "answer",
+  "note",
+  "role",
+  "organisationId",
+  "membershipId",
+  "suspend",
+  "sessionId",
+  "contactChannel",
+];
 const keysOf = (m: { validation: Record<string, string> }) => new Set(Object.keys(m.validation));
 const catalogues = { en: keysOf(en), be: keysOf(be), ru: keysOf(ru) };
 
@@ -31,9 +65,33 @@ describe("validation messages of every server action", () => {
 
   const posts: [string, () => FormData][] = [
     ["an empty post", () => new FormData()],
-    ["every field blank", () => { const fd = new FormData(); for (const f of FIELDS) fd.append(f, ""); return fd; }],
-    ["a file in every field", () => { const fd = new FormData(); for (const f of FIELDS) fd.append(f, new File(["x"], "x.txt")); return fd; }],
-    ["every field repeated", () => { const fd = new FormData(); for (const f of FIELDS) { fd.append(f, "a"); fd.append(f, "b"); } return fd; }],
+    [
+      "every field blank",
+      () => {
+        const fd = new FormData();
+        for (const f of FIELDS) fd.append(f, "");
+        return fd;
+      },
+    ],
+    [
+      "a file in every field",
+      () => {
+        const fd = new FormData();
+        for (const f of FIELDS) fd.append(f, new File(["x"], "x.txt"));
+        return fd;
+      },
+    ],
+    [
+      "every field repeated",
+      () => {
+        const fd = new FormData();
+        for (const f of FIELDS) {
+          fd.append(f, "a");
+          fd.append(f, "b");
+        }
+        return fd;
+      },
+    ],
   ];
 
   it("answers only keys of the validation catalogue, in every language", async () => {
@@ -53,7 +111,9 @@ describe("validation messages of every server action", () => {
           if (!r || r.ok || !r.fieldErrors) continue;
           withFieldErrors++;
           for (const [field, keys] of Object.entries(r.fieldErrors)) {
-            for (const k of keys) for (const [locale, known] of Object.entries(catalogues)) if (!known.has(k)) unknown.push(`${name} (${what}): ${field} -> "${k}" not in ${locale}`);
+            for (const k of keys)
+              for (const [locale, known] of Object.entries(catalogues))
+                if (!known.has(k)) unknown.push(`${name} (${what}): ${field} -> "${k}" not in ${locale}`);
           }
         }
       }

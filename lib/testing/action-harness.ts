@@ -26,9 +26,15 @@ export function mockRequestContext(): void {
       return harness.actor;
     },
   }));
-  vi.doMock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "en" }));
+  vi.doMock("next-intl/server", () => ({
+    getTranslations: async () => Object.assign((k: string) => k, { has: () => true }),
+    getLocale: async () => "en",
+  }));
   vi.doMock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-  vi.doMock("next/headers", () => ({ headers: async () => new Headers({ [CLIENT_HEADER]: harness.ip }), cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }) }));
+  vi.doMock("next/headers", () => ({
+    headers: async () => new Headers({ [CLIENT_HEADER]: harness.ip }),
+    cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {} }),
+  }));
   vi.doMock("next/navigation", () => {
     const nav = (digest: string) => Object.assign(new Error(digest), { digest });
     return {
@@ -76,7 +82,8 @@ export const ACTION_MODULES = {
 export async function loadActions(): Promise<Map<string, Action>> {
   const out = new Map<string, Action>();
   for (const load of Object.values(ACTION_MODULES)) {
-    for (const [name, fn] of Object.entries((await load()) as Record<string, unknown>)) if (typeof fn === "function" && name.endsWith("Action") && fn.length === 2) out.set(name, fn as Action);
+    for (const [name, fn] of Object.entries((await load()) as Record<string, unknown>))
+      if (typeof fn === "function" && name.endsWith("Action") && fn.length === 2) out.set(name, fn as Action);
   }
   return out;
 }

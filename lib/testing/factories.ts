@@ -24,7 +24,14 @@ export const platformOrganisation = (c: Client) => makeOrganisation(c, { slug: P
 export async function makeUser(
   c: Client,
   // `passwordHash`: an already hashed password, for callers that make many users with one password.
-  o: { email?: string | null; username?: string; password?: string; passwordHash?: string; roles?: { role: Role; organisationId: string }[]; verified?: boolean } = {},
+  o: {
+    email?: string | null;
+    username?: string;
+    password?: string;
+    passwordHash?: string;
+    roles?: { role: Role; organisationId: string }[];
+    verified?: boolean;
+  } = {},
 ) {
   const email = o.email === undefined ? `${uniq("user")}@test.padtrymka.test` : o.email;
   const existing = email

@@ -36,7 +36,16 @@ export type FundReport = {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 // Sums of minor units come from SQL as exact bigints; `Stat` holds them as checked numbers (minorFromSql).
-type StatRow = { fundId: string; week: Date | null; stageRank: number; category: string | null; purpose: string | null; count: number; amount: bigint; g: number };
+type StatRow = {
+  fundId: string;
+  week: Date | null;
+  stageRank: number;
+  category: string | null;
+  purpose: string | null;
+  count: number;
+  amount: bigint;
+  g: number;
+};
 type Stat = Omit<StatRow, "amount"> & { amount: number };
 
 /** The day before which a fund's figures are published (with no delay: up to today, inclusive). */
@@ -122,7 +131,12 @@ async function weekRoots(fund: { id: string; cutoff: Date }) {
   const lastFrozen = frozen.at(-1)?.weekStart ?? new Date(0);
   const weeks = await db().$queryRaw<{ weekStart: Date }[]>`
     SELECT DISTINCT "weekStart" FROM "PayoutReceipt" WHERE "fundId" = ${fund.id} AND "weekStart" > ${lastFrozen} AND "createdAt" < ${fund.cutoff} ORDER BY 1`;
-  const out: FundReport["roots"] = frozen.map((r) => ({ weekStart: iso(r.weekStart), root: r.root, leaves: cell(r.leafCount, 0), final: true }));
+  const out: FundReport["roots"] = frozen.map((r) => ({
+    weekStart: iso(r.weekStart),
+    root: r.root,
+    leaves: cell(r.leafCount, 0),
+    final: true,
+  }));
   for (const { weekStart } of weeks) {
     const week = iso(weekStart);
     if (frozenWeeks.has(week)) continue;
@@ -130,7 +144,10 @@ async function weekRoots(fund: { id: string; cutoff: Date }) {
     const root = merkleRoot(leaves);
     const final = weekIsFinal(week, fund.cutoff);
     if (final) {
-      await db().payoutWeekRoot.createMany({ data: [{ fundId: fund.id, weekStart, root, leafCount: leaves.length }], skipDuplicates: true });
+      await db().payoutWeekRoot.createMany({
+        data: [{ fundId: fund.id, weekStart, root, leafCount: leaves.length }],
+        skipDuplicates: true,
+      });
     }
     out.push({ weekStart: week, root, leaves: cell(leaves.length, 0), final });
   }
@@ -165,13 +182,19 @@ export async function transparencyReport(now = new Date(), onlyFundId?: string):
     select: { id: true, name: true, purpose: true, currency: true, publicationDelayDays: true, organisation: { select: { name: true } } },
   });
   if (funds.length === 0) return [];
-  const scoped = funds.map((f) => ({ id: f.id, delayDays: f.publicationDelayDays, cutoff: publicationCutoff(now, f.publicationDelayDays) }));
+  const scoped = funds.map((f) => ({
+    id: f.id,
+    delayDays: f.publicationDelayDays,
+    cutoff: publicationCutoff(now, f.publicationDelayDays),
+  }));
   const [stats, sums, pledges] = await Promise.all([stageStats(scoped), ledgerSums(scoped), pledgeSums(scoped)]);
   const reports: FundReport[] = [];
   for (const f of funds) {
     const scope = scoped.find((s) => s.id === f.id)!;
     const mine = stats.filter((s) => s.fundId === f.id);
-    const figures = figuresFromSums(sums.filter((s) => s.fundId === f.id).map((s) => ({ kind: s.kind, amountMinor: minorFromSql(s.amountMinor) })));
+    const figures = figuresFromSums(
+      sums.filter((s) => s.fundId === f.id).map((s) => ({ kind: s.kind, amountMinor: minorFromSql(s.amountMinor) })),
+    );
     const totals = mine.filter((s) => s.g === 7);
     const funnelCounts = STAGES.map((_, i) => totals.find((t) => t.stageRank === i) ?? { count: 0, amount: 0 });
     const peoplePaid = cell(funnelCounts[4]!.count, funnelCounts[4]!.amount);
@@ -184,16 +207,29 @@ export async function transparencyReport(now = new Date(), onlyFundId?: string):
       currency: f.currency,
       delayDays: f.publicationDelayDays,
       cutoff: scope.cutoff,
-      pledged: pledgedTotal(pledges.filter((p) => p.fundId === f.id).map((p) => ({ amountMinor: p.amountMinor, receivedMinor: minorFromSql(p.receivedMinor), lapsed: p.lapsed }))),
+      pledged: pledgedTotal(
+        pledges
+          .filter((p) => p.fundId === f.id)
+          .map((p) => ({ amountMinor: p.amountMinor, receivedMinor: minorFromSql(p.receivedMinor), lapsed: p.lapsed })),
+      ),
       received: figures.received,
       paid: paidHidden ? null : figures.paid,
       committed: paidHidden ? null : figures.committed,
       available: paidHidden ? null : figures.available,
       peoplePaid,
       funnel: funnelCounts.map((s) => cell(s.count, s.amount)),
-      weeks: stageRows(mine.filter((s) => s.g === 3), (r) => (r.week ? iso(r.week) : null)).sort((a, b) => (a.key < b.key ? -1 : 1)),
-      byCategory: stageRows(mine.filter((s) => s.g === 5), (r) => r.category),
-      byPurpose: stageRows(mine.filter((s) => s.g === 6), (r) => r.purpose),
+      weeks: stageRows(
+        mine.filter((s) => s.g === 3),
+        (r) => (r.week ? iso(r.week) : null),
+      ).sort((a, b) => (a.key < b.key ? -1 : 1)),
+      byCategory: stageRows(
+        mine.filter((s) => s.g === 5),
+        (r) => r.category,
+      ),
+      byPurpose: stageRows(
+        mine.filter((s) => s.g === 6),
+        (r) => r.purpose,
+      ),
       roots: await weekRoots(scope),
     });
   }
@@ -211,7 +247,10 @@ export async function checkReceipt(token: string, now = new Date()): Promise<Rec
   const record = decodeReceiptToken(token);
   if (!record) return { result: "invalid" };
   const leaf = leafHash(record);
-  const receipt = await db().payoutReceipt.findUnique({ where: { leafHash: leaf }, select: { fundId: true, createdAt: true, payout: { select: { fund: { select: { name: true, publicationDelayDays: true } } } } } });
+  const receipt = await db().payoutReceipt.findUnique({
+    where: { leafHash: leaf },
+    select: { fundId: true, createdAt: true, payout: { select: { fund: { select: { name: true, publicationDelayDays: true } } } } },
+  });
   if (!receipt || receipt.fundId !== record.fundId) return { result: "not_found" };
   const fund = receipt.payout.fund;
   const cutoff = publicationCutoff(now, fund.publicationDelayDays);
@@ -220,11 +259,21 @@ export async function checkReceipt(token: string, now = new Date()): Promise<Rec
     from.setUTCDate(from.getUTCDate() + fund.publicationDelayDays + 1);
     return { result: "not_yet_published", fundName: fund.name, publishedFrom: iso(from) };
   }
-  const frozen = await db().payoutWeekRoot.findUnique({ where: { fundId_weekStart: { fundId: record.fundId, weekStart: new Date(`${record.weekStart}T00:00:00Z`) } } });
+  const frozen = await db().payoutWeekRoot.findUnique({
+    where: { fundId_weekStart: { fundId: record.fundId, weekStart: new Date(`${record.weekStart}T00:00:00Z`) } },
+  });
   const leaves = await publishedLeaves(record.fundId, record.weekStart, cutoff);
   const index = leaves.indexOf(leaf);
   if (index < 0) return { result: "not_found" };
   const root = merkleRoot(leaves);
   if (frozen && frozen.root !== root) return { result: "not_found" };
-  return { result: "included", fundName: fund.name, weekStart: record.weekStart, leaf, root, proof: merkleProof(leaves, index), final: !!frozen || weekIsFinal(record.weekStart, cutoff) };
+  return {
+    result: "included",
+    fundName: fund.name,
+    weekStart: record.weekStart,
+    leaf,
+    root,
+    proof: merkleProof(leaves, index),
+    final: !!frozen || weekIsFinal(record.weekStart, cutoff),
+  };
 }

@@ -10,7 +10,13 @@ import { checkReceipt, transparencyReport } from "@/lib/transparency/queries";
 
 async function pay(w: MoneyWorld, amount: string) {
   const c = await approvedCase(w, amount);
-  const { payoutId } = await requestPayout(w.fm1, { applicationId: c.applicationId, amount, method: "CARD", details: "4000 0000 0000 0002", idempotencyKey: key() });
+  const { payoutId } = await requestPayout(w.fm1, {
+    applicationId: c.applicationId,
+    amount,
+    method: "CARD",
+    details: "4000 0000 0000 0002",
+    idempotencyKey: key(),
+  });
   await payoutStep(w.fm2, { payoutId, action: "approve", method: "", reason: "", idempotencyKey: key() });
   await payoutStep(w.fm1, { payoutId, action: "send", method: "", reason: "", idempotencyKey: key() });
   return { ...c, payoutId };
@@ -49,7 +55,8 @@ describe("transparency", () => {
     const w = await moneyWorld();
     await db().fund.update({ where: { id: w.fundId }, data: { publicationDelayDays: 0 } });
     const day = (d: number) => new Date(Date.now() - d * 86_400_000);
-    const ledger = (d: number, amountMinor: bigint) => db().ledgerDaily.create({ data: { fundId: w.fundId, day: day(d), kind: "RECEIPT", amountMinor } });
+    const ledger = (d: number, amountMinor: bigint) =>
+      db().ledgerDaily.create({ data: { fundId: w.fundId, day: day(d), kind: "RECEIPT", amountMinor } });
     await ledger(30, 4_000_000_000_000_001n);
     await ledger(31, 1n);
     expect((await reportOf(w.fundId)).received).toBe(4_000_000_000_000_002);
@@ -92,7 +99,9 @@ describe("transparency", () => {
     expect((await checkReceipt(await tokenOf(b.applicant, b.applicationId))).result).toBe("included");
     // Another applicant cannot read a's payouts; a tampered token is not found.
     expect(await applicantPayouts(b.applicant, a.applicationId)).toEqual([]);
-    const tampered = Buffer.from(JSON.stringify([...JSON.parse(Buffer.from(token, "base64url").toString()).slice(0, 3), 99_999, "USD", "0".repeat(32)])).toString("base64url");
+    const tampered = Buffer.from(
+      JSON.stringify([...JSON.parse(Buffer.from(token, "base64url").toString()).slice(0, 3), 99_999, "USD", "0".repeat(32)]),
+    ).toString("base64url");
     expect((await checkReceipt(tampered)).result).toBe("not_found");
     expect((await checkReceipt("garbage")).result).toBe("invalid");
   });
@@ -107,6 +116,8 @@ describe("transparency", () => {
     expect(r.roots[0]!.final).toBe(true);
     const frozen = await db().payoutWeekRoot.findFirstOrThrow({ where: { fundId: w.fundId } });
     expect(frozen.root).toBe(r.roots[0]!.root);
-    await expect(db().payoutWeekRoot.update({ where: { fundId_weekStart: { fundId: w.fundId, weekStart: frozen.weekStart } }, data: { root: "x" } })).rejects.toThrow(/written once/);
+    await expect(
+      db().payoutWeekRoot.update({ where: { fundId_weekStart: { fundId: w.fundId, weekStart: frozen.weekStart } }, data: { root: "x" } }),
+    ).rejects.toThrow(/written once/);
   });
 });

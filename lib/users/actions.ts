@@ -23,20 +23,35 @@ import { setQuickExitSignOut } from "@/lib/users/quick-exit";
 import { recoverAccount } from "@/lib/users/recover-account";
 import { setPassword } from "@/lib/users/set-password";
 import { registerPseudonymousApplicant } from "@/lib/users/register-pseudonymous-applicant";
-import { GrantRoleSchema, MagicLinkSchema, PseudonymousSignUpSchema, RecoverAccountSchema, RevokeRoleSchema, SetPasswordSchema, SignInSchema, SignUpSchema, SuspendUserSchema } from "@/lib/users/schemas";
+import {
+  GrantRoleSchema,
+  MagicLinkSchema,
+  PseudonymousSignUpSchema,
+  RecoverAccountSchema,
+  RevokeRoleSchema,
+  SetPasswordSchema,
+  SignInSchema,
+  SignUpSchema,
+  SuspendUserSchema,
+} from "@/lib/users/schemas";
 
 const WithNext = z.object({ next: z.string().optional() });
 
 export const signInAction = formAction("signIn", SignInSchema.extend(WithNext.shape), async ({ identifier, password, otp, next }) => {
   const locale = await getLocale();
   // Say clearly that sign-in is paused, and for how long (the check itself is in authorize()).
-  const wait = (await rateLimitedFor(LIMITS.signInFailuresAccount, identifier.trim().toLowerCase())) ?? (await rateLimitedFor(LIMITS.signInFailuresClient, await clientAddress()));
+  const wait =
+    (await rateLimitedFor(LIMITS.signInFailuresAccount, identifier.trim().toLowerCase())) ??
+    (await rateLimitedFor(LIMITS.signInFailuresClient, await clientAddress()));
   if (wait) throw rateLimitError(wait);
   try {
     await signIn("credentials", { identifier, password, otp, redirectTo: safeNextPath(next, locale) });
   } catch (e) {
     if (e instanceof TwoFactorNeeded || (e instanceof AuthError && (e as { code?: string }).code === "two_factor")) {
-      throw new AppError("UNAUTHENTICATED", "second factor", { fieldErrors: { otp: ["otp_needed"] }, messageKey: "auth.secondFactorNeeded" });
+      throw new AppError("UNAUTHENTICATED", "second factor", {
+        fieldErrors: { otp: ["otp_needed"] },
+        messageKey: "auth.secondFactorNeeded",
+      });
     }
     if (e instanceof PasswordPending || (e instanceof AuthError && (e as { code?: string }).code === "password_pending")) {
       throw new AppError("UNAUTHENTICATED", "password pending", { messageKey: "auth.passwordPending" });
@@ -74,7 +89,11 @@ export const recoverAccountAction = formAction("recoverAccount", RecoverAccountS
   const locale = await getLocale();
   const { remainingCodes } = await recoverAccount(input, { client: await clientAddress() });
   // The case list then confirms the change and says how many recovery codes are left.
-  await signIn("credentials", { identifier: input.username, password: input.password, redirectTo: `/${locale}/me?recovered=${remainingCodes}` });
+  await signIn("credentials", {
+    identifier: input.username,
+    password: input.password,
+    redirectTo: `/${locale}/me?recovered=${remainingCodes}`,
+  });
 });
 
 export async function signOutAction(): Promise<void> {
@@ -85,18 +104,26 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: `/${locale}` });
 }
 
-export const signOutDeviceAction = formAction("signOutDevice", z.object({ sessionId: z.string().min(1).max(100) }), async ({ sessionId }) => {
-  await signOutDevice(await requireActor(), sessionId);
-  revalidatePath("/[locale]/me/security", "page");
-  redirect(`/${await getLocale()}/me/security?deviceSignedOut=1#devices`);
-});
+export const signOutDeviceAction = formAction(
+  "signOutDevice",
+  z.object({ sessionId: z.string().min(1).max(100) }),
+  async ({ sessionId }) => {
+    await signOutDevice(await requireActor(), sessionId);
+    revalidatePath("/[locale]/me/security", "page");
+    redirect(`/${await getLocale()}/me/security?deviceSignedOut=1#devices`);
+  },
+);
 
 // A checkbox: ticked posts "on", unticked posts nothing (which turns the setting off).
-export const setQuickExitSignOutAction = formAction("setQuickExitSignOut", z.object({ signOut: z.literal("on").optional() }), async ({ signOut }) => {
-  await setQuickExitSignOut(await requireActor(), signOut === "on");
-  revalidatePath("/[locale]/me/security", "page");
-  return { signOut: signOut === "on" };
-});
+export const setQuickExitSignOutAction = formAction(
+  "setQuickExitSignOut",
+  z.object({ signOut: z.literal("on").optional() }),
+  async ({ signOut }) => {
+    await setQuickExitSignOut(await requireActor(), signOut === "on");
+    revalidatePath("/[locale]/me/security", "page");
+    return { signOut: signOut === "on" };
+  },
+);
 
 export const grantRoleAction = formAction("grantRole", GrantRoleSchema, async (input) => {
   const actor = await requireActor();

@@ -10,8 +10,28 @@ import { AppError } from "@/lib/errors";
 
 export function deviceLabel(userAgent: string | null | undefined): string {
   const ua = userAgent ?? "";
-  const browser = /Edg\//.test(ua) ? "Edge" : /OPR\/|Opera/.test(ua) ? "Opera" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\/|Chromium\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
-  const system = /Android/.test(ua) ? "Android" : /iPhone|iPad|iOS/.test(ua) ? "iOS" : /Windows/.test(ua) ? "Windows" : /Mac OS X|Macintosh/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : "unknown system";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /OPR\/|Opera/.test(ua)
+      ? "Opera"
+      : /Firefox\//.test(ua)
+        ? "Firefox"
+        : /Chrome\/|Chromium\//.test(ua)
+          ? "Chrome"
+          : /Safari\//.test(ua)
+            ? "Safari"
+            : "Browser";
+  const system = /Android/.test(ua)
+    ? "Android"
+    : /iPhone|iPad|iOS/.test(ua)
+      ? "iOS"
+      : /Windows/.test(ua)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "unknown system";
   return `${browser} on ${system}`;
 }
 
@@ -34,7 +54,12 @@ export function deviceTag(sessionId: string): string {
 
 /** The account's live sessions: this device first, then newest first. */
 export async function listDevices(actor: Actor, currentSid?: string) {
-  const rows = await db().userSession.findMany({ where: { userId: actor.userId, revokedAt: null }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, device: true, createdAt: true, lastSeenAt: true } });
+  const rows = await db().userSession.findMany({
+    where: { userId: actor.userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, device: true, createdAt: true, lastSeenAt: true },
+  });
   const devices = rows.map((r) => ({ ...r, tag: deviceTag(r.id), current: r.id === currentSid }));
   return [...devices.filter((d) => d.current), ...devices.filter((d) => !d.current)];
 }
@@ -42,7 +67,10 @@ export async function listDevices(actor: Actor, currentSid?: string) {
 /** Signs one device out: its next request finds the session revoked. */
 export async function signOutDevice(actor: Actor, sessionId: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    const n = await tx.userSession.updateMany({ where: { id: sessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const n = await tx.userSession.updateMany({
+      where: { id: sessionId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (n.count === 0) throw new AppError("NOT_FOUND", "session not found");
     await recordAuditEvent(tx, { actorId: actor.userId, action: "user.device_signed_out", entityType: "User", entityId: actor.userId });
   });

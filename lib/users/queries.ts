@@ -56,6 +56,9 @@ export async function recentAuditEvents(actor: Actor, take = 20) {
 
 /** The signed-in user's own password state, for /me and /me/security. */
 export async function ownPasswordState(actor: Actor) {
-  const u = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, passwordHash: true, passwordPending: true } });
+  const u = await db().user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { email: true, passwordHash: true, passwordPending: true },
+  });
   return { hasEmail: !!u.email, hasPassword: !!u.passwordHash, pending: u.passwordPending };
 }

@@ -12,7 +12,10 @@ beforeAll(async () => {
 
 describe("sign me out on quick exit", () => {
   it("is on by default for an account without email, off with email, and the account's choice wins", async () => {
-    const pseudonymous = await actorFor((await makeUser(db(), { email: null, username: `quiet-${Date.now()}`, roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
+    const pseudonymous = await actorFor(
+      (await makeUser(db(), { email: null, username: `quiet-${Date.now()}`, roles: [{ role: "APPLICANT", organisationId: platformId }] }))
+        .id,
+    );
     const withEmail = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
     expect(await quickExitSignsOut(pseudonymous)).toBe(true);
     expect(await quickExitSignsOut(withEmail)).toBe(false);
@@ -24,7 +27,10 @@ describe("sign me out on quick exit", () => {
   });
 
   it("ends this device's session on the server when on, and leaves it when off", async () => {
-    const on = await actorFor((await makeUser(db(), { email: null, username: `river-${Date.now()}`, roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
+    const on = await actorFor(
+      (await makeUser(db(), { email: null, username: `river-${Date.now()}`, roles: [{ role: "APPLICANT", organisationId: platformId }] }))
+        .id,
+    );
     const sid = await startDeviceSession(on.userId, "Mozilla/5.0 (Android 14) Firefox/130.0");
     const other = await startDeviceSession(on.userId, "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0");
     expect(await quickExit(on, sid)).toBe(true);

@@ -16,13 +16,23 @@ export async function quickExitSignsOut(actor: Actor): Promise<boolean> {
 export async function setQuickExitSignOut(actor: Actor, on: boolean): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { quickExitSignOut: on } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "user.quick_exit_setting_changed", entityType: "User", entityId: actor.userId, data: { signOut: on } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "user.quick_exit_setting_changed",
+      entityType: "User",
+      entityId: actor.userId,
+      data: { signOut: on },
+    });
   });
 }
 
 /** Quick exit for the current session: `true` when it signed this device out (the caller clears the cookie). */
 export async function quickExit(actor: Actor | null, deviceSessionId: string | undefined): Promise<boolean> {
   if (!actor || !(await quickExitSignsOut(actor))) return false;
-  if (deviceSessionId) await db().userSession.updateMany({ where: { id: deviceSessionId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (deviceSessionId)
+    await db().userSession.updateMany({
+      where: { id: deviceSessionId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
   return true;
 }

@@ -12,9 +12,13 @@ import { hashRecoveryCode } from "@/lib/users/pseudonym";
 import type { RecoverAccountInput } from "@/lib/users/schemas";
 
 /** @param opts.client the client's address (`clientAddress()`), for the per-client limit */
-export async function recoverAccount(input: RecoverAccountInput, opts: { client: string }): Promise<{ userId: string; remainingCodes: number }> {
+export async function recoverAccount(
+  input: RecoverAccountInput,
+  opts: { client: string },
+): Promise<{ userId: string; remainingCodes: number }> {
   const username = input.username.trim().toLowerCase();
-  const wait = (await rateLimitedFor(LIMITS.recoveryFailuresAccount, username)) ?? (await rateLimitedFor(LIMITS.recoveryFailuresClient, opts.client));
+  const wait =
+    (await rateLimitedFor(LIMITS.recoveryFailuresAccount, username)) ?? (await rateLimitedFor(LIMITS.recoveryFailuresClient, opts.client));
   if (wait) throw rateLimitError(wait);
   try {
     return await recoverWithCode(input, await hashPassword(input.password));
@@ -43,7 +47,13 @@ function recoverWithCode(input: RecoverAccountInput, passwordHash: string): Prom
     // Whoever was signed in with the old passphrase is out: every session of the account ends.
     await tx.user.update({ where: { id: code.user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.userSession.updateMany({ where: { userId: code.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, { actorId: code.user.id, action: "user.recovered", entityType: "User", entityId: code.user.id, data: { method: "recovery_code" } });
+    await recordAuditEvent(tx, {
+      actorId: code.user.id,
+      action: "user.recovered",
+      entityType: "User",
+      entityId: code.user.id,
+      data: { method: "recovery_code" },
+    });
     const remainingCodes = await tx.recoveryCode.count({ where: { userId: code.user.id, kind: "account", usedAt: null } });
     return { userId: code.user.id, remainingCodes };
   });

@@ -7,7 +7,9 @@ import { registerApplicant } from "@/lib/users/register-applicant";
 describe("applicant sign-up", () => {
   it("creates an unverified applicant with a hashed password, an APPLICANT membership and an audit event", async () => {
     const email = `${uniq("new")}@test.padtrymka.test`;
-    expect(await registerApplicant({ email, password: "correct horse battery", passwordConfirm: "correct horse battery" }, "ru")).toEqual({ created: true });
+    expect(await registerApplicant({ email, password: "correct horse battery", passwordConfirm: "correct horse battery" }, "ru")).toEqual({
+      created: true,
+    });
     const user = await db().user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { organisation: true } } } });
     expect(user.emailVerified).toBeNull();
     expect(user.locale).toBe("ru");
@@ -23,7 +25,9 @@ describe("applicant sign-up", () => {
     const email = `${uniq("dup")}@test.padtrymka.test`;
     await registerApplicant({ email, password: "first password 1", passwordConfirm: "first password 1" });
     const before = await db().user.findUniqueOrThrow({ where: { email } });
-    expect(await registerApplicant({ email, password: "second password 2", passwordConfirm: "second password 2" })).toEqual({ created: false });
+    expect(await registerApplicant({ email, password: "second password 2", passwordConfirm: "second password 2" })).toEqual({
+      created: false,
+    });
     const after = await db().user.findUniqueOrThrow({ where: { email } });
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(await db().user.count({ where: { email } })).toBe(1);

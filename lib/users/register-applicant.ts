@@ -17,10 +17,22 @@ export async function registerApplicant(input: SignUpInput, locale = "be"): Prom
     if (existing) return { created: false };
     const platformId = await ensurePlatformOrganisation(tx);
     const user = await tx.user.create({
-      data: { email: input.email, passwordHash, passwordPending: true, locale, memberships: { create: { organisationId: platformId, role: "APPLICANT" } } },
+      data: {
+        email: input.email,
+        passwordHash,
+        passwordPending: true,
+        locale,
+        memberships: { create: { organisationId: platformId, role: "APPLICANT" } },
+      },
       select: { id: true },
     });
-    await recordAuditEvent(tx, { actorId: user.id, action: "user.registered", entityType: "User", entityId: user.id, data: { method: "email" } });
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: "user.registered",
+      entityType: "User",
+      entityId: user.id,
+      data: { method: "email" },
+    });
     return { created: true };
   });
 }

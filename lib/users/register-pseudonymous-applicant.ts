@@ -34,10 +34,19 @@ export async function registerPseudonymousApplicant(input: PseudonymousSignUpInp
           data: {
             userId: user.id,
             contactChannel: input.contactChannel,
-            contactHandleEnc: input.contactChannel === "NONE" ? null : encryptForUser(user.id, input.contactHandle, `ApplicantProfile.contactHandle:${user.id}`),
+            contactHandleEnc:
+              input.contactChannel === "NONE"
+                ? null
+                : encryptForUser(user.id, input.contactHandle, `ApplicantProfile.contactHandle:${user.id}`),
           },
         });
-        await recordAuditEvent(tx, { actorId: user.id, action: "user.registered", entityType: "User", entityId: user.id, data: { method: "pseudonymous" } });
+        await recordAuditEvent(tx, {
+          actorId: user.id,
+          action: "user.registered",
+          entityType: "User",
+          entityId: user.id,
+          data: { method: "pseudonymous" },
+        });
         return user.id;
       });
       return { userId, username, recoveryCodes };

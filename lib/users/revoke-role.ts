@@ -12,7 +12,10 @@ export async function revokeRole(actor: Actor, input: RevokeRoleInput): Promise<
   await db().$transaction(async (tx) => {
     // Lock the admin memberships so two admins revoking each other at once cannot leave none.
     await tx.$queryRaw`SELECT id FROM "Membership" WHERE role = 'ADMIN' FOR UPDATE`;
-    const m = await tx.membership.findUnique({ where: { id: input.membershipId }, select: { id: true, role: true, userId: true, organisationId: true } });
+    const m = await tx.membership.findUnique({
+      where: { id: input.membershipId },
+      select: { id: true, role: true, userId: true, organisationId: true },
+    });
     if (!m) throw new AppError("NOT_FOUND", "membership not found");
     const admins = m.role === "ADMIN" ? await tx.membership.count({ where: { role: "ADMIN" } }) : 0;
     if (!canRevokeRole(m.role, admins - 1)) throw new AppError("INVALID_STATE", "cannot revoke the last admin");

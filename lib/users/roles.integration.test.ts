@@ -45,7 +45,9 @@ describe("granting roles", () => {
   it("refuses a non-admin, and writes nothing", async () => {
     const reviewer = await actorFor((await makeUser(db(), { roles: [{ role: "REVIEWER", organisationId: funderId }] })).id);
     const target = await makeUser(db());
-    await expect(grantRole(reviewer, { userId: target.id, organisationId: funderId, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(grantRole(reviewer, { userId: target.id, organisationId: funderId, role: "ADMIN" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db().membership.count({ where: { userId: target.id } })).toBe(0);
   });
 
@@ -90,6 +92,8 @@ describe("revoking roles", () => {
     await revokeRole(a, { membershipId: bMembership.id });
     const bNow = await actorFor(b.userId);
     const target = await makeUser(db());
-    await expect(grantRole(bNow, { userId: target.id, organisationId: funderId, role: "REVIEWER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(grantRole(bNow, { userId: target.id, organisationId: funderId, role: "REVIEWER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

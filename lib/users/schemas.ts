@@ -5,7 +5,12 @@ import { STAFF_ROLES } from "@/lib/authz/permissions";
 
 export const PASSWORD_MIN = 10;
 
-const email = z.string().trim().toLowerCase().max(254, { message: "too_long" }).pipe(z.email({ message: "email" }));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: "too_long" })
+  .pipe(z.email({ message: "email" }));
 
 export const SignInSchema = z.object({
   identifier: z.string().trim().min(1, { message: "required" }).max(254, { message: "too_long" }),

@@ -34,14 +34,22 @@ describe("ending sessions", () => {
 describe("signed-in devices", () => {
   it("lists each sign-in, and a device signed out on its own cannot act any more while the others still can", async () => {
     const user = await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: (await platformOrganisation(db())).id }] });
-    const phone = await startDeviceSession(user.id, "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36");
+    const phone = await startDeviceSession(
+      user.id,
+      "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36",
+    );
     const laptop = await startDeviceSession(user.id, "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0");
     const actor = (await loadActor(user.id, 0, laptop))!;
-    expect((await listDevices(actor, laptop)).map((d) => [d.device, d.current])).toEqual([["Firefox on Linux", true], ["Chrome on Android", false]]);
+    expect((await listDevices(actor, laptop)).map((d) => [d.device, d.current])).toEqual([
+      ["Firefox on Linux", true],
+      ["Chrome on Android", false],
+    ]);
     await signOutDevice(actor, phone);
     expect(await loadActor(user.id, 0, phone)).toBeNull();
     expect(await loadActor(user.id, 0, laptop)).not.toBeNull();
-    const stranger = (await loadActor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: (await platformOrganisation(db())).id }] })).id))!;
+    const stranger = (await loadActor(
+      (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: (await platformOrganisation(db())).id }] })).id,
+    ))!;
     await expect(signOutDevice(stranger, laptop)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(deviceLabel(undefined)).toBe("Browser on unknown system");
   });

@@ -21,7 +21,15 @@ export async function setSuspended(actor: Actor, userId: string, suspended: bool
   await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw new AppError("NOT_FOUND", "user not found");
-    await tx.user.update({ where: { id: userId }, data: suspended ? { suspendedAt: new Date(), sessionVersion: { increment: 1 } } : { suspendedAt: null } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: suspended ? "user.suspended" : "user.reactivated", entityType: "User", entityId: userId });
+    await tx.user.update({
+      where: { id: userId },
+      data: suspended ? { suspendedAt: new Date(), sessionVersion: { increment: 1 } } : { suspendedAt: null },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: suspended ? "user.suspended" : "user.reactivated",
+      entityType: "User",
+      entityId: userId,
+    });
   });
 }

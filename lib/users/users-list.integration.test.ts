@@ -14,7 +14,8 @@ let admin: Actor;
 beforeAll(async () => {
   const platform = await platformOrganisation(db());
   admin = await actorFor((await makeUser(db(), { roles: [{ role: "ADMIN", organisationId: platform.id }] })).id);
-  for (let i = 0; i < 5; i++) await makeUser(db(), { email: null, username: `quiet-${tag}-${i}`, roles: [{ role: "APPLICANT", organisationId: platform.id }] });
+  for (let i = 0; i < 5; i++)
+    await makeUser(db(), { email: null, username: `quiet-${tag}-${i}`, roles: [{ role: "APPLICANT", organisationId: platform.id }] });
   await makeUser(db(), { email: `volunteer-${tag}@test.padtrymka.test` });
 });
 
@@ -23,7 +24,9 @@ describe("the admin's users list", () => {
     const byName = await listUsersPage(admin, { q: `QUIET-${tag}` });
     expect(byName.users.map((u) => u.username)).toEqual([4, 3, 2, 1, 0].map((i) => `quiet-${tag}-${i}`));
     expect(byName.users.every((u) => u.email === null && u.memberships[0]?.role === "APPLICANT")).toBe(true);
-    expect((await listUsersPage(admin, { q: `VOLUNTEER-${tag}` })).users.map((u) => u.email)).toEqual([`volunteer-${tag}@test.padtrymka.test`]);
+    expect((await listUsersPage(admin, { q: `VOLUNTEER-${tag}` })).users.map((u) => u.email)).toEqual([
+      `volunteer-${tag}@test.padtrymka.test`,
+    ]);
     expect((await listUsersPage(admin, { q: `nobody-${tag}` })).users).toEqual([]);
   });
 
@@ -40,7 +43,9 @@ describe("the admin's users list", () => {
   });
 
   it("is for admins only", async () => {
-    const applicant = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: (await platformOrganisation(db())).id }] })).id);
+    const applicant = await actorFor(
+      (await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: (await platformOrganisation(db())).id }] })).id,
+    );
     await expect(listUsersPage(applicant, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getUserForAdmin(applicant, admin.userId)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -31,7 +31,9 @@ const dispatch = path.join(import.meta.dirname, "connection-dispatch.mjs");
  */
 function standIn({ busyMs = 0, keepAlive = false } = {}): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cluster-")), "server.mjs");
-  fs.writeFileSync(file, `import cluster from "node:cluster";
+  fs.writeFileSync(
+    file,
+    `import cluster from "node:cluster";
 import http from "node:http";
 import { serve } from ${JSON.stringify(dispatch)};
 const port = Number(process.argv[process.argv.indexOf("-p") + 1]);
@@ -44,7 +46,8 @@ const server = http.createServer({ headersTimeout: 500, requestTimeout: 1000, co
 });
 const stop = serve(server, port, () => {});
 process.on("SIGTERM", () => stop(() => process.exit(0)));
-`);
+`,
+  );
   return file;
 }
 
@@ -75,12 +78,18 @@ describe("several app processes on one port (WEB_CONCURRENCY)", () => {
   it("serves from N processes, replaces one that dies, and stops them all on SIGTERM", async () => {
     const port = await freePort();
     primary = spawn(process.execPath, [launcher, "2", standIn(), "-p", String(port)], { stdio: "ignore" });
-    const pids = await until(() => pidsAnswering(port, 10), (s) => s.size === 2);
+    const pids = await until(
+      () => pidsAnswering(port, 10),
+      (s) => s.size === 2,
+    );
     expect(pids.size).toBe(2);
 
     const [victim] = [...pids];
     process.kill(Number(victim), "SIGKILL");
-    const after = await until(() => pidsAnswering(port, 10), (s) => s.size === 2 && !s.has(victim!));
+    const after = await until(
+      () => pidsAnswering(port, 10),
+      (s) => s.size === 2 && !s.has(victim!),
+    );
     expect(after.size).toBe(2);
     expect(after.has(victim!)).toBe(false);
 
@@ -97,7 +106,10 @@ describe("several app processes on one port (WEB_CONCURRENCY)", () => {
     // to acknowledge each); keep-alive connections then stay where they were put.
     const port = await freePort();
     primary = spawn(process.execPath, [launcher, "2", standIn({ busyMs: 100, keepAlive: true }), "-p", String(port)], { stdio: "ignore" });
-    await until(() => pidsAnswering(port, 4), (s) => s.size === 2);
+    await until(
+      () => pidsAnswering(port, 4),
+      (s) => s.size === 2,
+    );
     const sockets = await Promise.all(Array.from({ length: 20 }, () => keepAliveRequest(port)));
     const perPid = new Map<string, number>();
     for (const { pid } of sockets) perPid.set(pid, (perPid.get(pid) ?? 0) + 1);
@@ -108,7 +120,10 @@ describe("several app processes on one port (WEB_CONCURRENCY)", () => {
   it("still closes a connection whose request never finishes (the server's own timeouts apply)", async () => {
     const port = await freePort();
     primary = spawn(process.execPath, [launcher, "2", standIn(), "-p", String(port)], { stdio: "ignore" });
-    await until(() => pidsAnswering(port, 4), (s) => s.size === 2);
+    await until(
+      () => pidsAnswering(port, 4),
+      (s) => s.size === 2,
+    );
     const socket = net.connect(port, "127.0.0.1");
     let answer = "";
     socket.on("data", (d) => (answer += String(d)));

@@ -18,8 +18,22 @@ function harness(fail: Set<number> = new Set()) {
 describe("least-connections dispatch", () => {
   it("picks the fewest open connections, and among equals the one handed one longest ago", () => {
     expect(leastConnections(new Map())).toBeNull();
-    expect(leastConnections(new Map([[1, { open: 3, last: 1 }], [2, { open: 2, last: 9 }]]))).toBe(2);
-    expect(leastConnections(new Map([[1, { open: 2, last: 7 }], [2, { open: 2, last: 5 }]]))).toBe(2);
+    expect(
+      leastConnections(
+        new Map([
+          [1, { open: 3, last: 1 }],
+          [2, { open: 2, last: 9 }],
+        ]),
+      ),
+    ).toBe(2);
+    expect(
+      leastConnections(
+        new Map([
+          [1, { open: 2, last: 7 }],
+          [2, { open: 2, last: 5 }],
+        ]),
+      ),
+    ).toBe(2);
   });
 
   it("spreads keep-alive connections evenly and alternates short-lived ones", () => {
@@ -27,7 +41,12 @@ describe("least-connections dispatch", () => {
     d.ready(1);
     d.ready(2);
     for (let i = 0; i < 6; i++) hand(`k${i}`);
-    expect(d.counts()).toEqual(new Map([[1, 3], [2, 3]]));
+    expect(d.counts()).toEqual(
+      new Map([
+        [1, 3],
+        [2, 3],
+      ]),
+    );
     // Two close on process 1: the next two go there.
     d.closed(1);
     d.closed(1);
@@ -49,7 +68,10 @@ describe("least-connections dispatch", () => {
     hand("early2");
     expect(handed).toEqual([]);
     d.ready(7);
-    expect(handed).toEqual([[7, "early1"], [7, "early2"]]);
+    expect(handed).toEqual([
+      [7, "early1"],
+      [7, "early2"],
+    ]);
   });
 
   it("gives a connection to another process when the hand-over fails, and forgets a process that is gone", () => {

@@ -30,7 +30,9 @@ function nativeDir() {
   try {
     entry = require.resolve(pkg); // dist/index.js; the package.json itself is not exported
   } catch {
-    throw new EmbeddedPostgresError(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${pkg} is not installed). Set DATABASE_URL to use a PostgreSQL server instead.`);
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL for ${process.platform}-${process.arch} (${pkg} is not installed). Set DATABASE_URL to use a PostgreSQL server instead.`,
+    );
   }
   return path.resolve(path.dirname(entry), "..", "native");
 }
@@ -88,10 +90,15 @@ function postgresIds(log) {
     const uid = id("-u");
     const gid = id("-g");
     if (uid.status !== 0 || gid.status !== 0 || Number(uid.stdout) === 0) continue;
-    if (name === "nobody") log("[db] running as root: PostgreSQL runs as 'nobody' (this host has no 'postgres' user; create one, e.g. `useradd --system --user-group postgres`, to give its files their own owner)");
+    if (name === "nobody")
+      log(
+        "[db] running as root: PostgreSQL runs as 'nobody' (this host has no 'postgres' user; create one, e.g. `useradd --system --user-group postgres`, to give its files their own owner)",
+      );
     return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   }
-  throw new EmbeddedPostgresError("Running as root with neither a 'postgres' nor a 'nobody' user for PostgreSQL (it refuses root): create one (`useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres`), run as a normal user, or set DATABASE_URL.");
+  throw new EmbeddedPostgresError(
+    "Running as root with neither a 'postgres' nor a 'nobody' user for PostgreSQL (it refuses root): create one (`useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres`), run as a normal user, or set DATABASE_URL.",
+  );
 }
 
 const ourUid = () => (typeof process.getuid === "function" ? process.getuid() : -1);
@@ -118,7 +125,10 @@ export function untrustedBecause(p) {
   return null;
 }
 
-const refuse = (p, why) => new EmbeddedPostgresError(`${p} ${why}: not trusted (another local user may have put it there); remove it (rm -rf ${p}) and start again.`);
+const refuse = (p, why) =>
+  new EmbeddedPostgresError(
+    `${p} ${why}: not trusted (another local user may have put it there); remove it (rm -rf ${p}) and start again.`,
+  );
 
 /** Makes the directory `p` (mode 0755: PostgreSQL's user traverses it), or checks that the one there is ours. */
 function ownDirectory(p) {
@@ -140,12 +150,14 @@ export function treeDigest(root, owner) {
   const walk = (rel) => {
     const abs = path.join(root, rel);
     const st = fs.lstatSync(abs);
-    if (owner !== undefined && (st.uid !== owner || (!st.isSymbolicLink() && st.mode & 0o022))) throw refuse(abs, "is owned or writable by another user");
+    if (owner !== undefined && (st.uid !== owner || (!st.isSymbolicLink() && st.mode & 0o022)))
+      throw refuse(abs, "is owned or writable by another user");
     if (st.isSymbolicLink()) h.update(`l ${rel} ${fs.readlinkSync(abs)}\n`);
     else if (st.isDirectory()) {
       h.update(`d ${rel}\n`);
       for (const e of fs.readdirSync(abs).sort()) walk(path.join(rel, e));
-    } else if (st.isFile()) h.update(`f ${rel} ${st.mode & 0o111 ? "x" : "-"} ${crypto.createHash("sha256").update(fs.readFileSync(abs)).digest("hex")}\n`);
+    } else if (st.isFile())
+      h.update(`f ${rel} ${st.mode & 0o111 ? "x" : "-"} ${crypto.createHash("sha256").update(fs.readFileSync(abs)).digest("hex")}\n`);
     else throw refuse(abs, "is neither a file, a directory nor a symbolic link");
   };
   walk("");
@@ -298,8 +310,22 @@ export async function startEmbeddedPostgres(o) {
     }
     log(`[db] initialising a new database cluster in ${dataDir}`);
     try {
-      run(bin("initdb"), ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${tmpPw}`, "--encoding=UTF8",
-        "--locale-provider=icu", "--icu-locale=und", "--locale=C"], { ...asPg, env });
+      run(
+        bin("initdb"),
+        [
+          "-D",
+          dataDir,
+          "-U",
+          "postgres",
+          "--auth=scram-sha-256",
+          `--pwfile=${tmpPw}`,
+          "--encoding=UTF8",
+          "--locale-provider=icu",
+          "--icu-locale=und",
+          "--locale=C",
+        ],
+        { ...asPg, env },
+      );
     } finally {
       fs.rmSync(tmpPw, { force: true });
     }
@@ -336,11 +362,15 @@ export async function startEmbeddedPostgres(o) {
   fs.writeFileSync(ownerFile, String(process.pid));
 
   const port = await freePort(o.port ?? 54329);
-  const child = spawn(bin("postgres"), ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"], {
-    ...asPg,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    bin("postgres"),
+    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    {
+      ...asPg,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const keep = (d) => {
     output = (output + d).slice(-8000);
@@ -348,10 +378,12 @@ export async function startEmbeddedPostgres(o) {
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.on("exit", (code, signal) => {
-    exited = true;
-    resolve({ code, signal });
-  }));
+  const exitPromise = new Promise((resolve) =>
+    child.on("exit", (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
 
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + 60_000;
@@ -388,5 +420,12 @@ export async function startEmbeddedPostgres(o) {
     })();
     return stopping;
   };
-  return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`, adminUrl, port, dataDir, stop, exited: exitPromise };
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    adminUrl,
+    port,
+    dataDir,
+    stop,
+    exited: exitPromise,
+  };
 }

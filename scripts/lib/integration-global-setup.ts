@@ -19,7 +19,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export default async function setup(project: TestProject) {
   const database = await createThrowawayDatabase({ prefix: "padtrymka_it", projectDir: root });
-  const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["scripts/prisma-wasm.mjs", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: database.url },
+    encoding: "utf8",
+  });
   if (r.status !== 0) {
     await database.drop();
     throw new Error(`migrations failed: ${r.stderr || r.stdout}`);

@@ -20,7 +20,13 @@ export async function createThrowawayDatabase({ prefix, projectDir }) {
   let serverUrl = process.env.DATABASE_URL ?? "";
   let stop;
   if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataRoot: path.join(projectDir, ".data", "test"), projectDir, port: 54339, database: "postgres", log: () => {} });
+    const server = await startEmbeddedPostgres({
+      dataRoot: path.join(projectDir, ".data", "test"),
+      projectDir,
+      port: 54339,
+      database: "postgres",
+      log: () => {},
+    });
     serverUrl = server.adminUrl;
     stop = server.stop;
   }

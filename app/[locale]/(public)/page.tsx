@@ -22,7 +22,11 @@ export default async function LandingPage({ params }: { params: Promise<{ locale
           <section key={c.key} className="space-y-2 rounded border border-neutral-200 p-4">
             <h2>{t(`${c.key}Title`)}</h2>
             <p>{t(`${c.key}Body`)}</p>
-            <p><Link href={c.href} className="font-semibold">{t(`${c.key}Cta`)}</Link></p>
+            <p>
+              <Link href={c.href} className="font-semibold">
+                {t(`${c.key}Cta`)}
+              </Link>
+            </p>
           </section>
         ))}
       </div>

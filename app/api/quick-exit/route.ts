@@ -18,7 +18,8 @@ export async function GET(req: Request) {
   const signedOut = await quickExit(await currentActor().catch(() => null), (await sessionClaims())?.deviceSessionId);
   if (signedOut) {
     for (const { name } of (await cookies()).getAll()) {
-      if (SESSION_COOKIE.test(name)) res.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+      if (SESSION_COOKIE.test(name))
+        res.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
     }
   }
   res.headers.set("Clear-Site-Data", signedOut ? '"cache", "cookies", "storage"' : '"cache"');

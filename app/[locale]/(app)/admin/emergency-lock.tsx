@@ -20,7 +20,11 @@ export function LockForm({ needsCode, locked, phrase }: { needsCode: boolean; lo
       <div role="status" className="space-y-2 rounded border border-red-700 bg-red-50 p-3">
         <p className="font-semibold">{t("lockedNow", { keys: state.data.keys })}</p>
         <p>{t("unlockCodeOnce")}</p>
-        <p><code aria-label={t("unlockCodeLabel")} className="break-all font-mono text-lg">{state.data.unlockCode}</code></p>
+        <p>
+          <code aria-label={t("unlockCodeLabel")} className="break-all font-mono text-lg">
+            {state.data.unlockCode}
+          </code>
+        </p>
       </div>
     );
   }
@@ -30,13 +34,31 @@ export function LockForm({ needsCode, locked, phrase }: { needsCode: boolean; lo
     <form action={formAction} className="flex flex-col gap-2">
       <p>{t("lockConfirm")}</p>
       <div className="flex flex-col gap-1">
-        <label htmlFor="lock-confirm" className="font-medium">{t("lockPhraseLabel", { phrase })}</label>
-        <input id="lock-confirm" name="confirm" autoComplete="off" spellCheck={false} className="rounded border border-neutral-400 px-3 py-2 text-base" />
+        <label htmlFor="lock-confirm" className="font-medium">
+          {t("lockPhraseLabel", { phrase })}
+        </label>
+        <input
+          id="lock-confirm"
+          name="confirm"
+          autoComplete="off"
+          spellCheck={false}
+          className="rounded border border-neutral-400 px-3 py-2 text-base"
+        />
       </div>
       {needsCode && <Field id="lock-otp" name="otp" label={t("freshCode")} />}
-      {errors.map((k) => <p key={k} className="text-sm text-red-800">{tv(k as never)}</p>)}
+      {errors.map((k) => (
+        <p key={k} className="text-sm text-red-800">
+          {tv(k as never)}
+        </p>
+      ))}
       <FormMessage state={state} />
-      <button type="submit" disabled={pending} className="self-start rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">{t("lockButton")}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900"
+      >
+        {t("lockButton")}
+      </button>
     </form>
   );
 }

@@ -17,14 +17,23 @@ export default async function FundsPage({ params }: { params: Promise<{ locale: 
       <h1>{t("title")}</h1>
       <p>{t("lead")}</p>
       <ActivityAlerts actor={actor} />
-      <p><Link href="/funds/new">{t("newFund")}</Link> · <Link href="/payouts">{t("toPayouts")}</Link></p>
-      {funds.length === 0 ? <p>{t("none")}</p> : (
+      <p>
+        <Link href="/funds/new">{t("newFund")}</Link> · <Link href="/payouts">{t("toPayouts")}</Link>
+      </p>
+      {funds.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
         <div className="overflow-x-auto">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t("name")}</th><th scope="col">{t("status")}</th><th scope="col">{t("pledged")}</th><th scope="col">{t("received")}</th>
-                <th scope="col">{t("committed")}</th><th scope="col">{t("paid")}</th><th scope="col">{t("available")}</th>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("pledged")}</th>
+                <th scope="col">{t("received")}</th>
+                <th scope="col">{t("committed")}</th>
+                <th scope="col">{t("paid")}</th>
+                <th scope="col">{t("available")}</th>
               </tr>
             </thead>
             <tbody>
@@ -32,9 +41,15 @@ export default async function FundsPage({ params }: { params: Promise<{ locale: 
                 const m = (v: number) => formatMoney(v, f.currency, locale);
                 return (
                   <tr key={f.id}>
-                    <th scope="row"><Link href={`/funds/${f.id}`}>{f.name}</Link></th>
+                    <th scope="row">
+                      <Link href={`/funds/${f.id}`}>{f.name}</Link>
+                    </th>
                     <td>{te(`FundStatus.${f.status}`)}</td>
-                    <td>{m(f.pledged)}</td><td>{m(f.received)}</td><td>{m(f.committed)}</td><td>{m(f.paid)}</td><td>{m(f.available)}</td>
+                    <td>{m(f.pledged)}</td>
+                    <td>{m(f.received)}</td>
+                    <td>{m(f.committed)}</td>
+                    <td>{m(f.paid)}</td>
+                    <td>{m(f.available)}</td>
                   </tr>
                 );
               })}

@@ -7,8 +7,17 @@ export function OfferResponse({ enrollmentId, course }: { enrollmentId: string; 
   const t = useTranslations("courses");
   return (
     <div className="flex flex-wrap gap-3">
-      <ActionForm action={applicantResponseAction} hidden={{ enrollmentId, action: "accept", expectedStatus: "OFFERED" }} submitLabel={t("acceptOffer", { course })} />
-      <ActionForm action={applicantResponseAction} hidden={{ enrollmentId, action: "decline_offer", expectedStatus: "OFFERED" }} submitLabel={t("declineOffer", { course })} tone="secondary" />
+      <ActionForm
+        action={applicantResponseAction}
+        hidden={{ enrollmentId, action: "accept", expectedStatus: "OFFERED" }}
+        submitLabel={t("acceptOffer", { course })}
+      />
+      <ActionForm
+        action={applicantResponseAction}
+        hidden={{ enrollmentId, action: "decline_offer", expectedStatus: "OFFERED" }}
+        submitLabel={t("declineOffer", { course })}
+        tone="secondary"
+      />
     </div>
   );
 }

@@ -20,14 +20,29 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "/payouts", "fund:read:org");
   if (!actor) return <AccessDenied />;
-  const [t, tm, te, format, payouts, needsCode] = await Promise.all([getTranslations("payouts"), getTranslations("money"), getTranslations("enums"), getFormatter(), managerPayouts(actor), hasTwoFactor(actor.userId)]);
-  const notice = sp.requested ? tm("requested", { reference: sp.requested }) : sp.done ? tm("stepDone", { status: te(`PayoutStatus.${sp.done}` as never) }) : null;
+  const [t, tm, te, format, payouts, needsCode] = await Promise.all([
+    getTranslations("payouts"),
+    getTranslations("money"),
+    getTranslations("enums"),
+    getFormatter(),
+    managerPayouts(actor),
+    hasTwoFactor(actor.userId),
+  ]);
+  const notice = sp.requested
+    ? tm("requested", { reference: sp.requested })
+    : sp.done
+      ? tm("stepDone", { status: te(`PayoutStatus.${sp.done}` as never) })
+      : null;
   const approvedBank = payouts.filter((p) => p.status === "APPROVED" && p.method === "BANK_TRANSFER").length;
   return (
     <div className="space-y-6">
       <h1>{t("title")}</h1>
       <p>{t("lead")}</p>
-      {notice && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+          {notice}
+        </p>
+      )}
       <p className="text-sm text-neutral-700">{tm("dutiesHint")}</p>
       {payouts.length === 0 && <p>{t("none")}</p>}
       {ORDER.map((status) => {
@@ -35,15 +50,19 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
         if (group.length === 0) return null;
         return (
           <section key={status} aria-labelledby={`h-${status}`} className="space-y-3">
-            <h2 id={`h-${status}`}>{te(`PayoutStatus.${status}`)} ({group.length})</h2>
+            <h2 id={`h-${status}`}>
+              {te(`PayoutStatus.${status}`)} ({group.length})
+            </h2>
             <ul className="space-y-3">
               {group.map((p) => {
                 const actions = actionsAt(p.status, "manager").filter((a) => !(a === "approve" && p.requestedById === actor.userId));
                 return (
                   <li key={p.id} id={`payout-${p.id}`} className="space-y-2 rounded border border-neutral-200 p-3">
                     <p>
-                      <strong>{p.reference}</strong> · {formatMoney(p.amountMinor, p.fund.currency, locale)} · {p.fund.name} · {tm("caseRef", { reference: p.application.referenceCode ?? "—" })}
-                      {p.tranche > 1 ? ` · ${tm("tranche", { n: p.tranche })}` : ""}{p.attempt > 1 ? ` · ${tm("attempt", { n: p.attempt })}` : ""}
+                      <strong>{p.reference}</strong> · {formatMoney(p.amountMinor, p.fund.currency, locale)} · {p.fund.name} ·{" "}
+                      {tm("caseRef", { reference: p.application.referenceCode ?? "—" })}
+                      {p.tranche > 1 ? ` · ${tm("tranche", { n: p.tranche })}` : ""}
+                      {p.attempt > 1 ? ` · ${tm("attempt", { n: p.attempt })}` : ""}
                     </p>
                     <p className="text-sm">
                       {p.method ? te(`PayoutMethod.${p.method}`) : "—"}: <span className="font-mono">{p.details || "—"}</span>
@@ -55,7 +74,16 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
                     </p>
                     {p.status === "REQUESTED" && p.requestedById === actor.userId && <p className="text-sm">{tm("needsOtherManager")}</p>}
                     {actions.length > 0 && (
-                      <PayoutActions payoutId={p.id} reference={p.reference} status={p.status} attempt={p.attempt} actions={actions} method={p.method ?? "BANK_TRANSFER"} keys={Object.fromEntries(actions.map((a) => [a, crypto.randomUUID()]))} needsCode={needsCode} />
+                      <PayoutActions
+                        payoutId={p.id}
+                        reference={p.reference}
+                        status={p.status}
+                        attempt={p.attempt}
+                        actions={actions}
+                        method={p.method ?? "BANK_TRANSFER"}
+                        keys={Object.fromEntries(actions.map((a) => [a, crypto.randomUUID()]))}
+                        needsCode={needsCode}
+                      />
                     )}
                   </li>
                 );
@@ -68,10 +96,16 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
       <section aria-labelledby="batch-h" className="space-y-3">
         <h2 id="batch-h">{tm("batchTitle")}</h2>
         <p>{tm("batchLead", { count: approvedBank })}</p>
-        <p><a href="/api/payouts/batch" download>{tm("downloadBatch")}</a></p>
+        <p>
+          <a href="/api/payouts/batch" download>
+            {tm("downloadBatch")}
+          </a>
+        </p>
         <ReconcileForm idempotencyKey={crypto.randomUUID()} />
       </section>
-      <p><Link href="/funds">{tm("toFunds")}</Link></p>
+      <p>
+        <Link href="/funds">{tm("toFunds")}</Link>
+      </p>
     </div>
   );
 }

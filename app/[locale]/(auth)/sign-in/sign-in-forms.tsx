@@ -14,9 +14,33 @@ export function PasswordSignInForm({ next }: { next?: string }) {
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={f.state} />
       {next && <input type="hidden" name="next" value={next} />}
-      <TextField id="identifier" label={t("identifier")} autoComplete="username" required errorKey={f.errorKey("identifier")} defaultValue={f.state?.values?.identifier} registration={f.form.register("identifier")} />
-      <TextField id="password" type="password" label={t("passwordOrPassphrase")} autoComplete="current-password" required errorKey={f.errorKey("password")} registration={f.form.register("password")} />
-      <TextField id="otp" label={t("otp")} hint={t("otpHint")} autoComplete="one-time-code" inputMode="numeric" errorKey={f.errorKey("otp")} registration={f.form.register("otp")} />
+      <TextField
+        id="identifier"
+        label={t("identifier")}
+        autoComplete="username"
+        required
+        errorKey={f.errorKey("identifier")}
+        defaultValue={f.state?.values?.identifier}
+        registration={f.form.register("identifier")}
+      />
+      <TextField
+        id="password"
+        type="password"
+        label={t("passwordOrPassphrase")}
+        autoComplete="current-password"
+        required
+        errorKey={f.errorKey("password")}
+        registration={f.form.register("password")}
+      />
+      <TextField
+        id="otp"
+        label={t("otp")}
+        hint={t("otpHint")}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        errorKey={f.errorKey("otp")}
+        registration={f.form.register("otp")}
+      />
       <SubmitButton pending={f.pending}>{t("signInButton")}</SubmitButton>
     </form>
   );
@@ -29,7 +53,17 @@ export function MagicLinkForm({ next }: { next?: string }) {
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={f.state} />
       {next && <input type="hidden" name="next" value={next} />}
-      <TextField id="magic-email" type="email" label={t("email")} hint={t("magicHint")} autoComplete="email" required errorKey={f.errorKey("email")} defaultValue={f.state?.values?.email} registration={f.form.register("email")} />
+      <TextField
+        id="magic-email"
+        type="email"
+        label={t("email")}
+        hint={t("magicHint")}
+        autoComplete="email"
+        required
+        errorKey={f.errorKey("email")}
+        defaultValue={f.state?.values?.email}
+        registration={f.form.register("email")}
+      />
       <SubmitButton pending={f.pending}>{t("magicButton")}</SubmitButton>
     </form>
   );

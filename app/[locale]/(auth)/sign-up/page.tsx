@@ -14,7 +14,9 @@ export default async function SignUpPage({ params, searchParams }: Props) {
     <div className="max-w-md space-y-6">
       <h1>{t("signUpTitle")}</h1>
       {sp.sent === "1" ? (
-        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("signUpSent")}</p>
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+          {t("signUpSent")}
+        </p>
       ) : (
         <>
           <p>{t("signUpLead")}</p>
@@ -30,7 +32,9 @@ export default async function SignUpPage({ params, searchParams }: Props) {
           </section>
         </>
       )}
-      <p>{t("haveAccount")} <Link href="/sign-in">{t("signInTitle")}</Link></p>
+      <p>
+        {t("haveAccount")} <Link href="/sign-in">{t("signInTitle")}</Link>
+      </p>
     </div>
   );
 }

@@ -31,9 +31,15 @@ export function PseudonymousSignUpForm() {
         <h3 className="font-semibold">{t("codesTitle")}</h3>
         <p>{t("codesHint")}</p>
         <ul aria-label={t("codesTitle")} className="grid grid-cols-2 gap-2 font-mono text-lg">
-          {recoveryCodes.map((c) => <li key={c}>{c}</li>)}
+          {recoveryCodes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
         </ul>
-        <p><Link href="/apply" className="font-semibold">{t("codesContinue")}</Link></p>
+        <p>
+          <Link href="/apply" className="font-semibold">
+            {t("codesContinue")}
+          </Link>
+        </p>
       </div>
     );
   }
@@ -41,10 +47,44 @@ export function PseudonymousSignUpForm() {
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
       <FormMessage state={f.state} />
-      <TextField id="p-password" type="password" label={t("passphrase")} hint={t("passwordHint")} autoComplete="new-password" required errorKey={f.errorKey("password")} registration={f.form.register("password")} />
-      <TextField id="p-passwordConfirm" type="password" label={t("passphraseConfirm")} autoComplete="new-password" required errorKey={f.errorKey("passwordConfirm")} registration={f.form.register("passwordConfirm")} />
-      <SelectField id="p-contactChannel" label={t("contactChannel")} placeholder={te("NONE")} options={CONTACT_CHANNELS.filter((c) => c !== "NONE").map((c) => ({ value: c, label: te(c) }))} defaultValue={v.contactChannel === "NONE" ? "" : v.contactChannel} errorKey={f.errorKey("contactChannel")} registration={f.form.register("contactChannel", { setValueAs: (x: string) => x || "NONE" })} optional />
-      <TextField id="p-contactHandle" label={t("contactHandle")} hint={t("contactHandleHint")} autoComplete="off" errorKey={f.errorKey("contactHandle")} defaultValue={v.contactHandle} registration={f.form.register("contactHandle")} />
+      <TextField
+        id="p-password"
+        type="password"
+        label={t("passphrase")}
+        hint={t("passwordHint")}
+        autoComplete="new-password"
+        required
+        errorKey={f.errorKey("password")}
+        registration={f.form.register("password")}
+      />
+      <TextField
+        id="p-passwordConfirm"
+        type="password"
+        label={t("passphraseConfirm")}
+        autoComplete="new-password"
+        required
+        errorKey={f.errorKey("passwordConfirm")}
+        registration={f.form.register("passwordConfirm")}
+      />
+      <SelectField
+        id="p-contactChannel"
+        label={t("contactChannel")}
+        placeholder={te("NONE")}
+        options={CONTACT_CHANNELS.filter((c) => c !== "NONE").map((c) => ({ value: c, label: te(c) }))}
+        defaultValue={v.contactChannel === "NONE" ? "" : v.contactChannel}
+        errorKey={f.errorKey("contactChannel")}
+        registration={f.form.register("contactChannel", { setValueAs: (x: string) => x || "NONE" })}
+        optional
+      />
+      <TextField
+        id="p-contactHandle"
+        label={t("contactHandle")}
+        hint={t("contactHandleHint")}
+        autoComplete="off"
+        errorKey={f.errorKey("contactHandle")}
+        defaultValue={v.contactHandle}
+        registration={f.form.register("contactHandle")}
+      />
       <SubmitButton pending={f.pending}>{t("pseudonymousButton")}</SubmitButton>
     </form>
   );

@@ -9,28 +9,70 @@ import { checkEligibilityAction, startApplicationAction } from "@/lib/applicatio
 import { EligibilitySchema, REGIONS } from "@/lib/applications/schemas";
 import { AidPurpose, SituationCategory } from "@/lib/db/generated/enums";
 
-export type FundCard = { id: string; name: string; organisation: string; purpose: string; cap: string; categories: string; purposes: string; evidenceHint: string | null };
+export type FundCard = {
+  id: string;
+  name: string;
+  organisation: string;
+  purpose: string;
+  cap: string;
+  categories: string;
+  purposes: string;
+  evidenceHint: string | null;
+};
 
 export function EligibilityCheck({ funds }: { funds: FundCard[] }) {
   const t = useTranslations("apply");
   const te = useTranslations("enums");
   const f = useActionForm(EligibilitySchema, checkEligibilityAction);
   const v = f.state?.values ?? {};
-  const matches = f.state?.ok ? funds.filter((fund) => f.state!.ok && (f.state!.data as { fundIds: string[] }).fundIds.includes(fund.id)) : null;
+  const matches = f.state?.ok
+    ? funds.filter((fund) => f.state!.ok && (f.state!.data as { fundIds: string[] }).fundIds.includes(fund.id))
+    : null;
   const answers = f.state?.ok ? f.state.data.answers : undefined;
   return (
     <div className="space-y-6">
       <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
         <FormMessage state={f.state?.ok ? null : f.state} />
-        <SelectField id="e-category" label={t("category")} placeholder={t("choose")} options={Object.values(SituationCategory).map((c) => ({ value: c, label: te(`SituationCategory.${c}`) }))} defaultValue={v.category} errorKey={f.errorKey("category")} registration={f.form.register("category")} />
-        <SelectField id="e-purpose" label={t("purpose")} placeholder={t("choose")} options={Object.values(AidPurpose).map((p) => ({ value: p, label: te(`AidPurpose.${p}`) }))} defaultValue={v.purpose} errorKey={f.errorKey("purpose")} registration={f.form.register("purpose")} />
-        <SelectField id="e-region" label={t("region")} placeholder={t("choose")} optional options={REGIONS.map((r) => ({ value: r, label: te(`Region.${r}`) }))} defaultValue={v.region} errorKey={f.errorKey("region")} registration={f.form.register("region")} />
+        <SelectField
+          id="e-category"
+          label={t("category")}
+          placeholder={t("choose")}
+          options={Object.values(SituationCategory).map((c) => ({ value: c, label: te(`SituationCategory.${c}`) }))}
+          defaultValue={v.category}
+          errorKey={f.errorKey("category")}
+          registration={f.form.register("category")}
+        />
+        <SelectField
+          id="e-purpose"
+          label={t("purpose")}
+          placeholder={t("choose")}
+          options={Object.values(AidPurpose).map((p) => ({ value: p, label: te(`AidPurpose.${p}`) }))}
+          defaultValue={v.purpose}
+          errorKey={f.errorKey("purpose")}
+          registration={f.form.register("purpose")}
+        />
+        <SelectField
+          id="e-region"
+          label={t("region")}
+          placeholder={t("choose")}
+          optional
+          options={REGIONS.map((r) => ({ value: r, label: te(`Region.${r}`) }))}
+          defaultValue={v.region}
+          errorKey={f.errorKey("region")}
+          registration={f.form.register("region")}
+        />
         <SubmitButton pending={f.pending}>{t("checkButton")}</SubmitButton>
       </form>
       {matches && (
         <section aria-live="polite" className="space-y-4">
-          <p role="status" className="font-semibold">{t("matches", { count: matches.length })}</p>
-          <ul className="space-y-4">{matches.map((fund) => <FundItem key={fund.id} fund={fund} answers={answers} />)}</ul>
+          <p role="status" className="font-semibold">
+            {t("matches", { count: matches.length })}
+          </p>
+          <ul className="space-y-4">
+            {matches.map((fund) => (
+              <FundItem key={fund.id} fund={fund} answers={answers} />
+            ))}
+          </ul>
         </section>
       )}
     </div>
@@ -45,10 +87,23 @@ export function FundItem({ fund, answers }: { fund: FundCard; answers?: { catego
       <p className="text-sm text-neutral-700">{fund.organisation}</p>
       <p>{fund.purpose}</p>
       <p>{fund.cap}</p>
-      <p><strong>{t("eligible")}:</strong> {fund.categories}</p>
-      <p><strong>{t("purposes")}:</strong> {fund.purposes}</p>
-      {fund.evidenceHint && <p><strong>{t("evidence")}:</strong> {fund.evidenceHint}</p>}
-      <ActionForm action={startApplicationAction} hidden={{ fundId: fund.id, ...(answers ?? {}) }} submitLabel={t("start", { fund: fund.name })} className="block" />
+      <p>
+        <strong>{t("eligible")}:</strong> {fund.categories}
+      </p>
+      <p>
+        <strong>{t("purposes")}:</strong> {fund.purposes}
+      </p>
+      {fund.evidenceHint && (
+        <p>
+          <strong>{t("evidence")}:</strong> {fund.evidenceHint}
+        </p>
+      )}
+      <ActionForm
+        action={startApplicationAction}
+        hidden={{ fundId: fund.id, ...(answers ?? {}) }}
+        submitLabel={t("start", { fund: fund.name })}
+        className="block"
+      />
     </li>
   );
 }

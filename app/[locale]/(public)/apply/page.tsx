@@ -29,7 +29,15 @@ export default async function ApplyPage({ params }: { params: Promise<{ locale: 
       </section>
       <section className="space-y-4">
         <h2>{t("allFunds")}</h2>
-        {cards.length === 0 ? <p>{t("none")}</p> : <ul className="space-y-4">{cards.map((c) => <FundItem key={c.id} fund={c} />)}</ul>}
+        {cards.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <ul className="space-y-4">
+            {cards.map((c) => (
+              <FundItem key={c.id} fund={c} />
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

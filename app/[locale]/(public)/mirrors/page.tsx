@@ -34,12 +34,26 @@ export default async function MirrorsPage({ params }: { params: Promise<{ locale
             <p>{t("signedLead")}</p>
             <dl className="grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-4">
               <dt className="font-semibold">{t("fingerprint")}</dt>
-              <dd><code data-testid="mirrors-fingerprint">{signed.fingerprint}</code></dd>
+              <dd>
+                <code data-testid="mirrors-fingerprint">{signed.fingerprint}</code>
+              </dd>
               <dt className="font-semibold">{t("publicKey")}</dt>
-              <dd><code className="break-all" data-testid="mirrors-public-key">{signed.publicKey}</code></dd>
+              <dd>
+                <code className="break-all" data-testid="mirrors-public-key">
+                  {signed.publicKey}
+                </code>
+              </dd>
             </dl>
-            <pre aria-label={t("signedTextLabel")} className="overflow-x-auto rounded border border-neutral-300 bg-neutral-50 p-3 text-sm" data-testid="mirrors-signed-text">{signed.text}</pre>
-            <p><a href="/mirrors.txt">{t("plainText")}</a></p>
+            <pre
+              aria-label={t("signedTextLabel")}
+              className="overflow-x-auto rounded border border-neutral-300 bg-neutral-50 p-3 text-sm"
+              data-testid="mirrors-signed-text"
+            >
+              {signed.text}
+            </pre>
+            <p>
+              <a href="/mirrors.txt">{t("plainText")}</a>
+            </p>
           </>
         ) : (
           <p>{t("notSigned")}</p>

@@ -13,14 +13,27 @@ export function VerifyMirrorListForm() {
   const ok = f.state?.ok ? f.state.data : null;
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-4">
-      <TextArea id="list" label={t("verifyLabel")} hint={t("verifyHint")} rows={10} required errorKey={f.errorKey("list")} defaultValue={f.state?.values?.list} registration={f.form.register("list")} />
+      <TextArea
+        id="list"
+        label={t("verifyLabel")}
+        hint={t("verifyHint")}
+        rows={10}
+        required
+        errorKey={f.errorKey("list")}
+        defaultValue={f.state?.values?.list}
+        registration={f.form.register("list")}
+      />
       <SubmitButton pending={f.pending}>{t("verifyButton")}</SubmitButton>
       <FormMessage state={f.state} />
       {ok && (
         <div role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
           <p>{t("verifyOk", { date: ok.date })}</p>
           <ul>
-            {ok.urls.map((u) => <li key={u}><code className="break-all">{u}</code></li>)}
+            {ok.urls.map((u) => (
+              <li key={u}>
+                <code className="break-all">{u}</code>
+              </li>
+            ))}
           </ul>
         </div>
       )}

@@ -15,10 +15,20 @@ export function StatusForm() {
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
   // A claim code whose sealed application the fund refused (closed, or its questions changed) says why.
   const resultOf = (d: { status: string | null; refused: string | null; since: string }) =>
-    d.status ? t("result", { status: te(d.status as never), date: date(d.since) }) : t(d.refused === "fund_changed" ? "refusedFundChanged" : "refusedFundClosed", { date: date(d.since) });
+    d.status
+      ? t("result", { status: te(d.status as never), date: date(d.since) })
+      : t(d.refused === "fund_changed" ? "refusedFundChanged" : "refusedFundClosed", { date: date(d.since) });
   return (
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-      <TextField id="code" label={t("code")} autoComplete="off" required errorKey={f.errorKey("code")} defaultValue={f.state?.values?.code} registration={f.form.register("code")} />
+      <TextField
+        id="code"
+        label={t("code")}
+        autoComplete="off"
+        required
+        errorKey={f.errorKey("code")}
+        defaultValue={f.state?.values?.code}
+        registration={f.form.register("code")}
+      />
       <SubmitButton pending={f.pending}>{t("check")}</SubmitButton>
       <FormMessage state={f.state} success={f.state?.ok ? resultOf(f.state.data) : undefined} />
     </form>

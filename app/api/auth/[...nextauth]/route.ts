@@ -11,6 +11,7 @@ export async function GET(req: NextRequest) {
 
 /** Sign-in, sign-out and magic-link posts must come from our own pages (Auth.js's CSRF token, plus Origin). */
 export async function POST(req: NextRequest) {
-  if (!isSameOrigin(req)) return new Response("Forbidden: this request did not come from this site.", { status: 403, headers: { "Cache-Control": "no-store" } });
+  if (!isSameOrigin(req))
+    return new Response("Forbidden: this request did not come from this site.", { status: 403, headers: { "Cache-Control": "no-store" } });
   return keepOnThisAddress(await handlers.POST(req), publicOrigins());
 }

@@ -13,14 +13,21 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   if (!actor) return new Response("Not found", { status: 404, headers: noStore });
   const { count, minutes } = await hitRateLimit(LIMITS.downloadsAccount, actor.userId);
   if (count > LIMITS.downloadsAccount.max) {
-    return new Response(`Too many downloads. Try again in ${minutes} min.`, { status: 429, headers: { ...noStore, "Retry-After": String(minutes * 60), "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response(`Too many downloads. Try again in ${minutes} min.`, {
+      status: 429,
+      headers: { ...noStore, "Retry-After": String(minutes * 60), "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   let file: Awaited<ReturnType<typeof readEvidence>>;
   try {
     file = await readEvidence(actor, id);
   } catch (e) {
     // Under the emergency lock no file can be decrypted: say so instead of failing.
-    if (lockedFlag.value && e instanceof DecryptionError) return new Response("Personal data is locked by an administrator.", { status: 423, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
+    if (lockedFlag.value && e instanceof DecryptionError)
+      return new Response("Personal data is locked by an administrator.", {
+        status: 423,
+        headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" },
+      });
     throw e;
   }
   if (!file) return new Response("Not found", { status: 404, headers: noStore });

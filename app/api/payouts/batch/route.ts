@@ -12,6 +12,11 @@ export async function GET() {
   const { csv, exportCode } = await exportPayoutBatch(actor);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(`\uFEFF${csv}`, {
-    headers: { ...noStore, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="padtrymka-payouts-${day}-${exportCode}.csv"`, "X-Content-Type-Options": "nosniff" },
+    headers: {
+      ...noStore,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="padtrymka-payouts-${day}-${exportCode}.csv"`,
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

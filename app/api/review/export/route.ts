@@ -14,6 +14,11 @@ export async function GET(req: Request) {
   const { csv } = await exportQueue(actor, parsed.data);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(`\uFEFF${csv}`, {
-    headers: { ...noStore, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="padtrymka-queue-${day}.csv"`, "X-Content-Type-Options": "nosniff" },
+    headers: {
+      ...noStore,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="padtrymka-queue-${day}.csv"`,
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

@@ -19,7 +19,9 @@ export default async function AdminAccessLogPage({ params, searchParams }: Props
   const [t, page] = await Promise.all([getTranslations("admin"), accessLogPage(actor, filter)]);
   return (
     <div className="space-y-6">
-      <p><Link href="/admin">{t("backToAdmin")}</Link></p>
+      <p>
+        <Link href="/admin">{t("backToAdmin")}</Link>
+      </p>
       <h1>{t("accessLogTitle")}</h1>
       <p>{t("accessLogLead")}</p>
       <LogFilterForm path="/admin/access-log" filter={filter} label={t("accessFilterLabel")} />

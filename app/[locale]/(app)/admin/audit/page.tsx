@@ -19,7 +19,9 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
   const [t, page] = await Promise.all([getTranslations("admin"), auditEventsPage(actor, filter)]);
   return (
     <div className="space-y-6">
-      <p><Link href="/admin">{t("backToAdmin")}</Link></p>
+      <p>
+        <Link href="/admin">{t("backToAdmin")}</Link>
+      </p>
       <h1>{t("auditTitle")}</h1>
       <p>{t("auditLead")}</p>
       <LogFilterForm path="/admin/audit" filter={filter} label={t("auditFilterLabel")} />

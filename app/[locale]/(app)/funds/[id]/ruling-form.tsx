@@ -12,8 +12,14 @@ export function RulingForm({ applicationId, reference }: { applicationId: string
         <>
           <fieldset className="space-y-1">
             <legend className="font-medium">{t("ruling")}</legend>
-            <label className="flex items-center gap-2"><input type="radio" name="ruling" value="overrule" defaultChecked={v.ruling === "overrule"} className="h-5 w-5" />{t("overrule")}</label>
-            <label className="flex items-center gap-2"><input type="radio" name="ruling" value="uphold" defaultChecked={v.ruling === "uphold"} className="h-5 w-5" />{t("uphold")}</label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="ruling" value="overrule" defaultChecked={v.ruling === "overrule"} className="h-5 w-5" />
+              {t("overrule")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="ruling" value="uphold" defaultChecked={v.ruling === "uphold"} className="h-5 w-5" />
+              {t("uphold")}
+            </label>
           </fieldset>
           <Field id={`ruling-reason-${applicationId}`} name="reason" label={t("rulingReason")} multiline defaultValue={v.reason} />
         </>

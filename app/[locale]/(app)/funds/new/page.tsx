@@ -13,12 +13,24 @@ export default async function NewFundPage({ params }: { params: Promise<{ locale
   const [t, organisations] = await Promise.all([getTranslations("funds"), managerOrganisations(actor)]);
   const defaults = {
     organisationId: organisations.length === 1 ? organisations[0]!.id : "",
-    currency: "USD", requiredApprovals: "2", publicationDelayDays: "7", retentionMonths: "12", open: "on", checklist: "", rubric: "", revealNeedsSecondReviewer: "",
-    legalNameRequirement: "OPTIONAL", phoneRequirement: "OPTIONAL", cityRequirement: "OPTIONAL", birthDateRequirement: "HIDDEN",
+    currency: "USD",
+    requiredApprovals: "2",
+    publicationDelayDays: "7",
+    retentionMonths: "12",
+    open: "on",
+    checklist: "",
+    rubric: "",
+    revealNeedsSecondReviewer: "",
+    legalNameRequirement: "OPTIONAL",
+    phoneRequirement: "OPTIONAL",
+    cityRequirement: "OPTIONAL",
+    birthDateRequirement: "HIDDEN",
   };
   return (
     <div className="space-y-6">
-      <p><Link href="/funds">{t("back")}</Link></p>
+      <p>
+        <Link href="/funds">{t("back")}</Link>
+      </p>
       <h1>{t("newFundTitle")}</h1>
       <FundForm defaults={defaults} organisations={organisations} currencyLocked={false} />
     </div>

@@ -16,7 +16,14 @@ export function AnswerForm({ applicationId }: { applicationId: string }) {
     <form action={f.formAction} onSubmit={f.onSubmit} noValidate className="flex flex-col gap-3">
       <FormMessage state={f.state} />
       <input type="hidden" {...f.form.register("applicationId")} value={applicationId} />
-      <TextArea id="answer" label={t("answer")} rows={4} defaultValue={f.state?.values?.answer} errorKey={f.errorKey("answer")} registration={f.form.register("answer")} />
+      <TextArea
+        id="answer"
+        label={t("answer")}
+        rows={4}
+        defaultValue={f.state?.values?.answer}
+        errorKey={f.errorKey("answer")}
+        registration={f.form.register("answer")}
+      />
       <SubmitButton pending={f.pending}>{t("sendAnswer")}</SubmitButton>
     </form>
   );
@@ -24,15 +31,29 @@ export function AnswerForm({ applicationId }: { applicationId: string }) {
 
 export function WithdrawForm({ applicationId }: { applicationId: string }) {
   const t = useTranslations("me");
-  return <ActionForm action={withdrawApplicationAction} hidden={{ applicationId }} submitLabel={t("withdrawButton")} tone="dangerOutline" className="flex flex-col gap-3" />;
+  return (
+    <ActionForm
+      action={withdrawApplicationAction}
+      hidden={{ applicationId }}
+      submitLabel={t("withdrawButton")}
+      tone="dangerOutline"
+      className="flex flex-col gap-3"
+    />
+  );
 }
 
 /** The second of two confirmations: an explicit tick, then the button. */
 export function DeleteDataForm({ applicationId }: { applicationId: string }) {
   const t = useTranslations("me");
   return (
-    <ActionForm action={deleteApplicationDataAction} hidden={{ applicationId }} submitLabel={t("deleteButton")} tone="danger" className="flex flex-col gap-3 rounded border border-red-800 p-4"
-      after={<Link href={`/me/${applicationId}`}>{t("deleteCancel")}</Link>}>
+    <ActionForm
+      action={deleteApplicationDataAction}
+      hidden={{ applicationId }}
+      submitLabel={t("deleteButton")}
+      tone="danger"
+      className="flex flex-col gap-3 rounded border border-red-800 p-4"
+      after={<Link href={`/me/${applicationId}`}>{t("deleteCancel")}</Link>}
+    >
       {(_, errorOf) => <ConfirmBox id="confirm-delete" name="confirmed" label={t("deleteConfirm")} errorKey={errorOf("confirmed")} />}
     </ActionForm>
   );

@@ -7,8 +7,17 @@ export function ApplicantPayoutForms({ payoutId, keys }: { payoutId: string; key
   const t = useTranslations("money");
   return (
     <div className="flex flex-wrap gap-3">
-      <ActionForm action={applicantPayoutAction} hidden={{ payoutId, action: "confirm", idempotencyKey: keys.confirm, expectedStatus: "SENT" }} submitLabel={t("confirm")} />
-      <ActionForm action={applicantPayoutAction} hidden={{ payoutId, action: "report_not_received", idempotencyKey: keys.report, expectedStatus: "SENT" }} submitLabel={t("reportNotReceived")} tone="secondary" />
+      <ActionForm
+        action={applicantPayoutAction}
+        hidden={{ payoutId, action: "confirm", idempotencyKey: keys.confirm, expectedStatus: "SENT" }}
+        submitLabel={t("confirm")}
+      />
+      <ActionForm
+        action={applicantPayoutAction}
+        hidden={{ payoutId, action: "report_not_received", idempotencyKey: keys.report, expectedStatus: "SENT" }}
+        submitLabel={t("reportNotReceived")}
+        tone="secondary"
+      />
     </div>
   );
 }

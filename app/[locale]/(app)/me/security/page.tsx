@@ -2,7 +2,14 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { pageActor } from "@/lib/authz/page-actor";
 import { ownTwoFactorState, pendingEnrolment } from "@/lib/auth/two-factor";
 import { staffTwoFactorRequired } from "@/lib/auth/two-factor-policy";
-import { ChangePasswordForm, ConfirmPasswordForm, ConfirmTwoFactorForm, QuickExitSettingForm, SignOutDeviceForm, StartTwoFactorForm } from "./two-factor-forms";
+import {
+  ChangePasswordForm,
+  ConfirmPasswordForm,
+  ConfirmTwoFactorForm,
+  QuickExitSettingForm,
+  SignOutDeviceForm,
+  StartTwoFactorForm,
+} from "./two-factor-forms";
 import { ownPasswordState } from "@/lib/users/queries";
 import { quickExitSignsOut } from "@/lib/users/quick-exit";
 import { sessionClaims } from "@/lib/auth/session-claims";
@@ -17,7 +24,8 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   const actor = (await pageActor(locale, "/me/security"))!;
   const sid = (await sessionClaims())?.deviceSessionId;
   const [t, format, twoFactor, pending, devices, password, quickExitOn] = await Promise.all([
-    getTranslations("security"), getFormatter(),
+    getTranslations("security"),
+    getFormatter(),
     ownTwoFactorState(actor),
     pendingEnrolment(actor),
     listDevices(actor, sid),
@@ -27,15 +35,29 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   return (
     <article className="max-w-2xl space-y-6">
       <h1>{t("title")}</h1>
-      {(sp.required === "1" || actor.twoFactorSetupNeeded) && <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("requiredNotice")}</p>}
+      {(sp.required === "1" || actor.twoFactorSetupNeeded) && (
+        <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">
+          {t("requiredNotice")}
+        </p>
+      )}
       <p>{t("lead")}</p>
       <section id="password" aria-labelledby="password-h" className="space-y-3">
         <h2 id="password-h">{t(password.hasEmail ? "passwordTitle" : "passphraseTitle")}</h2>
-        {sp.password === "confirmed" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("passwordConfirmed")}</p>}
-        {sp.password === "changed" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("passwordChanged")}</p>}
+        {sp.password === "confirmed" && (
+          <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+            {t("passwordConfirmed")}
+          </p>
+        )}
+        {sp.password === "changed" && (
+          <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+            {t("passwordChanged")}
+          </p>
+        )}
         {password.pending ? (
           <>
-            <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">{t("passwordPendingNotice")}</p>
+            <p role="alert" className="rounded border border-amber-700 bg-amber-50 p-3">
+              {t("passwordPendingNotice")}
+            </p>
             <h3>{t("passwordKeepTitle")}</h3>
             <ConfirmPasswordForm />
             <h3>{t("passwordOtherTitle")}</h3>
@@ -44,7 +66,10 @@ export default async function SecurityPage({ params, searchParams }: Props) {
         ) : (
           <>
             {!password.hasPassword && <p>{t("passwordNone")}</p>}
-            <ChangePasswordForm needsCurrent={password.hasPassword} submitLabel={t(password.hasEmail ? "passwordChange" : "passphraseChange")} />
+            <ChangePasswordForm
+              needsCurrent={password.hasPassword}
+              submitLabel={t(password.hasEmail ? "passwordChange" : "passphraseChange")}
+            />
           </>
         )}
       </section>
@@ -67,7 +92,12 @@ export default async function SecurityPage({ params, searchParams }: Props) {
           <figure className="w-56 space-y-1">
             <div role="img" aria-label={t("qrLabel")} className="w-56" dangerouslySetInnerHTML={{ __html: pending.qrSvg }} />
           </figure>
-          <p>{t("manualKey")} <code data-testid="totp-secret" className="break-all rounded bg-neutral-100 px-1">{pending.secret}</code></p>
+          <p>
+            {t("manualKey")}{" "}
+            <code data-testid="totp-secret" className="break-all rounded bg-neutral-100 px-1">
+              {pending.secret}
+            </code>
+          </p>
           <ConfirmTwoFactorForm />
         </section>
       ) : (
@@ -75,25 +105,43 @@ export default async function SecurityPage({ params, searchParams }: Props) {
       )}
       <section id="quick-exit" aria-labelledby="quick-exit-h" className="space-y-2">
         <h2 id="quick-exit-h">{t("quickExitTitle")}</h2>
-        <p id="quick-exit-sign-out-hint" className="text-sm text-neutral-700">{t("quickExitLead")}</p>
+        <p id="quick-exit-sign-out-hint" className="text-sm text-neutral-700">
+          {t("quickExitLead")}
+        </p>
         <QuickExitSettingForm on={quickExitOn} />
       </section>
       <section id="devices" aria-labelledby="devices-h" className="space-y-2">
         <h2 id="devices-h">{t("devicesTitle")}</h2>
-        {sp.deviceSignedOut === "1" && <p role="status" className="rounded border border-green-700 bg-green-50 p-3">{t("deviceSignedOut")}</p>}
+        {sp.deviceSignedOut === "1" && (
+          <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+            {t("deviceSignedOut")}
+          </p>
+        )}
         <p className="text-sm text-neutral-700">{t("devicesLead")}</p>
         <ul className="space-y-2">
           {devices.map((d) => {
             const since = format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" });
             return (
-              <li key={d.id} className={`flex flex-wrap items-center gap-3 rounded border p-2 ${d.current ? "border-green-700 bg-green-50" : "border-neutral-200"}`}>
+              <li
+                key={d.id}
+                className={`flex flex-wrap items-center gap-3 rounded border p-2 ${d.current ? "border-green-700 bg-green-50" : "border-neutral-200"}`}
+              >
                 <span>
                   <strong>{t("deviceName", { device: d.device, tag: d.tag })}</strong>
-                  {d.current && <> · <strong>{t("thisDevice")}</strong></>}
+                  {d.current && (
+                    <>
+                      {" "}
+                      · <strong>{t("thisDevice")}</strong>
+                    </>
+                  )}
                   <br />
-                  <span className="text-sm">{t("deviceSince", { since, seen: format.dateTime(d.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                  <span className="text-sm">
+                    {t("deviceSince", { since, seen: format.dateTime(d.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                  </span>
                 </span>
-                {!d.current && <SignOutDeviceForm sessionId={d.id} label={t("signOutDeviceSince", { device: d.device, tag: d.tag, since })} />}
+                {!d.current && (
+                  <SignOutDeviceForm sessionId={d.id} label={t("signOutDeviceSince", { device: d.device, tag: d.tag, since })} />
+                )}
               </li>
             );
           })}

@@ -14,10 +14,17 @@ export function RevealIdentity({ applicationId, needsCode }: { applicationId: st
   const [state, action, pending] = useActionState(revealIdentityAction, null);
   if (state?.ok) {
     const d = state.data;
-    const row = (label: string, value?: string) => (<><dt className="font-semibold">{label}</dt><dd>{value || t("notGiven")}</dd></>);
+    const row = (label: string, value?: string) => (
+      <>
+        <dt className="font-semibold">{label}</dt>
+        <dd>{value || t("notGiven")}</dd>
+      </>
+    );
     return (
       <div className="space-y-2">
-        <p role="status" className="rounded border border-amber-700 bg-amber-50 p-3">{t("revealed", { time: format.dateTime(new Date(d.recordedAt), { timeStyle: "medium" }) })}</p>
+        <p role="status" className="rounded border border-amber-700 bg-amber-50 p-3">
+          {t("revealed", { time: format.dateTime(new Date(d.recordedAt), { timeStyle: "medium" }) })}
+        </p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           {row(ta("legalName"), d.legalName)}
           {row(ta("birthDate"), d.birthDate)}
@@ -37,17 +44,51 @@ export function RevealIdentity({ applicationId, needsCode }: { applicationId: st
       <p>{t("revealHint")}</p>
       <FormMessage state={state && !err && !otpErr ? state : null} />
       <input type="hidden" name="applicationId" value={applicationId} />
-      <label htmlFor="reveal-reason" className="font-medium">{t("revealReason")}</label>
-      <textarea id="reveal-reason" name="reason" rows={2} defaultValue={state?.values?.reason} aria-invalid={err ? true : undefined} aria-describedby={err ? "reveal-reason-error" : undefined} className="rounded border border-neutral-400 px-3 py-2" />
-      {err && <p id="reveal-reason-error" className="text-sm text-red-800">{tv(err as never)}</p>}
+      <label htmlFor="reveal-reason" className="font-medium">
+        {t("revealReason")}
+      </label>
+      <textarea
+        id="reveal-reason"
+        name="reason"
+        rows={2}
+        defaultValue={state?.values?.reason}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={err ? "reveal-reason-error" : undefined}
+        className="rounded border border-neutral-400 px-3 py-2"
+      />
+      {err && (
+        <p id="reveal-reason-error" className="text-sm text-red-800">
+          {tv(err as never)}
+        </p>
+      )}
       {needsCode && (
         <>
-          <label htmlFor="reveal-otp" className="font-medium">{ts("freshCode")}</label>
-          <input id="reveal-otp" name="otp" autoComplete="one-time-code" inputMode="numeric" aria-invalid={otpErr ? true : undefined} aria-describedby={otpErr ? "reveal-otp-error" : undefined} className="rounded border border-neutral-400 px-3 py-2" />
-          {otpErr && <p id="reveal-otp-error" className="text-sm text-red-800">{tv(otpErr as never)}</p>}
+          <label htmlFor="reveal-otp" className="font-medium">
+            {ts("freshCode")}
+          </label>
+          <input
+            id="reveal-otp"
+            name="otp"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            aria-invalid={otpErr ? true : undefined}
+            aria-describedby={otpErr ? "reveal-otp-error" : undefined}
+            className="rounded border border-neutral-400 px-3 py-2"
+          />
+          {otpErr && (
+            <p id="reveal-otp-error" className="text-sm text-red-800">
+              {tv(otpErr as never)}
+            </p>
+          )}
         </>
       )}
-      <button type="submit" disabled={pending} className="self-start rounded border border-amber-800 px-4 py-2 font-semibold text-amber-900">{t("revealButton")}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded border border-amber-800 px-4 py-2 font-semibold text-amber-900"
+      >
+        {t("revealButton")}
+      </button>
     </form>
   );
 }

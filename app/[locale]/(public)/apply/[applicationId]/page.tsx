@@ -21,9 +21,20 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
     <div className="max-w-2xl space-y-6">
       <h1>{t("formTitle", { fund: draft.fund.name })}</h1>
       <p>{t("formLead")}</p>
-      {draft.fund.evidenceHint && <p><strong>{t("evidence")}:</strong> {draft.fund.evidenceHint}</p>}
+      {draft.fund.evidenceHint && (
+        <p>
+          <strong>{t("evidence")}:</strong> {draft.fund.evidenceHint}
+        </p>
+      )}
       {/* A fresh key per page view: a retried submit of this view is recognised and not done twice. */}
-      <ApplicationForm applicationId={draft.id} submissionKey={crypto.randomUUID()} params={draft.params} capLabel={formatMoney(draft.params.capMinor, draft.params.currency, locale)} values={values} files={draft.files} />
+      <ApplicationForm
+        applicationId={draft.id}
+        submissionKey={crypto.randomUUID()}
+        params={draft.params}
+        capLabel={formatMoney(draft.params.capMinor, draft.params.currency, locale)}
+        values={values}
+        files={draft.files}
+      />
     </div>
   );
 }

@@ -23,7 +23,9 @@ export default async function OfflineApplyPage({ params }: { params: Promise<{ l
     <div className="max-w-2xl space-y-5">
       <h1>{t("title")}</h1>
       <p>{t("lead")}</p>
-      <p className="rounded border border-amber-700 bg-amber-50 p-3">{t("needsJavaScript")} <Link href="/apply">{t("onlineForm")}</Link></p>
+      <p className="rounded border border-amber-700 bg-amber-50 p-3">
+        {t("needsJavaScript")} <Link href="/apply">{t("onlineForm")}</Link>
+      </p>
       {bundle.recipient ? (
         <ClientMessages namespaces={["offline", "apply", "enums"]}>
           <OfflineApply funds={bundle.funds} recipient={bundle.recipient} />

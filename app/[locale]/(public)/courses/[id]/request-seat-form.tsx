@@ -7,7 +7,9 @@ export function RequestSeatForm({ courseId }: { courseId: string }) {
   const t = useTranslations("courses");
   return (
     <ActionForm action={requestSeatAction} hidden={{ courseId }} submitLabel={t("requestSeat")}>
-      {(v) => <Field id="motivation" name="motivation" label={t("motivation")} hint={t("motivationHint")} defaultValue={v.motivation} multiline />}
+      {(v) => (
+        <Field id="motivation" name="motivation" label={t("motivation")} hint={t("motivationHint")} defaultValue={v.motivation} multiline />
+      )}
     </ActionForm>
   );
 }

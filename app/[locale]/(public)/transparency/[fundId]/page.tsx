@@ -10,15 +10,31 @@ export default async function FundTransparencyPage({ params }: { params: Promise
   const { locale, fundId } = await params;
   setRequestLocale(locale);
   await connection();
-  const [t, te, format, reports] = await Promise.all([getTranslations("transparency"), getTranslations("enums"), getFormatter(), transparencyReport(new Date(), fundId)]);
+  const [t, te, format, reports] = await Promise.all([
+    getTranslations("transparency"),
+    getTranslations("enums"),
+    getFormatter(),
+    transparencyReport(new Date(), fundId),
+  ]);
   const f = reports[0];
   if (!f) notFound();
   return (
     <div className="space-y-6">
-      <p><Link href="/transparency">{t("backToAll")}</Link></p>
+      <p>
+        <Link href="/transparency">{t("backToAll")}</Link>
+      </p>
       <p className="text-sm text-neutral-700">{t("privacyRules")}</p>
-      <FundSection f={f} locale={locale} t={t} te={te} dateOf={(d) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })} detail />
-      <p><Link href="/transparency#check">{t("checkTitle")}</Link></p>
+      <FundSection
+        f={f}
+        locale={locale}
+        t={t}
+        te={te}
+        dateOf={(d) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })}
+        detail
+      />
+      <p>
+        <Link href="/transparency#check">{t("checkTitle")}</Link>
+      </p>
     </div>
   );
 }

@@ -19,16 +19,25 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     // Back to the fund page, which says why in the reader's language.
     const locale = routing.locales.find((l) => l === form?.get("locale")) ?? routing.defaultLocale;
     const which = parsed.error.issues.some((i) => i.path[0] === "reason") ? "reason" : "form";
-    return new Response(null, { status: 303, headers: { ...noStore, Location: `/${locale}/funds/${encodeURIComponent(id)}?exportError=${which}#export` } });
+    return new Response(null, {
+      status: 303,
+      headers: { ...noStore, Location: `/${locale}/funds/${encodeURIComponent(id)}?exportError=${which}#export` },
+    });
   }
   try {
     const { csv, exportCode } = await exportFundCases(actor, id, parsed.data);
     const day = new Date().toISOString().slice(0, 10);
     return new Response(`\uFEFF${csv}`, {
-      headers: { ...noStore, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="padtrymka-cases-${day}-${exportCode}.csv"`, "X-Content-Type-Options": "nosniff" },
+      headers: {
+        ...noStore,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="padtrymka-cases-${day}-${exportCode}.csv"`,
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (e) {
-    if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) return new Response("Not found", { status: 404, headers: noStore });
+    if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN"))
+      return new Response("Not found", { status: 404, headers: noStore });
     throw e;
   }
 }

@@ -21,5 +21,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ locale:
       { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
     ],
   };
-  return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/manifest+json; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+  return new Response(JSON.stringify(body), {
+    headers: { "Content-Type": "application/manifest+json; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+  });
 }

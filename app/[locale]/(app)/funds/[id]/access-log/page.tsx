@@ -25,11 +25,17 @@ export default async function FundAccessLogPage({ params, searchParams }: Props)
   const path = `/funds/${fund.id}/access-log`;
   return (
     <div className="space-y-6">
-      <p><Link href={`/funds/${fund.id}`}>{fund.name}</Link></p>
+      <p>
+        <Link href={`/funds/${fund.id}`}>{fund.name}</Link>
+      </p>
       <h1>{t("fundAccessLogTitle", { fund: fund.name })}</h1>
       <p>{t("accessLogLead")}</p>
       <LogFilterForm path={path} filter={filter} label={t("accessFilterLabel")} />
-      {page.rows.length === 0 ? <p role="status">{t("noEntries")}</p> : <AccessLogTable rows={page.rows} caption={t("fundAccessLogTitle", { fund: fund.name })} />}
+      {page.rows.length === 0 ? (
+        <p role="status">{t("noEntries")}</p>
+      ) : (
+        <AccessLogTable rows={page.rows} caption={t("fundAccessLogTitle", { fund: fund.name })} />
+      )}
       <LogPager path={path} filter={filter} next={page.next} label={t("pagerLabel")} />
     </div>
   );

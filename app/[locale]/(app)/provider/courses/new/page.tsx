@@ -13,9 +13,22 @@ export default async function NewCoursePage({ params }: { params: Promise<{ loca
   const t = await getTranslations("provider");
   return (
     <div className="space-y-6">
-      <p><Link href="/provider">{t("back")}</Link></p>
+      <p>
+        <Link href="/provider">{t("back")}</Link>
+      </p>
       <h1>{t("newCourseTitle")}</h1>
-      <CourseForm defaults={{ format: "ONLINE", language: "RU", prerequisite: "NONE", durationWeeks: "10", hoursPerWeek: "8", seats: "20", ...newCourseDates(), isFree: "on" }} />
+      <CourseForm
+        defaults={{
+          format: "ONLINE",
+          language: "RU",
+          prerequisite: "NONE",
+          durationWeeks: "10",
+          hoursPerWeek: "8",
+          seats: "20",
+          ...newCourseDates(),
+          isFree: "on",
+        }}
+      />
     </div>
   );
 }
