@@ -91,6 +91,33 @@ test("a signed-in user signs out and the signed-in pages are closed again", asyn
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Freview$/);
 });
 
+test("the session cookie is an opaque value: a copy stops working when its owner signs out, and a made-up one opens nothing", async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const page = await owner.newPage();
+  await signInAs(page, demo("reviewer"));
+  const cookie = (await owner.cookies()).find((c) => c.name.includes("authjs.session-token"))!;
+  // 32 random bytes, nothing readable (not a JWT: no dots, no header).
+  expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const thief = await browser.newContext();
+  await thief.addCookies([cookie]);
+  const stolen = await thief.newPage();
+  await stolen.goto("/en/review");
+  await expect(stolen.getByRole("heading", { level: 1 })).toHaveText("Review queue");
+  await page.goto("/en/review");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/en$/);
+  await stolen.goto("/en/review");
+  await expect(stolen).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Freview$/);
+  const forger = await browser.newContext();
+  await forger.addCookies([{ ...cookie, value: "A".repeat(43) }]);
+  const forged = await forger.newPage();
+  await forged.goto("/en/review");
+  await expect(forged).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Freview$/);
+  await Promise.all([owner.close(), thief.close(), forger.close()]);
+});
+
 test("a signed-out visit to a staff page goes to sign-in and returns there after signing in", async ({ page }) => {
   await page.goto("/en/admin");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fadmin$/);

@@ -1,9 +1,9 @@
 // next-auth with a password sign-in (Credentials) and a magic link by email (Nodemailer provider).
-// Both issue a JWT session that carries only the user id. Configuration is built lazily per request so
+// Both begin a device session (a UserSession row); the cookie next-auth writes is that session's opaque
+// value, through next-auth's own `jwt.encode`/`jwt.decode` hooks (docs/decisions/0051-opaque-session-ids.md). Configuration is built lazily per request so
 // that importing this module (e.g. during `next build`) touches neither the database nor the environment.
 import "server-only";
 import NextAuth from "next-auth";
-import { decodeRemembered } from "@/lib/auth/remembered-tokens";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/rate-limit/rate-limit";
 import Nodemailer from "next-auth/providers/nodemailer";
@@ -18,6 +18,7 @@ import { logger } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
 import { magicLinkMail } from "@/lib/auth/magic-link-mail";
 import { startDeviceSession } from "@/lib/users/devices";
+import { loadSessionActor } from "@/lib/authz/actor";
 import { headers } from "next/headers";
 import { after } from "next/server";
 
@@ -50,7 +51,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     ...authConfig,
     secret: e.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: e.SESSION_MAX_AGE_SECONDS },
-    jwt: { decode: decodeRemembered },
+    // The session "token" is the device session: encoding gives its opaque cookie value (the same one each
+    // time next-auth re-issues the cookie), decoding finds the live session by that value's hash.
+    jwt: {
+      encode({ token }) {
+        if (typeof token?.st !== "string") throw new Error("session without a device session");
+        return token.st;
+      },
+      async decode({ token }) {
+        const session = token ? await loadSessionActor(token) : null;
+        return session ? { sub: session.actor.userId, sid: session.deviceSessionId, st: token } : null;
+      },
+    },
     adapter: PrismaAdapter(db()),
     // Auth.js logs through pino; a wrong password is an expected event (already logged above), not an error.
     logger: {
@@ -91,28 +103,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       redirect({ url, baseUrl }) {
         return redirectOnThisAddress(url, baseUrl, publicOrigins());
       },
-      // The token remembers the session version it was issued under; raising the user's version ends it.
+      // Each sign-in begins a device session: listed on /me/security, where it can be signed out on its own.
       async jwt(params) {
         const token = authConfig.callbacks.jwt(params);
         if (params.user?.id) {
-          const u = await db().user.findUnique({ where: { id: params.user.id }, select: { sessionVersion: true } });
-          token.sv = u?.sessionVersion ?? 0;
-          // A device session per sign-in: listed on /me/security, where it can be signed out on its own.
           const ua = await headers().then(
             (h) => h.get("user-agent"),
             () => null,
           );
-          token.sid = await startDeviceSession(params.user.id, ua);
+          const session = await startDeviceSession(params.user.id, ua, e.SESSION_MAX_AGE_SECONDS);
+          token.sid = session.id;
+          token.st = session.token;
         }
         return token;
       },
       session(params) {
         const session = authConfig.callbacks.session(params);
-        return {
-          ...session,
-          sv: typeof params.token.sv === "number" ? params.token.sv : 0,
-          sid: typeof params.token.sid === "string" ? params.token.sid : undefined,
-        };
+        return { ...session, sid: typeof params.token.sid === "string" ? params.token.sid : undefined };
       },
       async signIn({ user, account, email }) {
         if (account?.provider === "nodemailer") {

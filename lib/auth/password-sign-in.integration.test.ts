@@ -47,15 +47,15 @@ describe("a password chosen before the email was confirmed", () => {
       await setPassword(
         await actorFor(owner.id),
         { mode: "change", current: "", password: OWNER_PW, passwordConfirm: OWNER_PW },
-        ownerDevice,
+        ownerDevice.id,
       ),
     ).toEqual({ outcome: "changed" });
     await expect(signIn(email, ATTACKER_PW)).rejects.toBeInstanceOf(CredentialsSignin);
     await expect(signIn(email, ATTACKER_PW)).rejects.not.toBeInstanceOf(PasswordPending);
     expect(await signIn(email, OWNER_PW)).toEqual({ id: owner.id });
     const sessions = await db().userSession.findMany({ where: { userId: owner.id }, select: { id: true, revokedAt: true } });
-    expect(sessions.find((s) => s.id === attackerDevice)?.revokedAt).not.toBeNull();
-    expect(sessions.find((s) => s.id === ownerDevice)?.revokedAt).toBeNull();
+    expect(sessions.find((s) => s.id === attackerDevice.id)?.revokedAt).not.toBeNull();
+    expect(sessions.find((s) => s.id === ownerDevice.id)?.revokedAt).toBeNull();
     const events = await db().auditEvent.findMany({ where: { entityId: owner.id }, orderBy: { seq: "asc" }, select: { action: true } });
     expect(events.map((e) => e.action)).toEqual(["user.registered", "user.password_changed"]);
   });
@@ -127,7 +127,7 @@ describe("the migration that flags accounts created before the fix", () => {
     await expect(signIn(email, ATTACKER_PW)).rejects.toBeInstanceOf(PasswordPending);
     const after = await db().user.findUniqueOrThrow({ where: { id: old.id } });
     expect(after.sessionVersion).toBe(old.sessionVersion + 1);
-    expect((await db().userSession.findUniqueOrThrow({ where: { id: device } })).revokedAt).not.toBeNull();
+    expect((await db().userSession.findUniqueOrThrow({ where: { id: device.id } })).revokedAt).not.toBeNull();
     expect(await signIn(staff.email!, OWNER_PW)).toEqual({ id: staff.id });
   });
 });

@@ -4,7 +4,8 @@ import { generate } from "otplib";
 import { afterEach, describe, expect, it } from "vitest";
 import { assertFreshFactor, beginEnrolment, confirmEnrolment, resetTwoFactor, verifySecondFactor } from "@/lib/auth/two-factor";
 import { twoFactorPolicy } from "@/lib/auth/two-factor-policy";
-import { loadActor, type Actor } from "@/lib/authz/actor";
+import { loadActor, loadSessionActor, type Actor } from "@/lib/authz/actor";
+import { startDeviceSession } from "@/lib/users/devices";
 import { db } from "@/lib/db/client";
 import { payoutStep } from "@/lib/payouts/payout-step";
 import { requestPayout } from "@/lib/payouts/request-payout";
@@ -83,9 +84,9 @@ describe("two-factor sign-in", () => {
     await expect(resetTwoFactor(await actorFor(adminId), user.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await enrolled(await actorFor(adminId));
     const admin = await actorFor(adminId);
-    const version = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    const old = await startDeviceSession(user.id, null);
     await resetTwoFactor(admin, user.id);
-    expect(await loadActor(user.id, version)).toBeNull(); // the old session is over
+    expect(await loadSessionActor(old.token)).toBeNull(); // the old session is over
     expect((await loadActor(user.id))!.twoFactorSetupNeeded).toBe(true);
   });
 

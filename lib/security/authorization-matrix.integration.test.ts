@@ -483,7 +483,7 @@ const TABLE: Record<string, Row> = {
   setQuickExitSignOutAction: { allow: SIGNED_IN, setup: async () => ({ signOut: "on" }) },
   signOutDeviceAction: {
     allow: ["owner"],
-    setup: async () => ({ sessionId: await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0") }),
+    setup: async () => ({ sessionId: (await startDeviceSession(actors.owner!.userId, "Mozilla/5.0 (Android 14) Firefox/130.0")).id }),
   },
   startTwoFactorAction: { allow: SIGNED_IN, setup: async () => ({}) },
   // Any applicant account with the claim code (the code is the proof); staff accounts cannot hold cases.

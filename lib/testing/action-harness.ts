@@ -18,6 +18,8 @@ export const navigationDigest = (e: unknown): string | undefined => {
 export function mockRequestContext(): void {
   vi.doMock("@/lib/authz/current-actor", () => ({
     currentActor: async () => harness.actor,
+    // A device session id no row has: actions that spare "this device" spare none of the actor's rows.
+    currentSession: async () => (harness.actor ? { actor: harness.actor, deviceSessionId: "harness-session" } : null),
     requireActor: async () => {
       if (!harness.actor) {
         const { AppError } = await import("@/lib/errors");

@@ -9,10 +9,9 @@ import { z } from "zod";
 import { clientAddress, consumeRateLimit, LIMITS, rateLimitedFor, rateLimitError } from "@/lib/rate-limit/rate-limit";
 import { formAction } from "@/lib/actions/form-action";
 import { PasswordPending, signIn, signOut, TwoFactorNeeded } from "@/lib/auth/auth";
-import { sessionClaims } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db/client";
 import { signOutDevice } from "@/lib/users/devices";
-import { requireActor } from "@/lib/authz/current-actor";
+import { currentSession, requireActor } from "@/lib/authz/current-actor";
 import { AppError } from "@/lib/errors";
 import { safeNextPath } from "@/lib/i18n/safe-next";
 import { grantRole } from "@/lib/users/grant-role";
@@ -99,7 +98,7 @@ export const recoverAccountAction = formAction("recoverAccount", RecoverAccountS
 export async function signOutAction(): Promise<void> {
   const locale = await getLocale();
   // This device's session ends in the list too, not only in this browser.
-  const sid = (await sessionClaims())?.deviceSessionId;
+  const sid = (await currentSession())?.deviceSessionId;
   if (sid) await db().userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
   await signOut({ redirectTo: `/${locale}` });
 }
@@ -151,7 +150,7 @@ export const suspendUserAction = formAction("suspendUser", SuspendUserSchema, as
 });
 
 export const setPasswordAction = formAction("setPassword", SetPasswordSchema, async (input) => {
-  const { outcome } = await setPassword(await requireActor(), input, (await sessionClaims())?.deviceSessionId);
+  const { outcome } = await setPassword(await requireActor(), input, (await currentSession())?.deviceSessionId);
   revalidatePath("/[locale]/me", "layout");
   redirect(`/${await getLocale()}/me/security?password=${outcome}#password`);
 });

@@ -1,5 +1,5 @@
-// The signed-in devices of an account (docs/decisions/0003-sessions.md): each session token carries its
-// device session id; the list on /me/security lets the user sign out one device. The device label is
+// The signed-in devices of an account (docs/decisions/0003-sessions.md, 0051): each session cookie is one
+// row here; the list on /me/security lets the user sign out one device. The device label is
 // reduced to browser and system so the list identifies nobody's phone model or version.
 import "server-only";
 import crypto from "node:crypto";
@@ -7,6 +7,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { newSessionToken, sessionTokenHash } from "@/lib/auth/session-token";
 
 export function deviceLabel(userAgent: string | null | undefined): string {
   const ua = userAgent ?? "";
@@ -35,10 +37,30 @@ export function deviceLabel(userAgent: string | null | undefined): string {
   return `${browser} on ${system}`;
 }
 
-export async function startDeviceSession(userId: string, userAgent: string | null | undefined): Promise<string> {
+/**
+ * Begins a session on a device: a row with the hash of a fresh random cookie value, the user's current
+ * session version and a fixed end. Returns the row's id (listed on /me/security) and the cookie value, which
+ * is stored nowhere (ADR 0051).
+ */
+export async function startDeviceSession(
+  userId: string,
+  userAgent: string | null | undefined,
+  maxAgeSeconds: number = env().SESSION_MAX_AGE_SECONDS,
+): Promise<{ id: string; token: string }> {
   const id = crypto.randomBytes(16).toString("base64url");
-  await db().userSession.create({ data: { id, userId, device: deviceLabel(userAgent) } });
-  return id;
+  const token = newSessionToken();
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  await db().userSession.create({
+    data: {
+      id,
+      userId,
+      tokenHash: sessionTokenHash(token)!,
+      version: user.sessionVersion,
+      device: deviceLabel(userAgent),
+      expiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
+    },
+  });
+  return { id, token };
 }
 
 /**

@@ -149,7 +149,7 @@ describe("pseudonymous sign-up", () => {
       true,
     );
     const { startDeviceSession } = await import("@/lib/users/devices");
-    const device = await startDeviceSession(user.id, "Firefox on Linux");
+    const device = (await startDeviceSession(user.id, "Firefox on Linux")).id;
     await recoverAccount(
       { username: r.username, code: r.recoveryCodes[0]!, password: "my new passphrase", passwordConfirm: "my new passphrase" },
       { client: client() },

@@ -31,13 +31,13 @@ describe("sign me out on quick exit", () => {
       (await makeUser(db(), { email: null, username: `river-${Date.now()}`, roles: [{ role: "APPLICANT", organisationId: platformId }] }))
         .id,
     );
-    const sid = await startDeviceSession(on.userId, "Mozilla/5.0 (Android 14) Firefox/130.0");
-    const other = await startDeviceSession(on.userId, "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0");
+    const sid = (await startDeviceSession(on.userId, "Mozilla/5.0 (Android 14) Firefox/130.0")).id;
+    const other = (await startDeviceSession(on.userId, "Mozilla/5.0 (Windows NT 10.0) Chrome/130.0")).id;
     expect(await quickExit(on, sid)).toBe(true);
     expect((await db().userSession.findUniqueOrThrow({ where: { id: sid } })).revokedAt).not.toBeNull();
     expect((await db().userSession.findUniqueOrThrow({ where: { id: other } })).revokedAt).toBeNull(); // only this device
     const off = await actorFor((await makeUser(db(), { roles: [{ role: "APPLICANT", organisationId: platformId }] })).id);
-    const offSid = await startDeviceSession(off.userId, "x");
+    const offSid = (await startDeviceSession(off.userId, "x")).id;
     expect(await quickExit(off, offSid)).toBe(false);
     expect((await db().userSession.findUniqueOrThrow({ where: { id: offSid } })).revokedAt).toBeNull();
     expect(await quickExit(null, undefined)).toBe(false);

@@ -6,8 +6,7 @@
 // Only for a navigation the user started here or typed: another site's link or a prefetch only leaves.
 import { NextResponse } from "next/server";
 import { cookies } from "next/headers";
-import { currentActor } from "@/lib/authz/current-actor";
-import { sessionClaims } from "@/lib/auth/session-claims";
+import { currentSession } from "@/lib/authz/current-actor";
 import { SESSION_COOKIE } from "@/lib/security/form-post.mjs";
 import { quickExit } from "@/lib/users/quick-exit";
 import { NEUTRAL_URL, quickExitMayAct } from "@/lib/users/quick-exit-rules";
@@ -15,7 +14,8 @@ import { NEUTRAL_URL, quickExitMayAct } from "@/lib/users/quick-exit-rules";
 export async function GET(req: Request) {
   const res = new NextResponse(null, { status: 303, headers: { Location: NEUTRAL_URL, "Cache-Control": "no-store" } });
   if (!quickExitMayAct((name) => req.headers.get(name))) return res;
-  const signedOut = await quickExit(await currentActor().catch(() => null), (await sessionClaims())?.deviceSessionId);
+  const session = await currentSession().catch(() => null);
+  const signedOut = await quickExit(session?.actor ?? null, session?.deviceSessionId);
   if (signedOut) {
     for (const { name } of (await cookies()).getAll()) {
       if (SESSION_COOKIE.test(name))

@@ -12,7 +12,7 @@ import {
 } from "./two-factor-forms";
 import { ownPasswordState } from "@/lib/users/queries";
 import { quickExitSignsOut } from "@/lib/users/quick-exit";
-import { sessionClaims } from "@/lib/auth/session-claims";
+import { currentSession } from "@/lib/authz/current-actor";
 import { listDevices } from "@/lib/users/devices";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -22,7 +22,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   setRequestLocale(locale);
   const actor = (await pageActor(locale, "/me/security"))!;
-  const sid = (await sessionClaims())?.deviceSessionId;
+  const sid = (await currentSession())?.deviceSessionId;
   const [t, format, twoFactor, pending, devices, password, quickExitOn] = await Promise.all([
     getTranslations("security"),
     getFormatter(),
