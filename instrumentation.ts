@@ -15,6 +15,9 @@ export async function register() {
   refuseToStartWithoutAppServer(production);
   const { startRetentionTimer } = await import("@/lib/applications/retention");
   startRetentionTimer();
+  // The audit chain's daily published anchor (lib/audit/publish-anchor.ts): one node publishes, under a lock.
+  const { startAuditAnchorTimer } = await import("@/lib/audit/publish-anchor");
+  startAuditAnchorTimer();
   // The emergency lock reaches every node within seconds (lib/crypto/emergency-lock.ts).
   const { startLockWatcher } = await import("@/lib/crypto/emergency-lock");
   startLockWatcher();

@@ -1,4 +1,5 @@
 import { demo, DEMO_PASSWORD, expect, linkIn, signInAs, signUpWithEmail, test, uniqueEmail, waitForMail } from "./fixtures";
+import { parseAnchorReference, verifySignedAnchor } from "../lib/audit/anchor";
 
 test("an admin grants a reviewer role and the new reviewer sees the review queue", async ({ page, browser, baseURL, make }) => {
   test.setTimeout(90_000);
@@ -138,4 +139,31 @@ test("an admin checks the audit chain when they ask, and sees the last result wi
     await expect(result).toContainText("Audit chain verified");
     await context.close();
   }
+});
+
+test("an admin publishes the audit anchor, and anyone reads it, signed, on the transparency page without JavaScript", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, demo("admin"));
+  await page.goto("/en/admin");
+  await page.getByRole("button", { name: "Publish the audit anchor now" }).click();
+  await expect(page).toHaveURL(/\/en\/admin\?anchor=published/);
+  const status = page.locator("#audit").getByRole("status");
+  await expect(status).toContainText("Last anchor published on the transparency page");
+  const reference = (await status.locator(".font-mono").textContent())!.trim();
+  const kept = parseAnchorReference(reference);
+  expect(kept).not.toBeNull();
+  await context.close();
+
+  const visitor = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const pub = await visitor.newPage();
+  await pub.goto("/en/transparency");
+  const section = pub.getByRole("region", { name: "Audit anchor" });
+  await expect(section.getByLabel("Anchor to keep (hash@time)")).toHaveText(reference);
+  const signed = await section.getByLabel("The anchor signed with this site's key").textContent();
+  expect(verifySignedAnchor(signed!)).toMatchObject({ anchor: kept!.anchor, time: kept!.time });
+  await visitor.close();
 });

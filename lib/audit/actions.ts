@@ -17,6 +17,7 @@ const STATIC = [
   "application.sealed_delivered",
   "application.claimed",
   "audit.chain_verified",
+  "audit.anchor_published",
   "case.opened",
   "case.assigned",
   "case.released",

@@ -469,6 +469,7 @@ const TABLE: Record<string, Row> = {
   },
   // Reads the whole log and records the result (audit.chain_verified): admins only.
   verifyAuditChainAction: { allow: ["admin"], setup: async () => ({}) },
+  publishAuditAnchorAction: { allow: ["admin"], setup: async () => ({}) },
   // Checked in the use case itself (user:reset-two-factor:any), not borrowed from role granting.
   resetTwoFactorAction: {
     allow: ["admin"],

@@ -5,6 +5,7 @@ import { AccessDenied } from "@/components/layout/access-denied";
 import { pageActor } from "@/lib/authz/page-actor";
 import { STAFF_ROLES } from "@/lib/authz/permissions";
 import { auditEventsPage, lastChainCheck } from "@/lib/audit/queries";
+import { latestAuditAnchors } from "@/lib/audit/publish-anchor";
 import { accessLog } from "@/lib/reviews/access-log";
 import { getUserForAdmin, listOrganisations, listUsersPage } from "@/lib/users/queries";
 import { lockState } from "@/lib/crypto/emergency-lock";
@@ -13,7 +14,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { LockForm, UnlockForm } from "./emergency-lock";
 import { LOCK_PHRASES } from "@/lib/crypto/lock-schemas";
 import { ActivityAlerts } from "@/components/cases/activity-alerts";
-import { VerifyChainButton } from "./chain-check";
+import { PublishAnchorButton, VerifyChainButton } from "./chain-check";
 import { GrantRoleForm, ReactivateButton, ResetTwoFactorButton, RevokeRoleButton, SuspendConfirmForm } from "./role-forms";
 
 const LATEST = 10;
@@ -37,7 +38,7 @@ export default async function AdminPage({
   const q = (param(sp.q) ?? "").trim().slice(0, 254);
   const after = ID.test(param(sp.after) ?? "") ? param(sp.after) : undefined;
   const confirmId = ID.test(param(sp.confirm) ?? "") ? param(sp.confirm) : undefined;
-  const [t, te, format, page, confirming, orgs, audit, access, chain, ts, lock, needsCode] = await Promise.all([
+  const [t, te, format, page, confirming, orgs, audit, access, chain, ts, lock, needsCode, anchors] = await Promise.all([
     getTranslations("admin"),
     getTranslations("enums"),
     getFormatter(),
@@ -50,6 +51,7 @@ export default async function AdminPage({
     getTranslations("security"),
     lockState(),
     hasTwoFactor(actor.userId),
+    latestAuditAnchors(1),
   ]);
   // Accounts without email show their generated username; one with neither (made by a script) its id.
   const label = (u: { id: string; email: string | null; username: string | null }) => u.email ?? u.username ?? t("accountId", { id: u.id });
@@ -240,6 +242,16 @@ export default async function AdminPage({
           </p>
         )}
         <VerifyChainButton />
+        {/* The anchor (one hash over every chain head) goes to the transparency page daily, or now. */}
+        {anchors[0] ? (
+          <p role={sp.anchor ? "status" : undefined}>
+            {t("anchorLast", { when: format.dateTime(anchors[0].publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}{" "}
+            <span className="break-all font-mono text-xs">{anchors[0].reference}</span>
+          </p>
+        ) : (
+          <p>{t("anchorNever")}</p>
+        )}
+        <PublishAnchorButton />
         <p className="text-sm text-neutral-700">
           {t("latestEntries", { count: LATEST })} <Link href="/admin/audit">{t("seeAllAudit")}</Link>
         </p>

@@ -3,6 +3,7 @@
 import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { formatMoney } from "@/lib/money/money";
+import { latestAuditAnchors } from "@/lib/audit/publish-anchor";
 import { publicCourseOutcomes } from "@/lib/courses/queries";
 import { transparencyReport, type FundReport } from "@/lib/transparency/queries";
 import { FundSection } from "./fund-section";
@@ -18,12 +19,13 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
   const { locale } = await params;
   setRequestLocale(locale);
   await connection();
-  const [t, te, format, funds, courses] = await Promise.all([
+  const [t, te, format, funds, courses, anchors] = await Promise.all([
     getTranslations("transparency"),
     getTranslations("enums"),
     getFormatter(),
     transparencyReport(),
     publicCourseOutcomes(),
+    latestAuditAnchors(),
   ]);
   const people = (c: { hidden: boolean; count?: number }) => (c.hidden ? t("fewerThan5") : String(c.count ?? 0));
   const currencies = [...new Set(funds.map((f) => f.currency))];
@@ -136,6 +138,49 @@ export default async function TransparencyPage({ params }: { params: Promise<{ l
         <p>
           {t("coursesLine", { enrolled: people(courses.enrolled), completed: people(courses.completed), hired: people(courses.hired) })}
         </p>
+      </section>
+
+      {/* The audit anchor: one hash over the whole history of recorded actions, published daily. Whoever keeps
+          a copy can later check that nothing before it was changed (npm run audit:verify --anchor). */}
+      <section id="anchor" aria-labelledby="anchor-h" className="space-y-3 border-t border-neutral-200 pt-6">
+        <h2 id="anchor-h">{t("anchorTitle")}</h2>
+        <p>{t("anchorExplained")}</p>
+        {anchors.length === 0 ? (
+          <p>{t("anchorNone")}</p>
+        ) : (
+          <>
+            <p>
+              {t("anchorLatest", {
+                when: format.dateTime(anchors[0]!.publishedAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+              })}
+            </p>
+            <p className="break-all font-mono text-xs" aria-label={t("anchorToKeep")}>
+              {anchors[0]!.reference}
+            </p>
+            {anchors[0]!.signedText ? (
+              <pre
+                className="overflow-x-auto whitespace-pre-wrap break-all rounded border border-neutral-300 p-2 text-xs"
+                aria-label={t("anchorSigned")}
+              >
+                {anchors[0]!.signedText}
+              </pre>
+            ) : (
+              <p className="text-sm text-neutral-700">{t("anchorUnsigned")}</p>
+            )}
+            {anchors.length > 1 && (
+              <>
+                <h3>{t("anchorEarlier")}</h3>
+                <ul className="space-y-1">
+                  {anchors.slice(1).map((a) => (
+                    <li key={a.id} className="break-all font-mono text-xs">
+                      {a.reference}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
       </section>
 
       <section id="check" aria-labelledby="check-h" className="space-y-3">
