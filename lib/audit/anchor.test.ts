@@ -16,7 +16,10 @@ describe("the published audit anchor", () => {
       anchor,
       `${anchor}@`,
       `${anchor.slice(1)}@2026-12-02T14:05:06.789Z`,
-      `${anchor}@2026-13-45T99:99:99.000Z`, `${anchor}@2026-02-30T10:00:00.000Z`, `${anchor}@2026-12-02T14:05:06.7891Z`, `${anchor}@2026-12-02T14:05:06Z`,
+      `${anchor}@2026-13-45T99:99:99.000Z`,
+      `${anchor}@2026-02-30T10:00:00.000Z`,
+      `${anchor}@2026-12-02T14:05:06.7891Z`,
+      `${anchor}@2026-12-02T14:05:06Z`,
       `${anchor}@yesterday`,
     ])
       expect(parseAnchorReference(bad)).toBeNull();

@@ -14,7 +14,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { LockForm, UnlockForm } from "./emergency-lock";
 import { LOCK_PHRASES } from "@/lib/crypto/lock-schemas";
 import { ActivityAlerts } from "@/components/cases/activity-alerts";
-import { PublishAnchorButton, VerifyChainButton } from "./chain-check";
+import { publishAuditAnchorAction, verifyAuditChainAction } from "@/lib/audit/chain-actions";
+import { AuditChainButton } from "./chain-check";
 import { GrantRoleForm, ReactivateButton, ResetTwoFactorButton, RevokeRoleButton, SuspendConfirmForm } from "./role-forms";
 
 const LATEST = 10;
@@ -241,7 +242,7 @@ export default async function AdminPage({
             })}
           </p>
         )}
-        <VerifyChainButton />
+        <AuditChainButton action={verifyAuditChainAction} label={t("chainVerifyButton")} />
         {/* The anchor (one hash over every chain head) goes to the transparency page daily, or now. */}
         {anchors[0] ? (
           <p role={sp.anchor ? "status" : undefined}>
@@ -251,7 +252,7 @@ export default async function AdminPage({
         ) : (
           <p>{t("anchorNever")}</p>
         )}
-        <PublishAnchorButton />
+        <AuditChainButton action={publishAuditAnchorAction} label={t("anchorPublishButton")} />
         <p className="text-sm text-neutral-700">
           {t("latestEntries", { count: LATEST })} <Link href="/admin/audit">{t("seeAllAudit")}</Link>
         </p>
