@@ -4,10 +4,10 @@
 // superuser (or someone who seized the server) could.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAnchor, currentHeads, verifySignedAnchor, type AnchorHead } from "@/lib/audit/anchor";
+import { checkAnchor, verifySignedAnchor, type AnchorHead } from "@/lib/audit/anchor";
 import { ANCHOR_PUBLISHED, latestAuditAnchors, publishAuditAnchor } from "@/lib/audit/publish-anchor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { chainAnchor, type Query } from "@/lib/audit/verify";
+import type { Query } from "@/lib/audit/verify";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -52,26 +52,38 @@ async function tampered(sql: string[], check: () => ReturnType<typeof checkAncho
 }
 
 describe("the published audit anchor", () => {
-  it("is published by the daily timer once across nodes: a second node waits for the first, then finds it fresh", async () => {
-    expect(await db().auditAnchor.count()).toBe(0);
-    // Another node is publishing: it holds the lock and has written its anchor, not yet committed.
+  it("is published by one node at a time: a second publisher waits for the lock the first holds", async () => {
+    const before = await db().auditAnchor.count();
+    // Another node is publishing: it holds the lock.
     await client.query("BEGIN");
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('padtrymka.audit-anchor'))`);
-    const heads = await currentHeads(query);
-    await client.query(
-      `INSERT INTO "AuditAnchor" (id, "publishedAt", anchor, heads, "updatedAt") VALUES ('other-node', now() AT TIME ZONE 'UTC', $1, $2, now())`,
-      [chainAnchor(heads), JSON.stringify(heads)],
-    );
     let settled = false;
-    const mine = publishAuditAnchor(null).finally(() => (settled = true));
-    // Until this node queues behind the lock (or, were there no lock, has already published its own).
+    const mine = publishAuditAnchor(admin).finally(() => (settled = true));
+    // This node queues behind that lock (were there none, it would publish at once and never wait).
     const waiting = async () =>
-      (await client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n > 0;
-    for (let i = 0; i < 200 && !settled && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 10));
+      (
+        await client.query(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+             AND objid = (hashtext('padtrymka.audit-anchor')::bigint & 4294967295)::oid`,
+        )
+      ).rows[0].n > 0;
+    let sawWaiting = false;
+    for (let i = 0; i < 500 && !settled && !sawWaiting; i++) {
+      sawWaiting = await waiting();
+      if (!sawWaiting) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(sawWaiting).toBe(true);
+    expect(await db().auditAnchor.count()).toBe(before);
     await client.query("COMMIT");
-    expect(await mine).toBeNull();
+    expect(await mine).not.toBeNull();
+    expect(await db().auditAnchor.count()).toBe(before + 1);
+  });
+
+  it("is published by the daily timer only when the last anchor is a day old", async () => {
+    const before = await db().auditAnchor.count();
+    await publishAuditAnchor(admin);
     expect(await publishAuditAnchor(null)).toBeNull();
-    expect(await db().auditAnchor.count()).toBe(1);
+    expect(await db().auditAnchor.count()).toBe(before + 1);
   });
 
   it("is published by an admin on demand, audited, and listed newest first; nobody else may", async () => {
@@ -79,13 +91,14 @@ describe("the published audit anchor", () => {
     expect(published.reference).toBe(`${published.anchor}@${published.publishedAt.toISOString()}`);
     expect((await latestAuditAnchors())[0]).toMatchObject({ id: published.id, anchor: published.anchor });
     expect(await db().auditEvent.count({ where: { action: ANCHOR_PUBLISHED, actorId: admin.userId, entityId: published.id } })).toBe(1);
+    const count = await db().auditAnchor.count({ where: { publishedAt: { lte: published.publishedAt } } });
     await expect(publishAuditAnchor(reviewer)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await db().auditAnchor.count()).toBe(2);
+    expect(await db().auditAnchor.count({ where: { publishedAt: { lte: published.publishedAt } } })).toBe(count);
+    expect(await db().auditEvent.count({ where: { action: ANCHOR_PUBLISHED, actorId: reviewer.userId } })).toBe(0);
   });
 
   it("is signed with the deployment's key", async () => {
     const [latest] = await latestAuditAnchors(1);
-    expect(latest!.id).not.toBe("other-node");
     expect(verifySignedAnchor(latest!.signedText!)).toEqual({
       anchor: latest!.anchor,
       time: latest!.publishedAt,
